@@ -1,0 +1,215 @@
+package dev.easel.pybridge;
+
+import dev.easel.pybridge.ffi.Py_buffer;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.util.concurrent.Callable;
+
+import static dev.easel.pybridge.ffi.constants_h.Py_None;
+import static dev.easel.pybridge.ffi.floatobject_h.PyFloat_AsDouble;
+import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsLongLong;
+import static dev.easel.pybridge.ffi.object_h.*;
+import static dev.easel.pybridge.ffi.pyerrors_h.*;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+
+/**
+ * The positional arguments of one call of a Java built-in, read in place (borrowed from the
+ * caller's frame; nothing is copied until asked for). Valid only during the call, on its thread.
+ *
+ * <p>Accessors raise {@code TypeError} naming the function and the parameter, as CPython's own
+ * built-ins do: {@code fill_rect() argument 'w' must be a number, not str}.
+ */
+public final class Arguments {
+    private final Interpreter interp;
+    private final BuiltinModule.Entry function;
+    private final MemorySegment args;
+    private final int n;
+
+    Arguments(Interpreter interp, BuiltinModule.Entry function, MemorySegment args, int n) {
+        this.interp = interp;
+        this.function = function;
+        this.args = n == 0 ? args : args.reinterpret(8L * n);
+        this.n = n;
+    }
+
+    /** The interpreter of the caller. */
+    public Interpreter interpreter() {
+        return interp;
+    }
+
+    /** How many arguments were passed. */
+    public int size() {
+        return n;
+    }
+
+    /** The built-in's name, for messages. */
+    public String functionName() {
+        return function.name();
+    }
+
+    /** Checks the argument count: {@code TypeError} like CPython's otherwise. */
+    public Arguments expect(int min, int max) {
+        if (n < min || n > max) {
+            String count = min == max ? "exactly " + min : max == Integer.MAX_VALUE ? "at least " + min
+                    : "from " + min + " to " + max;
+            throw PythonException.typeError(function.name() + "() takes " + count + " argument"
+                    + (min == max && min == 1 ? "" : "s") + " (" + n + " given)");
+        }
+        return this;
+    }
+
+    /** {@link #expect(int, int)} with one count. */
+    public Arguments expect(int count) {
+        return expect(count, count);
+    }
+
+    MemorySegment raw(int i) {
+        if (i < 0 || i >= n) {
+            throw PythonException.typeError(function.name() + "() missing argument " + paramName(i));
+        }
+        return args.getAtIndex(ADDRESS, i);
+    }
+
+    private String paramName(int i) {
+        String[] names = function.params();
+        return i < names.length ? "'" + names[i] + "'" : String.valueOf(i + 1);
+    }
+
+    /** A TypeError for argument {@code i}: "{@code f() argument 'x' must be <expected>, not <type>}". */
+    public PythonException wrongType(int i, String expected) {
+        return PythonException.typeError(function.name() + "() argument " + paramName(i) + " must be "
+                + expected + ", not " + typeNameOf(raw(i)));
+    }
+
+    /** A ValueError for argument {@code i} with {@code detail}. */
+    public PythonException badValue(int i, String detail) {
+        return PythonException.valueError(function.name() + "() argument " + paramName(i) + ": " + detail);
+    }
+
+    static String typeNameOf(MemorySegment o) {
+        MemorySegment t = PyObject_Type(o);
+        try {
+            MemorySegment name;
+            try (Arena a = Arena.ofConfined()) {
+                name = PyObject_GetAttrString(t, a.allocateFrom("__name__"));
+            }
+            if (name.equals(MemorySegment.NULL)) {
+                PyErr_Clear();
+                return "?";
+            }
+            try {
+                return Conversions.strOf(name);
+            } finally {
+                Py_DecRef(name);
+            }
+        } finally {
+            Py_DecRef(t);
+        }
+    }
+
+    /** Argument {@code i} as a number ({@code float(x)}: float, int, or anything with {@code __float__}/{@code __index__}). */
+    public double doubleAt(int i) {
+        MemorySegment o = raw(i);
+        double d = PyFloat_AsDouble(o);
+        if (d == -1.0 && !PyErr_Occurred().equals(MemorySegment.NULL)) {
+            PyErr_Clear();
+            throw wrongType(i, "a number");
+        }
+        return d;
+    }
+
+    /** Argument {@code i} as an integer ({@code operator.index(x)}). */
+    public long longAt(int i) {
+        MemorySegment o = raw(i);
+        MemorySegment idx = PyNumber_Index(o);
+        if (idx.equals(MemorySegment.NULL)) {
+            PyErr_Clear();
+            throw wrongType(i, "an integer");
+        }
+        try {
+            long v = PyLong_AsLongLong(idx);
+            if (v == -1 && !PyErr_Occurred().equals(MemorySegment.NULL)) {
+                PyErr_Clear();
+                throw badValue(i, "integer too large");
+            }
+            return v;
+        } finally {
+            Py_DecRef(idx);
+        }
+    }
+
+    /** Argument {@code i} as an int, range-checked. */
+    public int intAt(int i) {
+        long v = longAt(i);
+        if (v < Integer.MIN_VALUE || v > Integer.MAX_VALUE) {
+            throw badValue(i, "integer out of range: " + v);
+        }
+        return (int) v;
+    }
+
+    /** {@code bool(x)} of argument {@code i}. */
+    public boolean booleanAt(int i) {
+        int r = PyObject_IsTrue(raw(i));
+        if (r < 0) {
+            throw Errors.fetch(interp);
+        }
+        return r == 1;
+    }
+
+    /** Argument {@code i}, which must be a str. */
+    public String stringAt(int i) {
+        MemorySegment o = raw(i);
+        if (Conversions.typeAddress(o) != StrType.ADDRESS
+                && PyObject_IsInstance(o, StrType.TYPE) != 1) {
+            PyErr_Clear();
+            throw wrongType(i, "str");
+        }
+        return Conversions.strOf(o);
+    }
+
+    private static final class StrType {
+        static final MemorySegment TYPE = dev.easel.pybridge.ffi.CPython.data("PyUnicode_Type");
+        static final long ADDRESS = TYPE.address();
+    }
+
+    /** Whether argument {@code i} is absent or None. */
+    public boolean isNone(int i) {
+        return i >= n || raw(i).equals(Py_None());
+    }
+
+    /** Argument {@code i} converted to Java (see {@link PyObject#toJava()}). */
+    public Object javaAt(int i) {
+        return Conversions.toJava(interp, raw(i));
+    }
+
+    /** Argument {@code i} as a new owned reference. */
+    public PyObject objectAt(int i) {
+        MemorySegment o = raw(i);
+        Py_IncRef(o);
+        return new PyObject(interp, o);
+    }
+
+    /**
+     * A C-contiguous view of argument {@code i}'s memory (buffer protocol), with its format. Close
+     * it before the built-in returns.
+     */
+    public BufferView bufferAt(int i) {
+        MemorySegment o = raw(i);
+        Arena arena = Arena.ofConfined();
+        MemorySegment view = arena.allocate(Py_buffer.LAYOUT);
+        if (PyObject_GetBuffer(o, view, Py_buffer.PyBUF_C_CONTIGUOUS | Py_buffer.PyBUF_FORMAT) < 0) {
+            arena.close();
+            PyErr_Clear();
+            throw wrongType(i, "a C-contiguous buffer (bytes, bytearray, memoryview, array.array or numpy array)");
+        }
+        return new BufferView(arena, view);
+    }
+
+    /** Runs blocking work with the GIL released (see {@link Attachment#detached(Callable)}). */
+    public <T> T detached(Callable<T> work) throws Exception {
+        try (Attachment a = interp.attach()) {
+            return a.detached(work);
+        }
+    }
+}

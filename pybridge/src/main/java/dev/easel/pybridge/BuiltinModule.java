@@ -1,0 +1,229 @@
+package dev.easel.pybridge;
+
+import dev.easel.pybridge.ffi.CPython;
+import dev.easel.pybridge.ffi.PyMethodDef;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.MethodType;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Objects;
+
+import static dev.easel.pybridge.ffi.constants_h.Py_MOD_GIL_NOT_USED;
+import static dev.easel.pybridge.ffi.dictobject_h.PyDict_SetItemString;
+import static dev.easel.pybridge.ffi.import_h.PyImport_GetModuleDict;
+import static dev.easel.pybridge.ffi.moduleobject_h.*;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_LONG;
+
+/**
+ * A module of built-in functions implemented in Java, declared once and installed in any number
+ * of interpreters.
+ *
+ * <pre>{@code
+ * BuiltinModule m = BuiltinModule.builder("_demo")
+ *     .function("add", "(a, b)", "Adds two numbers.", args -> args.expect(2).doubleAt(0) + args.doubleAt(1))
+ *     .build();
+ * try (var py = interp.attach()) { m.install(py); }
+ * // Python: import _demo; _demo.add(1, 2) == 3.0
+ * }</pre>
+ *
+ * <p>Each function is a {@code METH_FASTCALL} upcall: arguments are read in place, no tuple is
+ * built. Every call goes through one trampoline that catches everything: a Java exception becomes
+ * a Python exception and nothing escapes into C (an exception escaping an upcall would abort the
+ * JVM). On a free-threaded build the module declares that it does not need the GIL.
+ */
+public final class BuiltinModule {
+    private static final MethodHandle TRAMPOLINE;
+    private static final FunctionDescriptor FASTCALL = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+
+    static {
+        try {
+            TRAMPOLINE = MethodHandles.lookup().findStatic(BuiltinModule.class, "trampoline",
+                    MethodType.methodType(MemorySegment.class, Entry.class, MemorySegment.class,
+                            MemorySegment.class, long.class));
+        } catch (ReflectiveOperationException e) {
+            throw new ExceptionInInitializerError(e);
+        }
+    }
+
+    /** One function: its name, parameter names (for messages), documentation and body. */
+    record Entry(String name, String[] params, String doc, BuiltinFunction body) {}
+
+    private final String name;
+    private final String doc;
+    private final List<Entry> entries;
+    private volatile MemorySegment defs; // made on first install, when libpython is loaded
+
+    private BuiltinModule(String name, String doc, List<Entry> entries) {
+        this.name = name;
+        this.doc = doc;
+        this.entries = List.copyOf(entries);
+    }
+
+    /** Starts declaring a module named {@code name}. */
+    public static Builder builder(String name) {
+        return new Builder(name);
+    }
+
+    /** The module's name. */
+    public String name() {
+        return name;
+    }
+
+    /** The names of its functions. */
+    public List<String> functionNames() {
+        return entries.stream().map(Entry::name).toList();
+    }
+
+    /** Declares a {@link BuiltinModule}. */
+    public static final class Builder {
+        private final String name;
+        private String doc = "";
+        private final List<Entry> entries = new ArrayList<>();
+
+        private Builder(String name) {
+            this.name = Objects.requireNonNull(name);
+        }
+
+        /** The module's docstring. */
+        public Builder doc(String doc) {
+            this.doc = doc;
+            return this;
+        }
+
+        /**
+         * Adds a function.
+         *
+         * @param name      its Python name
+         * @param signature its parameters as Python shows them, e.g. {@code "(x, y, w, h)"}; becomes
+         *                  {@code __text_signature__}, and the names appear in argument errors
+         * @param doc       its docstring
+         * @param body      the Java code
+         */
+        public Builder function(String name, String signature, String doc, BuiltinFunction body) {
+            entries.add(new Entry(name, paramNames(signature), docWithSignature(name, signature, doc), body));
+            return this;
+        }
+
+        /** Adds a function without a declared signature. */
+        public Builder function(String name, BuiltinFunction body) {
+            entries.add(new Entry(name, new String[0], null, body));
+            return this;
+        }
+
+        /** The module. */
+        public BuiltinModule build() {
+            return new BuiltinModule(name, doc, entries);
+        }
+    }
+
+    static String[] paramNames(String signature) {
+        if (signature == null || signature.isBlank()) {
+            return new String[0];
+        }
+        String inner = signature.strip();
+        if (inner.startsWith("(") && inner.endsWith(")")) {
+            inner = inner.substring(1, inner.length() - 1);
+        }
+        return Arrays.stream(inner.split(","))
+                .map(String::strip)
+                .map(p -> p.replaceFirst("^\\*+", "").replaceFirst("[=:].*$", "").strip())
+                .filter(p -> !p.isEmpty() && !p.equals("/") && !p.equals("$module") && !p.equals("$self"))
+                .toArray(String[]::new);
+    }
+
+    private static String docWithSignature(String name, String signature, String doc) {
+        String d = doc == null ? "" : doc;
+        if (signature == null || signature.isBlank()) {
+            return d;
+        }
+        // CPython reads "name(sig)\n--\n\n" at the start of a docstring as __text_signature__.
+        String sig = signature.strip();
+        String withModule = sig.equals("()") ? "($module)" : "($module, " + sig.substring(1);
+        return name + withModule + "\n--\n\n" + d;
+    }
+
+    private MemorySegment defs() {
+        MemorySegment d = defs;
+        if (d == null) {
+            synchronized (this) {
+                d = defs;
+                if (d == null) {
+                    // Lives as long as the process: modules in any interpreter point at it.
+                    Arena arena = Arena.global();
+                    d = arena.allocate(PyMethodDef.LAYOUT, entries.size() + 1L);
+                    for (int i = 0; i < entries.size(); i++) {
+                        Entry e = entries.get(i);
+                        MemorySegment stub = CPython.upcall(MethodHandles.insertArguments(TRAMPOLINE, 0, e),
+                                FASTCALL, arena);
+                        PyMethodDef.set(d, i, arena.allocateFrom(e.name()), stub, PyMethodDef.METH_FASTCALL,
+                                e.doc() == null || e.doc().isEmpty() ? MemorySegment.NULL : arena.allocateFrom(e.doc()));
+                    }
+                    defs = d;
+                }
+            }
+        }
+        return d;
+    }
+
+    /** Creates the module in the attached interpreter, registers it in {@code sys.modules}, and returns it. */
+    public PyObject install(Attachment py) {
+        py.checkOpenHere();
+        Interpreter interp = py.interpreter();
+        MemorySegment methodDefs = defs();
+        try (Arena a = Arena.ofConfined()) {
+            MemorySegment m = PyModule_New(a.allocateFrom(name));
+            PyObject module = Ops.owned(interp, m);
+            if (PyModule_AddFunctions(m, methodDefs) < 0) {
+                module.close();
+                throw Errors.fetch(interp);
+            }
+            if (has_PyUnstable_Module_SetGIL()) {
+                PyUnstable_Module_SetGIL(m, Py_MOD_GIL_NOT_USED);
+            }
+            if (!doc.isEmpty()) {
+                module.setAttr("__doc__", doc);
+            }
+            Ops.check(interp, PyDict_SetItemString(PyImport_GetModuleDict(), a.allocateFrom(name), m));
+            return module;
+        }
+    }
+
+    /** {@link #install(Attachment)}, attaching as needed. */
+    public PyObject install(Interpreter interp) {
+        try (Attachment a = interp.attach()) {
+            return install(a);
+        }
+    }
+
+    /** The one boundary between Python's C calls and Java code: nothing may escape it. */
+    @SuppressWarnings("unused")
+    private static MemorySegment trampoline(Entry e, MemorySegment self, MemorySegment args, long nargs) {
+        PythonRuntime rt = PythonRuntime.current().orElse(null);
+        if (rt == null) {
+            return MemorySegment.NULL; // cannot happen: Python runs only inside a runtime
+        }
+        ThreadSlot slot = rt.slot();
+        boolean assumed = false;
+        Interpreter interp = slot.current;
+        try {
+            assumed = rt.enterUpcall(slot);
+            interp = slot.current;
+            Object result = e.body().call(new Arguments(interp, e, args, (int) nargs));
+            return Conversions.toPython(interp, result);
+        } catch (Throwable t) {
+            Errors.raise(interp, t);
+            return MemorySegment.NULL;
+        } finally {
+            if (assumed) {
+                rt.leaveUpcall(slot);
+            }
+        }
+    }
+}

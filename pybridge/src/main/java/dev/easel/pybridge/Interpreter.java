@@ -1,0 +1,156 @@
+package dev.easel.pybridge;
+
+import java.lang.foreign.MemorySegment;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Function;
+
+/**
+ * One Python interpreter: the main one, or an own-GIL sub-interpreter (PEP 684, 3.12+) with its own
+ * modules and its own GIL.
+ *
+ * <p>Every method is safe from any platform thread: it attaches if the thread is not attached to
+ * this interpreter, and detaches when done. To do several things under one attachment, use
+ * {@link #attach()} and the methods of {@link Attachment} and {@link PyObject}.
+ *
+ * <h2>Closing</h2>
+ * A sub-interpreter is closed with {@link #close()}: new attaches to it fail, attachments drain,
+ * every thread state of it is deleted, then {@code Py_EndInterpreter}. The main interpreter closes
+ * with the runtime ({@link PythonRuntime#close()}).
+ */
+public final class Interpreter implements AutoCloseable {
+    private final PythonRuntime runtime;
+    private final MemorySegment pointer;
+    private final boolean main;
+    private final long id;
+    /** Outer attachments in progress (the gate's count); closing waits for zero. */
+    final AtomicInteger active = new AtomicInteger();
+    volatile boolean closing;
+    volatile boolean closed;
+    /** Decrefs of objects released while not attached, done at the next attachment. */
+    final ConcurrentLinkedQueue<MemorySegment> pendingDecrefs = new ConcurrentLinkedQueue<>();
+    /** Thread slots holding a thread state of this interpreter. */
+    final Set<ThreadSlot> slots = ConcurrentHashMap.newKeySet();
+    /** Per-interpreter cache of objects the bridge uses often (types, modules); see {@link Ops}. */
+    final InterpreterCache cache = new InterpreterCache();
+
+    Interpreter(PythonRuntime runtime, MemorySegment pointer, boolean main, long id) {
+        this.runtime = runtime;
+        this.pointer = pointer;
+        this.main = main;
+        this.id = id;
+    }
+
+    /** The runtime this interpreter belongs to. */
+    public PythonRuntime runtime() {
+        return runtime;
+    }
+
+    /** Whether this is the main interpreter. */
+    public boolean isMain() {
+        return main;
+    }
+
+    /** CPython's id of this interpreter (0 for the main one). */
+    public long id() {
+        return id;
+    }
+
+    /** Whether it has been closed (or its runtime has). */
+    public boolean isClosed() {
+        return closed || runtime.isClosed();
+    }
+
+    MemorySegment pointer() {
+        return pointer;
+    }
+
+    void register(ThreadSlot slot) {
+        slots.add(slot);
+    }
+
+    /**
+     * Attaches the calling platform thread to this interpreter: makes its thread state current and
+     * takes the GIL. Re-entrant: nested calls only count.
+     *
+     * @throws PythonClosedException if the runtime or this interpreter is closed or closing
+     * @throws IllegalStateException on a virtual thread (a thread state is bound to one OS thread)
+     */
+    public Attachment attach() {
+        return runtime.acquire(this, false);
+    }
+
+    /** Like {@link #attach()}, but empty instead of throwing when the interpreter is closed or closing. */
+    public Optional<Attachment> tryAttach() {
+        try {
+            return Optional.of(attach());
+        } catch (PythonClosedException e) {
+            return Optional.empty();
+        }
+    }
+
+    /** Runs {@code work} attached, and returns its result. */
+    public <T> T call(Function<Attachment, T> work) {
+        try (Attachment a = attach()) {
+            return work.apply(a);
+        }
+    }
+
+    /** Imports a module (attaching as needed). */
+    public PyObject importModule(String name) {
+        return call(a -> a.importModule(name));
+    }
+
+    /** A new globals dict with {@code __builtins__}. */
+    public PyObject newGlobals() {
+        return call(Attachment::newGlobals);
+    }
+
+    /** Runs statements in {@code globals}. */
+    public void exec(String code, PyObject globals) {
+        call(a -> {
+            a.exec(code, globals);
+            return null;
+        });
+    }
+
+    /** Evaluates an expression in {@code globals} and converts the result to Java ({@link PyObject#toJava()}). */
+    public Object evalToJava(String expression, PyObject globals) {
+        return call(a -> {
+            try (PyObject r = a.eval(expression, globals)) {
+                return r.toJava();
+            }
+        });
+    }
+
+    /** Evaluates an expression in a fresh namespace and converts the result to Java. */
+    public Object evalToJava(String expression) {
+        return call(a -> {
+            try (PyObject g = a.newGlobals(); PyObject r = a.eval(expression, g)) {
+                return r.toJava();
+            }
+        });
+    }
+
+    /**
+     * Closes this sub-interpreter: refuses new attaches, waits (bounded) for attachments to end,
+     * asks threads still running Python in it to stop, deletes its thread states and ends it.
+     *
+     * @throws IllegalStateException for the main interpreter, or when called by a thread attached to it
+     */
+    @Override
+    public void close() {
+        if (main) {
+            throw new IllegalStateException("the main interpreter closes with the runtime: call PythonRuntime.close()");
+        }
+        runtime.closeSubInterpreter(this);
+    }
+
+    @Override
+    public String toString() {
+        return main ? "Interpreter[main]" : "Interpreter[" + id + "]";
+    }
+}

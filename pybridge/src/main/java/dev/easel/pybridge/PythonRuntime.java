@@ -1,0 +1,685 @@
+package dev.easel.pybridge;
+
+import dev.easel.pybridge.ffi.CPython;
+import dev.easel.pybridge.ffi.PyInterpreterConfig;
+
+import java.lang.foreign.Arena;
+import java.lang.foreign.FunctionDescriptor;
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.invoke.MethodHandle;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+
+import static dev.easel.pybridge.ffi.ceval_h.PyEval_RestoreThread;
+import static dev.easel.pybridge.ffi.ceval_h.PyEval_SaveThread;
+import static dev.easel.pybridge.ffi.constants_h.PyExc;
+import static dev.easel.pybridge.ffi.pylifecycle_h.*;
+import static dev.easel.pybridge.ffi.pystate_h.*;
+import static java.lang.foreign.ValueLayout.ADDRESS;
+import static java.lang.foreign.ValueLayout.JAVA_INT;
+
+/**
+ * The one embedded CPython of this process: loads it, starts it, makes sub-interpreters, and shuts
+ * it down through a gate.
+ *
+ * <h2>Threads</h2>
+ * Every call of the safe API is safe from any platform thread. CPython is initialised and
+ * finalised on a dedicated thread, {@code easel-python-main}, so that the thread CPython calls
+ * "main" lives exactly as long as Python does.
+ *
+ * <h2>Shutdown</h2>
+ * {@link #close()} is a gate, not a race (what PEP 788 adds to CPython 3.15, done here for every
+ * version): it refuses new attaches ({@link PythonClosedException}), asks code still running in
+ * attached threads to stop ({@code SystemExit} raised in those threads, Java threads inside
+ * {@code detached} sections interrupted), waits a bounded time for attachments to drain, ends the
+ * sub-interpreters and finalizes the main one. If a thread does not leave in time, Python is not
+ * finalized under it; either way nothing calls into Python afterwards. A JVM shutdown hook closes
+ * the runtime on exit, Ctrl-C and SIGTERM.
+ *
+ * <p>One runtime per process: CPython cannot be loaded twice, nor started again once finalized.
+ */
+public final class PythonRuntime implements AutoCloseable {
+    private static final Object START_LOCK = new Object();
+    /** The one runtime (CPython is a process-wide singleton). */
+    private static volatile PythonRuntime instance;
+
+    private final PythonInstallation installation;
+    private final PythonVersion version;
+    private final boolean freeThreaded;
+    private final Duration drainTimeout;
+    private final Interpreter main;
+    private final Map<Long, Interpreter> interpreters = new ConcurrentHashMap<>();
+    private final ThreadLocal<ThreadSlot> slots = ThreadLocal.withInitial(() -> new ThreadSlot(Thread.currentThread()));
+    private final AtomicLong upcallCount = new AtomicLong();
+    private volatile boolean closing;
+    private volatile boolean closed;
+    private volatile ShutdownResult shutdownResult;
+    private final Thread pythonMain;
+    private final CountDownLatch finalizeRequested = new CountDownLatch(1);
+    private final CompletableFuture<Boolean> finalizeDone = new CompletableFuture<>();
+    private volatile PythonInfo info;
+
+    private PythonRuntime(PythonInstallation installation, Duration drainTimeout) {
+        this.installation = installation;
+        this.drainTimeout = drainTimeout;
+        CompletableFuture<Started> ready = new CompletableFuture<>();
+        this.pythonMain = Thread.ofPlatform().name("easel-python-main").daemon(true).unstarted(
+                () -> pythonMainThread(ready));
+        pythonMain.start();
+        Started started;
+        try {
+            started = ready.get(60, TimeUnit.SECONDS);
+        } catch (java.util.concurrent.ExecutionException e) {
+            Throwable c = e.getCause();
+            if (c instanceof RuntimeException r) {
+                throw r;
+            }
+            if (c instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(c);
+        } catch (Exception e) {
+            throw new IllegalStateException("Python did not start: " + e, e);
+        }
+        this.version = Versions.parse(CPython.cString(Py_GetVersion()));
+        this.freeThreaded = CPython.has("PyUnstable_Module_SetGIL");
+        MemorySegment mainInterp = PyInterpreterState_Main();
+        this.main = new Interpreter(this, mainInterp, true, 0);
+        interpreters.put(mainInterp.address(), main);
+        started.slot().adopt(main, started.tstate());
+    }
+
+    /** What easel-python-main hands back once CPython runs: its slot and the main thread state. */
+    private record Started(ThreadSlot slot, MemorySegment tstate) {}
+
+    ThreadSlot slot() {
+        return slots.get();
+    }
+
+    /** Starts the one runtime with the Python {@link PythonLocator#locate(String) chosen} by {@code choice} (null: default order). */
+    public static PythonRuntime start(String choice) {
+        return start(PythonLocator.locate(choice));
+    }
+
+    /** Starts the one runtime with {@code installation}; 5 s for threads to leave at shutdown. */
+    public static PythonRuntime start(PythonInstallation installation) {
+        return start(installation, Duration.ofSeconds(5));
+    }
+
+    /**
+     * Starts the one runtime.
+     *
+     * @param drainTimeout how long {@link #close()} waits for attached threads to leave
+     * @throws IllegalStateException if a runtime was already started in this process (even if
+     *                               closed: CPython cannot be started twice)
+     */
+    public static PythonRuntime start(PythonInstallation installation, Duration drainTimeout) {
+        synchronized (START_LOCK) {
+            if (instance != null) {
+                throw new IllegalStateException("a Python runtime was already started in this process ("
+                        + instance.installation.library() + "); CPython cannot be started twice");
+            }
+            PythonRuntime rt = new PythonRuntime(installation, drainTimeout);
+            instance = rt;
+            try {
+                Runtime.getRuntime().addShutdownHook(Thread.ofPlatform().name("easel-python-shutdown")
+                        .unstarted(rt::close));
+            } catch (IllegalStateException alreadyShuttingDown) {
+                // The JVM is exiting already; the caller's close() will do.
+            }
+            return rt;
+        }
+    }
+
+    /** The runtime started in this process, if any. */
+    public static Optional<PythonRuntime> current() {
+        return Optional.ofNullable(instance);
+    }
+
+    private void pythonMainThread(CompletableFuture<Started> ready) {
+        MemorySegment tstate;
+        try {
+            setenv("PYTHONHOME", installation.home().toString());
+            // A user's PYTHONPATH stays; these would change how CPython starts inside a JVM.
+            unsetenv("PYTHONSTARTUP");
+            CPython.load(installation.library());
+            String v = CPython.cString(Py_GetVersion());
+            PythonVersion pv = Versions.parse(v);
+            if (!pv.isAtLeast(3, 11)) {
+                throw new IllegalStateException("Python " + pv + " at " + installation.library()
+                        + " is older than 3.11, the oldest Easel supports");
+            }
+            if (Py_IsInitialized() == 0) {
+                Py_InitializeEx(0); // 0: no Python signal handlers inside the JVM
+            }
+            Ops.afterStart(installation);
+            tstate = PyEval_SaveThread();
+        } catch (Throwable t) {
+            ready.completeExceptionally(t);
+            return;
+        }
+        ready.complete(new Started(slot(), tstate));
+        // CPython's main thread waits here until shutdown asks it to finalize.
+        while (true) {
+            try {
+                finalizeRequested.await();
+                break;
+            } catch (InterruptedException ignored) {
+                // Only shutdown ends this thread's wait.
+            }
+        }
+        boolean ok = false;
+        try {
+            PyEval_RestoreThread(tstate);
+            List<String> alive = Ops.joinPythonThreads(main, drainTimeout);
+            if (alive.isEmpty()) {
+                Py_FinalizeEx(); // non-zero only when flushing buffered output failed
+                ok = true;
+            } else {
+                PyEval_SaveThread();
+                stuckAtFinalize = alive;
+            }
+        } catch (Throwable t) {
+            finalizeDone.completeExceptionally(t);
+            return;
+        }
+        finalizeDone.complete(ok);
+    }
+
+    private volatile List<String> stuckAtFinalize = List.of();
+
+    /** What Python this is. */
+    public PythonInfo info() {
+        PythonInfo i = info;
+        if (i == null) {
+            boolean gil = !freeThreaded || Boolean.TRUE.equals(main.evalToJava(
+                    "__import__('sys')._is_gil_enabled()"));
+            String sysVersion = (String) main.evalToJava("__import__('sys').version");
+            i = new PythonInfo(version, sysVersion, freeThreaded, gil, supportsSubInterpreters(),
+                    installation.library(), installation.home(), installation.executable(), installation.origin());
+            info = i;
+        }
+        return i;
+    }
+
+    /** The Python version running. */
+    public PythonVersion version() {
+        return version;
+    }
+
+    /** Whether this is a free-threaded build ({@code Py_GIL_DISABLED}). */
+    public boolean isFreeThreaded() {
+        return freeThreaded;
+    }
+
+    /** Whether own-GIL sub-interpreters can be made (CPython 3.12+). */
+    public boolean supportsSubInterpreters() {
+        return version.isAtLeast(3, 12) && PyInterpreterConfig.has_Py_NewInterpreterFromConfig();
+    }
+
+    /** The main interpreter. */
+    public Interpreter main() {
+        return main;
+    }
+
+    /** Whether {@link #close()} has begun. */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    /** Whether {@link #close()} has finished. */
+    public boolean isClosed() {
+        return closed;
+    }
+
+    /** How the last {@link #close()} went, or empty before it. */
+    public Optional<ShutdownResult> shutdownResult() {
+        return Optional.ofNullable(shutdownResult);
+    }
+
+    /** Whether the calling thread is attached to any interpreter of this runtime. */
+    public boolean isAttached() {
+        return slot().current != null;
+    }
+
+    /** The interpreter the calling thread is attached to, if any. */
+    public Optional<Interpreter> attachedInterpreter() {
+        return Optional.ofNullable(slot().current);
+    }
+
+    // ---------------------------------------------------------------- attaching
+
+    Attachment acquire(Interpreter interp, boolean bypassGate) {
+        ThreadSlot slot = slot();
+        if (slot.current == interp) {
+            slot.depth++;
+            return new Attachment(interp, slot, Attachment.Kind.REENTERED, null, null, 0, false);
+        }
+        if (slot.thread.isVirtual()) {
+            throw new IllegalStateException("Python cannot run on a virtual thread: a Python thread state "
+                    + "is bound to one OS thread, and a virtual thread can change carrier between calls. "
+                    + "Use a platform thread (Thread.ofPlatform()).");
+        }
+        interp.active.incrementAndGet();
+        if (!bypassGate && (closing || interp.closing)) {
+            interp.active.decrementAndGet();
+            throw closedError(interp);
+        }
+        Interpreter prev = slot.current;
+        MemorySegment prevTs = slot.currentTstate;
+        int prevDepth = slot.depth;
+        boolean prevAssumed = slot.assumed;
+        try {
+            if (prev != null) {
+                PyEval_SaveThread();
+            }
+            MemorySegment ts = slot.tstateFor(interp);
+            PyEval_RestoreThread(ts);
+            slot.current = interp;
+            slot.currentTstate = ts;
+            slot.depth = 1;
+            slot.assumed = false;
+        } catch (Throwable t) {
+            interp.active.decrementAndGet();
+            throw t;
+        }
+        if (!interp.pendingDecrefs.isEmpty()) {
+            Ops.drainPendingDecrefs(interp);
+        }
+        return new Attachment(interp, slot, Attachment.Kind.ACQUIRED, prev, prevTs, prevDepth, prevAssumed);
+    }
+
+    void release(ThreadSlot slot, Interpreter interp, Interpreter prev, MemorySegment prevTs, int prevDepth,
+                 boolean prevAssumed) {
+        PyEval_SaveThread();
+        slot.current = null;
+        slot.currentTstate = null;
+        slot.depth = 0;
+        interp.active.decrementAndGet();
+        if (prev != null) {
+            PyEval_RestoreThread(prevTs);
+            slot.current = prev;
+            slot.currentTstate = prevTs;
+            slot.depth = prevDepth;
+            slot.assumed = prevAssumed;
+        }
+    }
+
+    <T> T detached(ThreadSlot slot, Callable<T> work) throws Exception {
+        Interpreter interp = slot.current;
+        MemorySegment ts = slot.currentTstate;
+        int depth = slot.depth;
+        boolean assumed = slot.assumed;
+        PyEval_SaveThread();
+        slot.current = null;
+        slot.currentTstate = null;
+        slot.depth = 0;
+        slot.detachedDepth++;
+        try {
+            return work.call();
+        } catch (InterruptedException e) {
+            if (closing || interp.closing) {
+                throw closedError(interp);
+            }
+            throw e;
+        } finally {
+            slot.detachedDepth--;
+            PyEval_RestoreThread(ts);
+            slot.current = interp;
+            slot.currentTstate = ts;
+            slot.depth = depth;
+            slot.assumed = assumed;
+        }
+    }
+
+    /**
+     * Called by the upcall trampoline: when Python called Java on a thread we did not attach (a
+     * Python {@code threading} thread), take the thread state Python made current as ours for the
+     * upcall. Returns whether it did (then {@link #leaveUpcall} must follow).
+     */
+    boolean enterUpcall(ThreadSlot slot) {
+        if (slot.current != null) {
+            return false;
+        }
+        MemorySegment ts = Ops.currentThreadState();
+        Interpreter interp = interpreters.get(PyThreadState_GetInterpreter(ts).address());
+        if (interp == null) {
+            throw PythonException.runtimeError("Easel's built-ins were called from an interpreter Easel did not make");
+        }
+        interp.active.incrementAndGet();
+        slot.current = interp;
+        slot.currentTstate = ts;
+        slot.depth = 1;
+        slot.assumed = true;
+        return true;
+    }
+
+    void leaveUpcall(ThreadSlot slot) {
+        Interpreter interp = slot.current;
+        slot.current = null;
+        slot.currentTstate = null;
+        slot.depth = 0;
+        slot.assumed = false;
+        if (interp != null) {
+            interp.active.decrementAndGet();
+        }
+    }
+
+    PythonClosedException closedError(Interpreter interp) {
+        if (closing || closed) {
+            return new PythonClosedException("the Python runtime is " + (closed ? "closed" : "shutting down")
+                    + ": no new calls into Python are accepted");
+        }
+        return new PythonClosedException(interp + " is " + (interp.closed ? "closed" : "closing"));
+    }
+
+    // ---------------------------------------------------------------- sub-interpreters
+
+    /**
+     * Makes a sub-interpreter with its own GIL (PEP 684): isolated modules, truly parallel with the
+     * others. Usable from any thread; the caller stays attached to whatever it was attached to.
+     *
+     * @throws UnsupportedOperationException below CPython 3.12
+     */
+    public Interpreter newSubInterpreter() {
+        if (!supportsSubInterpreters()) {
+            throw new UnsupportedOperationException("sub-interpreters with their own GIL need CPython 3.12 or "
+                    + "newer; this is " + version);
+        }
+        if (closing) {
+            throw closedError(main);
+        }
+        ThreadSlot slot = slot();
+        if (slot.thread.isVirtual()) {
+            throw new IllegalStateException("Python cannot run on a virtual thread");
+        }
+        Interpreter prev = slot.current;
+        MemorySegment prevTs = slot.currentTstate;
+        // Made with no thread state current: every version then leaves exactly the new one current.
+        if (prev != null) {
+            PyEval_SaveThread();
+            slot.current = null;
+            slot.currentTstate = null;
+        }
+        main.active.incrementAndGet(); // counts as using the runtime while it is made
+        try (Arena arena = Arena.ofConfined()) {
+            if (closing) {
+                throw closedError(main);
+            }
+            MemorySegment out = arena.allocate(ADDRESS);
+            MemorySegment status = PyInterpreterConfig.Py_NewInterpreterFromConfig(arena, out,
+                    PyInterpreterConfig.isolated(arena));
+            if (PyInterpreterConfig.isException(status)) {
+                throw new IllegalStateException("Py_NewInterpreterFromConfig failed: "
+                        + PyInterpreterConfig.errorMessage(status));
+            }
+            MemorySegment ts = out.get(ADDRESS, 0);
+            MemorySegment ip = PyThreadState_GetInterpreter(ts);
+            Interpreter sub = new Interpreter(this, ip, false, PyInterpreterState_GetID(ip));
+            interpreters.put(ip.address(), sub);
+            slot.adopt(sub, ts);
+            slot.current = sub;
+            slot.currentTstate = ts;
+            try {
+                Ops.afterStart(installation);
+            } finally {
+                PyEval_SaveThread();
+                slot.current = null;
+                slot.currentTstate = null;
+            }
+            return sub;
+        } finally {
+            main.active.decrementAndGet();
+            if (prev != null) {
+                PyEval_RestoreThread(prevTs);
+                slot.current = prev;
+                slot.currentTstate = prevTs;
+            }
+        }
+    }
+
+    void closeSubInterpreter(Interpreter interp) {
+        ThreadSlot slot = slot();
+        if (slot.current == interp) {
+            throw new IllegalStateException("cannot close " + interp + " from inside an attachment to it");
+        }
+        synchronized (interp) {
+            if (interp.closed) {
+                return;
+            }
+            if (closing || closed) {
+                return; // the runtime's shutdown ends it
+            }
+            interp.closing = true;
+            List<String> stuck = drain(List.of(interp), drainTimeout);
+            if (!stuck.isEmpty()) {
+                throw new IllegalStateException(interp + " cannot be closed: threads still in it after "
+                        + drainTimeout.toMillis() + " ms: " + stuck);
+            }
+            endInterpreter(interp, slot);
+        }
+    }
+
+    /** Ends a drained sub-interpreter (caller: not attached to it). */
+    private void endInterpreter(Interpreter interp, ThreadSlot slot) {
+        Interpreter prev = slot.current;
+        MemorySegment prevTs = slot.currentTstate;
+        if (prev != null) {
+            PyEval_SaveThread();
+            slot.current = null;
+            slot.currentTstate = null;
+        }
+        try {
+            MemorySegment own = slot.tstateFor(interp);
+            PyEval_RestoreThread(own);
+            List<String> alive = Ops.joinPythonThreads(interp, drainTimeout);
+            if (!alive.isEmpty()) {
+                PyEval_SaveThread();
+                throw new IllegalStateException(interp + " cannot be closed: Python threads still running: " + alive);
+            }
+            for (ThreadSlot other : interp.slots) {
+                if (other == slot) {
+                    continue;
+                }
+                MemorySegment ts = other.forget(interp);
+                if (ts != null) {
+                    PyThreadState_Clear(ts);
+                    PyThreadState_Delete(ts);
+                }
+            }
+            slot.forget(interp);
+            interp.slots.clear();
+            interp.cache.forget();
+            interp.pendingDecrefs.clear(); // objects of an ended interpreter: nothing left to release
+            Py_EndInterpreter(own);
+            interp.closed = true;
+            interpreters.remove(interp.pointer().address());
+        } finally {
+            if (prev != null) {
+                PyEval_RestoreThread(prevTs);
+                slot.current = prev;
+                slot.currentTstate = prevTs;
+            }
+        }
+    }
+
+    /**
+     * Waits until no thread is attached to {@code interps}, asking them to stop every 100 ms.
+     * Returns the names of threads still attached when time ran out.
+     */
+    private List<String> drain(List<Interpreter> interps, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
+        long nextAsk = 0;
+        while (true) {
+            boolean busy = false;
+            for (Interpreter i : interps) {
+                if (i.active.get() > 0) {
+                    busy = true;
+                    break;
+                }
+            }
+            if (!busy) {
+                return List.of();
+            }
+            long now = System.nanoTime();
+            if (now - deadline >= 0) {
+                List<String> stuck = new ArrayList<>();
+                for (Interpreter i : interps) {
+                    for (ThreadSlot s : i.slots) {
+                        if (s.current == i) {
+                            stuck.add(s.thread.getName());
+                        }
+                    }
+                    if (i.active.get() > 0 && stuck.isEmpty()) {
+                        stuck.add(i.active.get() + " thread(s) of " + i);
+                    }
+                }
+                return stuck;
+            }
+            if (now - nextAsk >= 0) {
+                for (Interpreter i : interps) {
+                    askToStop(i);
+                }
+                nextAsk = now + TimeUnit.MILLISECONDS.toNanos(100);
+            }
+            try {
+                Thread.sleep(2);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return List.of("interrupted while waiting");
+            }
+        }
+    }
+
+    /** Raises SystemExit in every thread running Python in {@code interp}, and interrupts detached Java threads. */
+    private void askToStop(Interpreter interp) {
+        for (ThreadSlot s : interp.slots) {
+            if (s.detachedDepth > 0 && s.thread != Thread.currentThread()) {
+                s.thread.interrupt();
+            }
+        }
+        if (interp.closed) {
+            return;
+        }
+        // Idle thread states of Java threads are left alone: only code running now is asked to stop.
+        java.util.Set<Long> idle = new java.util.HashSet<>();
+        for (ThreadSlot s : interp.slots) {
+            MemorySegment ts = s.peek(interp);
+            if (ts != null && s.current != interp) {
+                idle.add(ts.address());
+            }
+        }
+        try (Attachment a = acquire(interp, true)) {
+            MemorySegment own = slot().currentTstate;
+            MemorySegment exc = PyExc("SystemExit");
+            for (MemorySegment t = PyInterpreterState_ThreadHead(interp.pointer());
+                 !t.equals(MemorySegment.NULL); t = PyThreadState_Next(t)) {
+                if (!t.equals(own) && !idle.contains(t.address())) {
+                    PyThreadState_SetAsyncExc(PyThreadState_GetID(t), exc);
+                }
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- shutdown
+
+    /**
+     * Shuts Python down through the gate (see the class doc). Idempotent; safe from any platform
+     * thread that is not attached.
+     *
+     * @throws IllegalStateException when called by a thread attached to Python (it would wait for itself)
+     */
+    @Override
+    public void close() {
+        if (!closed && slot().current != null) {
+            throw new IllegalStateException("the Python runtime cannot be closed from a thread attached to it");
+        }
+        synchronized (this) {
+            if (closed) {
+                return;
+            }
+            long t0 = System.nanoTime();
+            closing = true;
+            List<Interpreter> all = new ArrayList<>(interpreters.values());
+            List<String> stuck = drain(all, drainTimeout);
+            boolean finalized = false;
+            if (stuck.isEmpty()) {
+                ThreadSlot slot = slot();
+                for (Interpreter i : all) {
+                    if (!i.isMain() && !i.closed) {
+                        try {
+                            endInterpreter(i, slot);
+                        } catch (IllegalStateException e) {
+                            stuck = List.of(e.getMessage());
+                        }
+                    }
+                }
+                if (stuck.isEmpty()) {
+                    finalizeRequested.countDown();
+                    try {
+                        finalizeDone.get(drainTimeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+                        stuck = stuckAtFinalize;
+                        finalized = stuck.isEmpty();
+                    } catch (Exception e) {
+                        stuck = List.of("finalization did not complete: " + e);
+                    }
+                }
+            }
+            closed = true;
+            shutdownResult = new ShutdownResult(finalized, List.copyOf(stuck), Duration.ofNanos(System.nanoTime() - t0));
+            if (!finalized) {
+                System.err.println("easel: Python was not finalized (left as is, never called again): " + stuck);
+            }
+        }
+    }
+
+    // ---------------------------------------------------------------- libc
+
+    private static void setenv(String name, String value) {
+        try (Arena a = Arena.ofConfined()) {
+            int rc = (int) Libc.SETENV.invokeExact(a.allocateFrom(name), a.allocateFrom(value), 1);
+            if (rc != 0) {
+                throw new IllegalStateException("setenv " + name + " failed");
+            }
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static void unsetenv(String name) {
+        try (Arena a = Arena.ofConfined()) {
+            int rc = (int) Libc.UNSETENV.invokeExact(a.allocateFrom(name));
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
+        }
+    }
+
+    private static final class Libc {
+        static final Linker L = Linker.nativeLinker();
+        static final MethodHandle SETENV = L.downcallHandle(L.defaultLookup().find("setenv").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
+        static final MethodHandle UNSETENV = L.downcallHandle(L.defaultLookup().find("unsetenv").orElseThrow(),
+                FunctionDescriptor.of(JAVA_INT, ADDRESS));
+    }
+
+    PythonInstallation installation() {
+        return installation;
+    }
+
+    static Path path(String s) {
+        return Path.of(s);
+    }
+}
