@@ -2,6 +2,9 @@
 # Generates the raw header classes of dev.easel.pybridge.ffi from a compact spec.
 import os, re
 OUT = os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "src/main/java/dev/easel/pybridge/ffi")
+# Types: P pointer (MemorySegment), A pointer passed as a raw address (long: no segment made on
+# hot paths; same ABI on 64-bit), I int, L long/Py_ssize_t, D double, V void. "critical": the
+# function never calls back into Java and returns quickly. "?": optional symbol.
 SPEC = r"""
 pylifecycle_h | pylifecycle.h: start, stop and sub-interpreters
 V Py_InitializeEx(I initsigs)
@@ -28,6 +31,8 @@ L PyInterpreterState_GetID(P interp)
 P PyInterpreterState_ThreadHead(P interp)
 P PyThreadState_Next(P tstate)
 P PyInterpreterState_GetDict(P interp)
+pythread_h | pythread.h: OS thread identity
+L PyThread_get_thread_ident()
 ceval_h | ceval.h: releasing and taking the GIL
 P PyEval_SaveThread()
 V PyEval_RestoreThread(P tstate)
@@ -88,9 +93,11 @@ L PyLong_AsLongLongAndOverflow(P o, P overflow)
 L PyLong_AsLongLong(P o)
 P PyLong_FromString(P str, P pend, I base)
 D PyLong_AsDouble(P o)
+D PyLong_AsDouble$critical(A o) critical
 floatobject_h | floatobject.h: float
 P PyFloat_FromDouble(D v)
 D PyFloat_AsDouble(P o)
+D PyFloat_AsDouble$critical(A o) critical
 boolobject_h | boolobject.h: bool
 P PyBool_FromLong(L v)
 unicodeobject_h | unicodeobject.h: str
@@ -151,8 +158,8 @@ sysmodule_h | sysmodule.h: the sys module
 P PySys_GetObject(P name)
 I PySys_SetObject(P name, P v)
 """
-JT = {'P': 'MemorySegment', 'I': 'int', 'L': 'long', 'D': 'double', 'V': 'void'}
-LY = {'P': 'ADDRESS', 'I': 'JAVA_INT', 'L': 'JAVA_LONG', 'D': 'JAVA_DOUBLE'}
+JT = {'A': 'long', 'P': 'MemorySegment', 'I': 'int', 'L': 'long', 'D': 'double', 'V': 'void'}
+LY = {'A': 'JAVA_LONG', 'P': 'ADDRESS', 'I': 'JAVA_INT', 'L': 'JAVA_LONG', 'D': 'JAVA_DOUBLE'}
 
 def emit(cls, doc, fns):
     lines = [f"package dev.easel.pybridge.ffi;", "",
@@ -167,13 +174,15 @@ def emit(cls, doc, fns):
         fd = (f"FunctionDescriptor.ofVoid({', '.join(LY[t] for t,_ in argt)})" if ret == 'V'
               else f"FunctionDescriptor.of({', '.join([LY[ret]] + [LY[t] for t,_ in argt])})")
         extra = ", Linker.Option.critical(false)" if crit else ""
+        symbol = name.split('$')[0]
+        name = name.replace('$', '_')
         holder = f"{name}$"
         if opt:
-            lines.append(f"    private static final class {holder} {{ static final MethodHandle H = CPython.downcallOrNull(\"{name}\", {fd}{extra}); }}")
+            lines.append(f"    private static final class {holder} {{ static final MethodHandle H = CPython.downcallOrNull(\"{symbol}\", {fd}{extra}); }}")
             lines.append(f"    /** Whether this libpython exports {{@code {name}}}. */")
             lines.append(f"    public static boolean has_{name}() {{ return {holder}.H != null; }}")
         else:
-            lines.append(f"    private static final class {holder} {{ static final MethodHandle H = CPython.downcall(\"{name}\", {fd}{extra}); }}")
+            lines.append(f"    private static final class {holder} {{ static final MethodHandle H = CPython.downcall(\"{symbol}\", {fd}{extra}); }}")
         params = ", ".join(f"{JT[t]} {n}" for t, n in argt)
         callargs = ", ".join(n for _, n in argt)
         lines.append(f"    public static {JT[ret]} {name}({params}) {{")
@@ -202,7 +211,7 @@ for raw in SPEC.strip().splitlines():
     if line.endswith('?'):
         opt = True; line = line[:-1].strip()
     override = None
-    m = re.match(r'(\w)\s+(\w+)\((.*?)\)\s*(=\w)?$', line)
+    m = re.match(r'(\w)\s+([\w$]+)\((.*?)\)\s*(=\w)?$', line)
     ret, name, args, ov = m.groups()
     if ov: ret = ov[1]
     args = [a.strip() for a in args.split(',') if a.strip()]

@@ -1,5 +1,6 @@
 package dev.easel.pybridge;
 
+import dev.easel.pybridge.ffi.ObjectHeader;
 import dev.easel.pybridge.ffi.Py_buffer;
 
 import java.lang.foreign.Arena;
@@ -8,10 +9,11 @@ import java.util.concurrent.Callable;
 
 import static dev.easel.pybridge.ffi.constants_h.Py_None;
 import static dev.easel.pybridge.ffi.floatobject_h.PyFloat_AsDouble;
+import static dev.easel.pybridge.ffi.floatobject_h.PyFloat_AsDouble_critical;
+import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsDouble_critical;
 import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsLongLong;
 import static dev.easel.pybridge.ffi.object_h.*;
 import static dev.easel.pybridge.ffi.pyerrors_h.*;
-import static java.lang.foreign.ValueLayout.ADDRESS;
 
 /**
  * The positional arguments of one call of a Java built-in, read in place (borrowed from the
@@ -23,14 +25,22 @@ import static java.lang.foreign.ValueLayout.ADDRESS;
 public final class Arguments {
     private final Interpreter interp;
     private final BuiltinModule.Entry function;
-    private final MemorySegment args;
+    /** The address of the caller's {@code PyObject *const *args}. */
+    private final long base;
     private final int n;
 
     Arguments(Interpreter interp, BuiltinModule.Entry function, MemorySegment args, int n) {
         this.interp = interp;
         this.function = function;
-        this.args = n == 0 ? args : args.reinterpret(8L * n);
+        this.base = args.address();
         this.n = n;
+    }
+
+    /** Exact float and int objects are read by critical downcalls (no callbacks possible); see {@link ObjectHeader}. */
+    private static final class Fast {
+        static final boolean ON = ObjectHeader.available();
+        static final long FLOAT = dev.easel.pybridge.ffi.CPython.data("PyFloat_Type").address();
+        static final long INT = dev.easel.pybridge.ffi.CPython.data("PyLong_Type").address();
     }
 
     /** The interpreter of the caller. */
@@ -54,7 +64,7 @@ public final class Arguments {
             String count = min == max ? "exactly " + min : max == Integer.MAX_VALUE ? "at least " + min
                     : "from " + min + " to " + max;
             throw PythonException.typeError(function.name() + "() takes " + count + " argument"
-                    + (min == max && min == 1 ? "" : "s") + " (" + n + " given)");
+                    + (min == 1 && (min == max || max == Integer.MAX_VALUE) ? "" : "s") + " (" + n + " given)");
         }
         return this;
     }
@@ -64,11 +74,15 @@ public final class Arguments {
         return expect(count, count);
     }
 
-    MemorySegment raw(int i) {
+    private long address(int i) {
         if (i < 0 || i >= n) {
             throw PythonException.typeError(function.name() + "() missing argument " + paramName(i));
         }
-        return args.getAtIndex(ADDRESS, i);
+        return ObjectHeader.pointerAt(base + 8L * i);
+    }
+
+    MemorySegment raw(int i) {
+        return MemorySegment.ofAddress(address(i));
     }
 
     private String paramName(int i) {
@@ -110,6 +124,21 @@ public final class Arguments {
 
     /** Argument {@code i} as a number ({@code float(x)}: float, int, or anything with {@code __float__}/{@code __index__}). */
     public double doubleAt(int i) {
+        if (Fast.ON) {
+            long a = address(i);
+            long type = ObjectHeader.Py_TYPE(a);
+            if (type == Fast.FLOAT) {
+                return PyFloat_AsDouble_critical(a);
+            }
+            if (type == Fast.INT) {
+                double d = PyLong_AsDouble_critical(a);
+                if (d == -1.0 && !PyErr_Occurred().equals(MemorySegment.NULL)) {
+                    PyErr_Clear();
+                    throw badValue(i, "int too large to convert to float");
+                }
+                return d;
+            }
+        }
         MemorySegment o = raw(i);
         double d = PyFloat_AsDouble(o);
         if (d == -1.0 && !PyErr_Occurred().equals(MemorySegment.NULL)) {

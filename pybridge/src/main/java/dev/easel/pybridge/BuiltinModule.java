@@ -205,7 +205,7 @@ public final class BuiltinModule {
     /** The one boundary between Python's C calls and Java code: nothing may escape it. */
     @SuppressWarnings("unused")
     private static MemorySegment trampoline(Entry e, MemorySegment self, MemorySegment args, long nargs) {
-        PythonRuntime rt = PythonRuntime.current().orElse(null);
+        PythonRuntime rt = PythonRuntime.instance();
         if (rt == null) {
             return MemorySegment.NULL; // cannot happen: Python runs only inside a runtime
         }

@@ -501,7 +501,7 @@ public final class BundledPython {
                     case "file" -> new Folder(Path.of(url.toURI()).getParent());
                     default -> throw new IOException("cannot extract the bundled CPython from " + url);
                 };
-            } catch (URISyntaxException | IllegalArgumentException e) {
+            } catch (URISyntaxException | RuntimeException e) { // e.g. a jar nested in a jar (Spring Boot): no file to open
                 throw new IOException("cannot extract the bundled CPython from " + url + ": " + e, e);
             }
         }

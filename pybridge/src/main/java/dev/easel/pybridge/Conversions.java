@@ -285,7 +285,12 @@ final class Conversions {
             try {
                 long n = PyBytes_Size(enc);
                 byte[] b = PyBytes_AsString(enc).reinterpret(n).toArray(JAVA_BYTE);
-                return new String(b, StandardCharsets.UTF_16LE);
+                // Not new String(b, UTF_16LE): Java's decoder turns a lone surrogate into U+FFFD.
+                char[] units = new char[b.length / 2];
+                for (int i = 0; i < units.length; i++) {
+                    units[i] = (char) ((b[2 * i] & 0xFF) | (b[2 * i + 1] & 0xFF) << 8);
+                }
+                return new String(units);
             } finally {
                 Py_DecRef(enc);
             }

@@ -136,6 +136,15 @@ public final class Interpreter implements AutoCloseable {
     }
 
     /**
+     * Asks Python code running in {@code thread} in this interpreter to stop: raises
+     * {@code SystemExit} in it at its next bytecode boundary. Returns whether the thread was
+     * running Python in this interpreter. Used to stop a runaway callback (an endless loop).
+     */
+    public boolean interrupt(Thread thread) {
+        return runtime.interrupt(this, thread);
+    }
+
+    /**
      * Closes this sub-interpreter: refuses new attaches, waits (bounded) for attachments to end,
      * asks threads still running Python in it to stop, deletes its thread states and ends it.
      *

@@ -145,40 +145,65 @@ final class Ops {
     }
 
     private static final String JOIN_THREADS = """
-            def _easel_join(timeout):
-                import sys, time
+            def _easel_alive():
+                import sys
                 threading = sys.modules.get("threading")
                 if threading is None:
                     return []
                 me = threading.current_thread()
                 main = threading.main_thread()
-                end = time.monotonic() + timeout
-                for t in threading.enumerate():
-                    if t is me or t is main or t.daemon:
-                        continue
-                    t.join(max(0.0, end - time.monotonic()))
-                return [t.name for t in threading.enumerate()
+                return [t for t in threading.enumerate()
                         if t is not me and t is not main and not t.daemon and t.is_alive()]
+            def _easel_join(timeout):
+                import time
+                end = time.monotonic() + timeout
+                for t in _easel_alive():
+                    t.join(max(0.0, end - time.monotonic()))
+                return [(t.ident, t.name) for t in _easel_alive()]
             """;
 
     /**
-     * Joins the interpreter's non-daemon {@code threading} threads for up to {@code timeout}, as
-     * finalization would without a bound. Returns the names of those still alive. Attached caller.
+     * Stops the interpreter's non-daemon {@code threading} threads, which finalization would
+     * otherwise wait for without a bound: raises {@code SystemExit} in each (again every 100 ms, for
+     * code that catches it once) and joins them for up to {@code timeout}. Returns the names of
+     * those still alive. Caller: attached to {@code interp}, and marked so in its slot.
      */
     static List<String> joinPythonThreads(Interpreter interp, Duration timeout) {
+        long deadline = System.nanoTime() + timeout.toNanos();
         try (PyObject g = newGlobals(interp)) {
             run(interp, JOIN_THREADS, g, "<easel>", false).close();
-            try (PyObject fn = g.getItem("_easel_join");
-                 PyObject r = call(interp, fn.pointer(), new Object[]{timeout.toMillis() / 1000.0}, null)) {
-                List<String> names = new ArrayList<>();
-                for (Object o : (List<?>) Conversions.toJava(interp, r.pointer())) {
-                    names.add(String.valueOf(o));
+            try (PyObject fn = g.getItem("_easel_join")) {
+                double wait = 0; // the first round only lists them
+                while (true) {
+                    List<?> alive;
+                    try (PyObject r = call(interp, fn.pointer(), new Object[]{wait}, null)) {
+                        alive = (List<?>) Conversions.toJava(interp, r.pointer());
+                    }
+                    if (alive.isEmpty()) {
+                        return List.of();
+                    }
+                    long left = deadline - System.nanoTime();
+                    if (left <= 0) {
+                        List<String> names = new ArrayList<>();
+                        for (Object o : alive) {
+                            names.add(String.valueOf(((List<?>) o).get(1)));
+                        }
+                        return names;
+                    }
+                    MemorySegment exc = PyExc("SystemExit");
+                    for (Object o : alive) {
+                        Object ident = ((List<?>) o).get(0);
+                        if (ident instanceof Number n) {
+                            dev.easel.pybridge.ffi.pystate_h.PyThreadState_SetAsyncExc(n.longValue(), exc);
+                        }
+                    }
+                    wait = Math.min(0.1, left / 1e9);
                 }
-                return names;
             }
         } catch (RuntimeException e) {
             dev.easel.pybridge.ffi.pyerrors_h.PyErr_Clear();
-            return List.of();
+            // Not "none": finalizing with threads unaccounted for could wait for them forever.
+            return List.of("Python threads could not be joined: " + e);
         }
     }
 }

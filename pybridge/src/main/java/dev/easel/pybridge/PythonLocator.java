@@ -502,7 +502,7 @@ public final class PythonLocator {
         checkElf(lib);
         Path home = findHome(lib, abi);
         if (home == null) {
-            throw new Rejected("no standard library: no lib/python" + abi + "/os.py in any folder above " + lib);
+            throw new Rejected("no standard library: no lib/python" + abi + "/os.py in the three folders above " + lib);
         }
         PythonVersion version = patchLevel(home, abi).orElse(new PythonVersion(major, minor, 0));
         Optional<Path> executable = Optional.empty();
@@ -567,10 +567,17 @@ public final class PythonLocator {
         return candidates;
     }
 
-    /** The nearest folder above the library (real path first, then as given) with lib/pythonX.Y/os.py. */
+    /**
+     * The nearest folder above the library (real path first, then as given) with lib/pythonX.Y/os.py.
+     * Looks at most three folders up (the library's own folder: the bundled layout; its parent:
+     * {@code prefix/lib/libpython*}; its grandparent: {@code /usr/lib/x86_64-linux-gnu/libpython*}), and
+     * never takes {@code /}: on merged-/usr systems {@code /lib/python3.X/os.py} exists and would
+     * wrongly adopt any stray copy of a libpython.
+     */
     private static Path findHome(Path lib, String abi) {
         for (Path start : new LinkedHashSet<>(List.of(realPath(lib), lib))) {
-            for (Path dir = start.getParent(); dir != null; dir = dir.getParent()) {
+            Path dir = start.getParent();
+            for (int level = 0; level < 3 && dir != null && dir.getParent() != null; level++, dir = dir.getParent()) {
                 if (Files.isRegularFile(dir.resolve("lib").resolve("python" + abi).resolve("os.py"))) {
                     return dir;
                 }

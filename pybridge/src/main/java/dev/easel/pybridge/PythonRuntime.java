@@ -26,6 +26,7 @@ import static dev.easel.pybridge.ffi.ceval_h.PyEval_SaveThread;
 import static dev.easel.pybridge.ffi.constants_h.PyExc;
 import static dev.easel.pybridge.ffi.pylifecycle_h.*;
 import static dev.easel.pybridge.ffi.pystate_h.*;
+import static dev.easel.pybridge.ffi.pythread_h.PyThread_get_thread_ident;
 import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -142,6 +143,11 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
+    /** The runtime, or null: for the upcall trampoline, which must not allocate. */
+    static PythonRuntime instance() {
+        return instance;
+    }
+
     /** The runtime started in this process, if any. */
     public static Optional<PythonRuntime> current() {
         return Optional.ofNullable(instance);
@@ -182,7 +188,20 @@ public final class PythonRuntime implements AutoCloseable {
         boolean ok = false;
         try {
             PyEval_RestoreThread(tstate);
-            List<String> alive = Ops.joinPythonThreads(main, drainTimeout);
+            // Mark this thread attached, so the bridge's own calls below nest instead of attaching
+            // again (an attach here would be refused by the closed gate, or take the GIL twice).
+            ThreadSlot own = slot();
+            own.current = main;
+            own.currentTstate = tstate;
+            own.depth = 1;
+            List<String> alive;
+            try {
+                alive = Ops.joinPythonThreads(main, drainTimeout);
+            } finally {
+                own.current = null;
+                own.currentTstate = null;
+                own.depth = 0;
+            }
             if (alive.isEmpty()) {
                 Py_FinalizeEx(); // non-zero only when flushing buffered output failed
                 ok = true;
@@ -248,6 +267,15 @@ public final class PythonRuntime implements AutoCloseable {
         return Optional.ofNullable(shutdownResult);
     }
 
+    /**
+     * Forbids the calling thread ever to attach: every later attach on it throws
+     * {@link IllegalStateException} with {@code reason}. For threads that must never wait for a
+     * GIL, such as a GUI toolkit's event thread.
+     */
+    public void forbidAttachOnCurrentThread(String reason) {
+        slot().forbidden = java.util.Objects.requireNonNull(reason);
+    }
+
     /** Whether the calling thread is attached to any interpreter of this runtime. */
     public boolean isAttached() {
         return slot().current != null;
@@ -265,6 +293,9 @@ public final class PythonRuntime implements AutoCloseable {
         if (slot.current == interp) {
             slot.depth++;
             return new Attachment(interp, slot, Attachment.Kind.REENTERED, null, null, 0, false);
+        }
+        if (slot.forbidden != null) {
+            throw new IllegalStateException(slot.forbidden);
         }
         if (slot.thread.isVirtual()) {
             throw new IllegalStateException("Python cannot run on a virtual thread: a Python thread state "
@@ -358,6 +389,9 @@ public final class PythonRuntime implements AutoCloseable {
             throw PythonException.runtimeError("Easel's built-ins were called from an interpreter Easel did not make");
         }
         interp.active.incrementAndGet();
+        if (slot.ident == 0) {
+            slot.ident = PyThread_get_thread_ident();
+        }
         slot.current = interp;
         slot.currentTstate = ts;
         slot.depth = 1;
@@ -483,7 +517,18 @@ public final class PythonRuntime implements AutoCloseable {
         try {
             MemorySegment own = slot.tstateFor(interp);
             PyEval_RestoreThread(own);
-            List<String> alive = Ops.joinPythonThreads(interp, drainTimeout);
+            // Attached as far as the bridge can tell, so that its calls below nest (see pythonMainThread).
+            slot.current = interp;
+            slot.currentTstate = own;
+            slot.depth = 1;
+            List<String> alive;
+            try {
+                alive = Ops.joinPythonThreads(interp, drainTimeout);
+            } finally {
+                slot.current = null;
+                slot.currentTstate = null;
+                slot.depth = 0;
+            }
             if (!alive.isEmpty()) {
                 PyEval_SaveThread();
                 throw new IllegalStateException(interp + " cannot be closed: Python threads still running: " + alive);
@@ -562,7 +607,10 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
-    /** Raises SystemExit in every thread running Python in {@code interp}, and interrupts detached Java threads. */
+    /**
+     * Raises SystemExit in every thread running Python code in {@code interp} (those with a frame:
+     * {@code sys._current_frames()}), and interrupts Java threads waiting in {@code detached}.
+     */
     private void askToStop(Interpreter interp) {
         for (ThreadSlot s : interp.slots) {
             if (s.detachedDepth > 0 && s.thread != Thread.currentThread()) {
@@ -572,23 +620,34 @@ public final class PythonRuntime implements AutoCloseable {
         if (interp.closed) {
             return;
         }
-        // Idle thread states of Java threads are left alone: only code running now is asked to stop.
-        java.util.Set<Long> idle = new java.util.HashSet<>();
-        for (ThreadSlot s : interp.slots) {
-            MemorySegment ts = s.peek(interp);
-            if (ts != null && s.current != interp) {
-                idle.add(ts.address());
-            }
-        }
+        // Not sys._current_frames(): it walks the thread states of every interpreter and makes frame
+        // objects for threads running under other GILs, in this interpreter's allocator (heap
+        // corruption once such a thread frees them: "double free or corruption", seen on 3.14).
+        // The threads to stop are those attached to this interpreter, which the slots know.
+        ThreadSlot me = slot();
         try (Attachment a = acquire(interp, true)) {
-            MemorySegment own = slot().currentTstate;
             MemorySegment exc = PyExc("SystemExit");
-            for (MemorySegment t = PyInterpreterState_ThreadHead(interp.pointer());
-                 !t.equals(MemorySegment.NULL); t = PyThreadState_Next(t)) {
-                if (!t.equals(own) && !idle.contains(t.address())) {
-                    PyThreadState_SetAsyncExc(PyThreadState_GetID(t), exc);
+            for (ThreadSlot s : interp.slots) {
+                long ident = s.ident;
+                if (s != me && s.current == interp && ident != 0) {
+                    PyThreadState_SetAsyncExc(ident, exc);
                 }
             }
+        }
+    }
+
+    boolean interrupt(Interpreter interp, Thread thread) {
+        ThreadSlot target = null;
+        for (ThreadSlot s : interp.slots) {
+            if (s.thread == thread) {
+                target = s;
+            }
+        }
+        if (target == null || target.ident == 0 || target == slot()) {
+            return false;
+        }
+        try (Attachment a = acquire(interp, true)) {
+            return PyThreadState_SetAsyncExc(target.ident, PyExc("SystemExit")) > 0;
         }
     }
 

@@ -5,6 +5,7 @@ import java.util.IdentityHashMap;
 import java.util.Map;
 
 import static dev.easel.pybridge.ffi.pystate_h.PyThreadState_New;
+import static dev.easel.pybridge.ffi.pythread_h.PyThread_get_thread_ident;
 
 /**
  * What one platform thread knows of its own attachment: which interpreter's thread state is
@@ -27,6 +28,11 @@ final class ThreadSlot {
     /** How many {@code detached} sections this thread is inside (shutdown interrupts such threads). */
     volatile int detachedDepth;
 
+    /** Why this thread must never attach (the JavaFX thread), or null. */
+    volatile String forbidden;
+    /** CPython's ident of this OS thread ({@code PyThread_get_thread_ident}), 0 until known. */
+    volatile long ident;
+
     private final Map<Interpreter, MemorySegment> tstates = new IdentityHashMap<>(4);
     // One-entry cache for the common case of a thread that attaches to one interpreter.
     private Interpreter lastInterp;
@@ -40,6 +46,9 @@ final class ThreadSlot {
     MemorySegment tstateFor(Interpreter interp) {
         if (lastInterp == interp) {
             return lastTstate;
+        }
+        if (ident == 0) {
+            ident = PyThread_get_thread_ident();
         }
         MemorySegment ts;
         synchronized (this) {

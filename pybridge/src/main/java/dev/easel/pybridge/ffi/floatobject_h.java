@@ -22,4 +22,9 @@ public final class floatobject_h {
         try { return (double) PyFloat_AsDouble$.H.invokeExact(o); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
+    private static final class PyFloat_AsDouble_critical$ { static final MethodHandle H = CPython.downcall("PyFloat_AsDouble", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_LONG), Linker.Option.critical(false)); }
+    public static double PyFloat_AsDouble_critical(long o) {
+        try { return (double) PyFloat_AsDouble_critical$.H.invokeExact(o); } catch (Throwable ex) { throw CPython.rethrow(ex); }
+    }
+
 }

@@ -1,0 +1,68 @@
+package dev.easel.app;
+
+import dev.easel.pybridge.PythonInstallation;
+import dev.easel.pybridge.PythonLocator;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+
+/** {@code easel bench bridge|draw|scale}: prints one JSON object per line. */
+@Command(name = "bench", description = "Measure Easel and print JSON, one object per line.%n"
+        + "  bridge: attach/detach, calls both ways, and parallel sub-interpreters, per Python found%n"
+        + "  draw:   drawing calls, batched recording, 10k lines per frame, first frame%n"
+        + "  scale:  several canvases, shared vs isolated", mixinStandardHelpOptions = true)
+final class BenchCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "bridge, draw or scale")
+    String which;
+
+    @Option(names = "--python", description = "one Python (path or version) instead of every Python found")
+    String python;
+
+    @Option(names = "--quick", description = "fewer rounds: rough figures, fast")
+    boolean quick;
+
+    @Override
+    public Integer call() throws Exception {
+        String mainClass = switch (which) {
+            case "bridge" -> "dev.easel.pybridge.bench.BridgeBench";
+            case "draw" -> "dev.easel.canvas.bench.DrawBench";
+            case "scale" -> "dev.easel.canvas.bench.ScaleBench";
+            default -> {
+                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw or scale)");
+                yield null;
+            }
+        };
+        if (mainClass == null) {
+            return 2;
+        }
+        List<String> choices = new ArrayList<>();
+        if (python != null) {
+            choices.add(python);
+        } else if (which.equals("bridge")) {
+            for (PythonInstallation i : PythonLocator.findAll()) {
+                choices.add(i.library().toString());
+            }
+        } else {
+            choices.add(null);
+        }
+        int worst = 0;
+        for (String choice : choices) {
+            List<String> args = new ArrayList<>();
+            if (choice != null) {
+                args.add("--python");
+                args.add(choice);
+            }
+            if (quick) {
+                args.add("--quick");
+            }
+            // One JVM per Python: CPython starts once per process.
+            Process p = new ProcessBuilder(ChildJava.command(mainClass, args)).inheritIO().start();
+            worst = Math.max(worst, p.waitFor());
+        }
+        return worst == 0 ? 0 : 1;
+    }
+}

@@ -1,0 +1,33 @@
+package dev.easel.app;
+
+import java.util.ArrayList;
+import java.util.List;
+
+/** The command line that starts another JVM like this one (same java, class path, module path). */
+final class ChildJava {
+    private ChildJava() {}
+
+    static List<String> command(String mainClass, List<String> args) {
+        List<String> cmd = new ArrayList<>();
+        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
+        String modulePath = System.getProperty("jdk.module.path");
+        if (modulePath != null && !modulePath.isEmpty()) {
+            cmd.add("--module-path");
+            cmd.add(modulePath);
+            cmd.add("--add-modules");
+            cmd.add("javafx.controls,javafx.swing");
+        }
+        for (String p : List.of("glass.platform", "prism.order", "java.awt.headless")) {
+            String v = System.getProperty(p);
+            if (v != null) {
+                cmd.add("-D" + p + "=" + v);
+            }
+        }
+        cmd.add("-cp");
+        cmd.add(System.getProperty("java.class.path"));
+        cmd.add(mainClass);
+        cmd.addAll(args);
+        return cmd;
+    }
+}

@@ -1,0 +1,68 @@
+package dev.easel.app;
+
+import dev.easel.pybridge.PythonInfo;
+import dev.easel.pybridge.PythonInstallation;
+import dev.easel.pybridge.PythonLocator;
+import dev.easel.pybridge.PythonNotFoundException;
+import dev.easel.pybridge.PythonRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+
+import java.util.concurrent.Callable;
+
+/** {@code easel doctor}: what Easel would run on, and what it tried. */
+@Command(name = "doctor", description = "Show Java, JavaFX, and the Python Easel would use.",
+        mixinStandardHelpOptions = true)
+final class DoctorCommand implements Callable<Integer> {
+    @Option(names = "--python", description = "a Python executable, libpython, version (3.12) or 'bundled'")
+    String python;
+
+    @Override
+    public Integer call() {
+        System.out.println("Easel " + Main.version());
+        System.out.println("Java        " + Runtime.version() + " (" + System.getProperty("java.vendor") + ") at "
+                + System.getProperty("java.home"));
+        System.out.println("JavaFX      " + javafxVersion() + ", pipeline: "
+                + System.getProperty("prism.order", "default (es2, then sw)")
+                + ", glass: " + System.getProperty("glass.platform", "gtk")
+                + ", display: " + (System.getenv("DISPLAY") == null ? "none (use --headless)" : System.getenv("DISPLAY")));
+        PythonInstallation inst;
+        try {
+            inst = PythonLocator.locate(python);
+        } catch (PythonNotFoundException e) {
+            System.out.println("Python      NOT FOUND");
+            System.out.println(e.getMessage());
+            return 2;
+        }
+        System.out.println("Python      " + inst.version() + " (" + inst.origin() + ")");
+        System.out.println("  library   " + inst.library());
+        System.out.println("  home      " + inst.home());
+        System.out.println("  executable " + inst.executable().map(Object::toString).orElse("(none)"));
+        try (PythonRuntime rt = PythonRuntime.start(inst)) {
+            PythonInfo info = rt.info();
+            System.out.println("  build     " + (info.freeThreaded() ? "free-threaded" : "with GIL")
+                    + (info.freeThreaded() ? ", GIL " + (info.gilEnabled() ? "enabled" : "disabled") : ""));
+            System.out.println("  isolation " + (info.subinterpreters()
+                    ? "own-GIL sub-interpreters available (isolated = True works)"
+                    : "no own-GIL sub-interpreters (needs 3.12+): isolated canvases unavailable"));
+            System.out.println("  sys.version " + info.versionString().replace('\n', ' '));
+        } catch (RuntimeException e) {
+            System.out.println("  could not start: " + e.getMessage());
+            return 2;
+        }
+        System.out.println("Other Pythons found:");
+        for (PythonInstallation i : PythonLocator.findAll()) {
+            System.out.println("  " + i.version() + "  " + i.library() + "  (" + i.origin() + ")");
+        }
+        return 0;
+    }
+
+    private static String javafxVersion() {
+        try {
+            Class<?> c = Class.forName("com.sun.javafx.runtime.VersionInfo");
+            return (String) c.getMethod("getRuntimeVersion").invoke(null);
+        } catch (ReflectiveOperationException | RuntimeException e) {
+            return System.getProperty("javafx.runtime.version", "not found");
+        }
+    }
+}

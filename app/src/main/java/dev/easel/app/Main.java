@@ -1,0 +1,65 @@
+package dev.easel.app;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.util.Properties;
+
+/** The {@code easel} command line: {@code run}, {@code doctor}, {@code bench}. */
+@Command(name = "easel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
+        description = "Desktop canvases drawn by Python.%n",
+        subcommands = {RunCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
+        footer = {"%nExamples:", "  easel run assets/examples/bounce.py",
+                "  easel run sketch.py --headless --frames 60 --out out/", "  easel doctor",
+                "  easel bench bridge"})
+public final class Main implements Runnable {
+    @CommandLine.Spec
+    CommandLine.Model.CommandSpec spec;
+
+    /** Entry point; exits with the command's code (0 ok, 1 the script raised, 2 usage or configuration). */
+    public static void main(String[] args) {
+        int code = commandLine().execute(args);
+        System.exit(code);
+    }
+
+    /** The configured command line (exit codes: usage errors are 2). */
+    public static CommandLine commandLine() {
+        CommandLine cl = new CommandLine(new Main());
+        cl.setExitCodeExceptionMapper(t -> 2);
+        cl.setParameterExceptionHandler((ex, args) -> {
+            CommandLine c = ex.getCommandLine();
+            c.getErr().println("easel: " + ex.getMessage());
+            c.getErr().println("Try 'easel " + (c.getCommandName().equals("easel") ? "" : c.getCommandName() + " ")
+                    + "--help'.");
+            return 2;
+        });
+        return cl;
+    }
+
+    @Override
+    public void run() {
+        spec.commandLine().usage(System.out);
+    }
+
+    /** Reads the version Maven wrote into the jar. */
+    static final class Version implements CommandLine.IVersionProvider {
+        @Override
+        public String[] getVersion() {
+            return new String[]{"easel " + version(), "Java " + Runtime.version()};
+        }
+    }
+
+    static String version() {
+        Properties p = new Properties();
+        try (InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (IOException ignored) {
+            // fall through to "dev"
+        }
+        return p.getProperty("version", "dev");
+    }
+}

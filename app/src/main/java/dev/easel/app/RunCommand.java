@@ -1,0 +1,134 @@
+package dev.easel.app;
+
+import dev.easel.canvas.host.HeadlessOutput;
+import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.ScriptedEvents;
+import dev.easel.canvas.host.Session;
+import dev.easel.canvas.host.WindowSystem;
+import dev.easel.pybridge.PythonInstallation;
+import dev.easel.pybridge.PythonLocator;
+import dev.easel.pybridge.PythonNotFoundException;
+import dev.easel.pybridge.PythonRuntime;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+
+/** {@code easel run SCRIPT}: runs a sketch in windows, or headless. */
+@Command(name = "run", description = "Run a Python sketch.%n"
+        + "Exit codes: 0 nothing raised, 1 the script or (headless) a callback raised, 2 usage or configuration.",
+        mixinStandardHelpOptions = true)
+final class RunCommand implements Callable<Integer> {
+    @Parameters(index = "0", description = "the sketch (.py)")
+    Path script;
+
+    @Parameters(index = "1..*", description = "arguments for the sketch (sys.argv[1:])")
+    List<String> scriptArgs = List.of();
+
+    @Option(names = "--python", description = "a Python executable, libpython, version (3.12) or 'bundled'")
+    String python;
+
+    @Option(names = "--isolate", description = "run every canvas in its own sub-interpreter (3.12+)")
+    boolean isolate;
+
+    @Option(names = "--size", description = "canvas size for every canvas, WxH (e.g. 800x600)")
+    String size;
+
+    @Option(names = "--headless", description = "no windows: render frames unpaced, write PNGs and stats.json")
+    boolean headless;
+
+    @Option(names = "--frames", description = "headless: frames per canvas (default ${DEFAULT-VALUE})", defaultValue = "1")
+    int frames;
+
+    @Option(names = "--out", description = "headless: output folder (default ${DEFAULT-VALUE})", defaultValue = "out")
+    Path out;
+
+    @Option(names = "--events", description = "headless: JSON list of input events, e.g. "
+            + "[{\"frame\": 3, \"type\": \"mouse_press\", \"x\": 10, \"y\": 20, \"button\": \"left\"}]")
+    Path events;
+
+    @Override
+    public Integer call() throws Exception {
+        if (!Files.isRegularFile(script)) {
+            System.err.println("easel run: no such script: " + script);
+            return 2;
+        }
+        int[] forcedSize = null;
+        if (size != null) {
+            String[] wh = size.toLowerCase().split("x");
+            try {
+                forcedSize = new int[]{Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip())};
+            } catch (RuntimeException e) {
+                System.err.println("easel run: --size must look like 800x600, not '" + size + "'");
+                return 2;
+            }
+        }
+        if (frames < 1) {
+            System.err.println("easel run: --frames must be at least 1");
+            return 2;
+        }
+        // JavaFX takes over a second to start: start it while Python starts.
+        CompletableFuture<Void> fx = headless ? CompletableFuture.completedFuture(null) : FxLauncher.startAsync();
+        PythonInstallation inst;
+        PythonRuntime runtime;
+        try {
+            inst = PythonLocator.locate(python);
+            runtime = PythonRuntime.start(inst);
+        } catch (PythonNotFoundException e) {
+            System.err.println("easel: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException e) {
+            System.err.println("easel: cannot start Python: " + e.getMessage());
+            return 2;
+        }
+        List<Session.ScriptedEvent> scripted = List.of();
+        if (events != null) {
+            try {
+                scripted = ScriptedEvents.load(runtime, events);
+            } catch (IllegalArgumentException e) {
+                System.err.println("easel run: " + e.getMessage());
+                runtime.close();
+                return 2;
+            }
+        }
+        HeadlessWindows headlessWindows = headless ? new HeadlessWindows() : null;
+        WindowSystem windows;
+        if (headless) {
+            windows = headlessWindows;
+        } else {
+            fx.join();
+            FxLauncher.forbidPythonOnFxThread(runtime);
+            windows = new FxWindows();
+        }
+        Session session = new Session(runtime, windows, new Session.Options(isolate, forcedSize, frames, scripted));
+        Thread hook = Thread.ofPlatform().name("easel-quit").unstarted(() -> {
+            session.close();
+            runtime.close();
+        });
+        Runtime.getRuntime().addShutdownHook(hook);
+        session.runScript(script, scriptArgs);
+        session.awaitEnd();
+        int code = session.exitCode();
+        if (headless) {
+            HeadlessOutput.write(session, headlessWindows, out);
+        } else if (session.scriptFailed() && session.canvases().isEmpty()) {
+            FxLauncher.showErrorAndWait(script, "The script raised an exception; see the console for the traceback.");
+        }
+        session.close();
+        runtime.close();
+        try {
+            Runtime.getRuntime().removeShutdownHook(hook);
+        } catch (IllegalStateException exiting) {
+            // already shutting down
+        }
+        if (!headless) {
+            FxLauncher.exit();
+        }
+        return code;
+    }
+}

@@ -1,0 +1,31 @@
+package dev.easel.canvas;
+
+/**
+ * What a Python Canvas class declares, read once when it is shown.
+ *
+ * @param className  the class's qualified name
+ * @param title      window title (the class name when the class sets none)
+ * @param width      initial width in pixels
+ * @param height     initial height in pixels
+ * @param fps        target frames per second; 0 for on demand ({@code fps = None})
+ * @param resizable  whether the window may be resized
+ * @param background colour cleared to before each frame (ARGB), or null for no clear
+ * @param isolated   whether the canvas runs in its own sub-interpreter
+ */
+public record CanvasSpec(String className, String title, int width, int height, double fps, boolean resizable,
+                         Integer background, boolean isolated) {
+    /** Validates sizes and rate. */
+    public CanvasSpec {
+        if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
+            throw new IllegalArgumentException("size must be two integers from 1 to 16384, not (" + width + ", " + height + ")");
+        }
+        if (fps < 0 || fps > 1000 || Double.isNaN(fps)) {
+            throw new IllegalArgumentException("fps must be a number from 1 to 1000, or None, not " + fps);
+        }
+    }
+
+    /** Whether frames are drawn only on demand. */
+    public boolean onDemand() {
+        return fps == 0;
+    }
+}

@@ -1,0 +1,122 @@
+package dev.easel.canvas;
+
+import java.awt.Font;
+import java.awt.GraphicsEnvironment;
+import java.awt.font.FontRenderContext;
+import java.awt.font.LineMetrics;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The fonts installed on this machine, as seen by Java2D: family resolution for {@link FontSpec},
+ * Java2D {@link Font} objects for the Java2D renderer, and text measurement.
+ *
+ * <p>JavaFX bundles no fonts, and both Java2D and JavaFX find system fonts through fontconfig on
+ * Linux, so a family Java2D lists is one JavaFX can load too. The CSS generic families map to the
+ * first installed family of a preference list (on Debian: DejaVu Sans, DejaVu Serif, DejaVu Sans Mono),
+ * falling back to the JDK's logical fonts (SansSerif, Serif, Monospaced), which JavaFX also knows.
+ *
+ * <p>Measurement uses Java2D ({@link Font#getStringBounds} with antialiasing and fractional
+ * metrics, the settings the Java2D renderer draws with) rather than a JavaFX {@code Text} node, because
+ * it works on any thread, in headless mode, and without the JavaFX toolkit running. Glyph advances
+ * come from the font file, so JavaFX lays out the same text to the same width within a fraction of a
+ * pixel. Thread-safe.
+ */
+public final class Fonts {
+    private static final List<String> SANS = List.of("DejaVu Sans", "Liberation Sans", "Noto Sans", "Arial",
+            "Helvetica", "Helvetica Neue", "Segoe UI", "Verdana");
+    private static final List<String> SERIF = List.of("DejaVu Serif", "Liberation Serif", "Noto Serif",
+            "Times New Roman", "Times", "Georgia");
+    private static final List<String> MONO = List.of("DejaVu Sans Mono", "Liberation Mono", "Noto Sans Mono",
+            "Consolas", "Menlo", "Courier New");
+    private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
+    private static final Map<FontSpec, Font> AWT = new ConcurrentHashMap<>();
+
+    private Fonts() {
+    }
+
+    /** Lazily loaded: listing fonts reads fontconfig, about 100 ms the first time. */
+    private static final class Installed {
+        static final Map<String, String> BY_LOWER_NAME = load();
+        static final String SANS_SERIF = first(SANS, "SansSerif");
+        static final String SERIF_FAMILY = first(Fonts.SERIF, "Serif");
+        static final String MONOSPACE = first(MONO, "Monospaced");
+
+        private static Map<String, String> load() {
+            Map<String, String> m = new TreeMap<>();
+            for (String f : GraphicsEnvironment.getLocalGraphicsEnvironment().getAvailableFontFamilyNames(Locale.ROOT)) {
+                m.put(f.toLowerCase(Locale.ROOT), f);
+            }
+            return Map.copyOf(m);
+        }
+
+        private static String first(List<String> preferences, String logical) {
+            for (String p : preferences) {
+                String found = BY_LOWER_NAME.get(p.toLowerCase(Locale.ROOT));
+                if (found != null) {
+                    return found;
+                }
+            }
+            return logical;
+        }
+    }
+
+    /** The installed family {@code sans-serif} maps to. */
+    public static String sansSerif() {
+        return Installed.SANS_SERIF;
+    }
+
+    /** The installed family {@code serif} maps to. */
+    public static String serif() {
+        return Installed.SERIF_FAMILY;
+    }
+
+    /** The installed family {@code monospace} maps to. */
+    public static String monospace() {
+        return Installed.MONOSPACE;
+    }
+
+    /** Every installed family name, sorted. */
+    public static List<String> families() {
+        return List.copyOf(new TreeMap<>(Installed.BY_LOWER_NAME).values());
+    }
+
+    /**
+     * The installed family for a CSS family name (a generic name or a family, any case), or null if
+     * nothing installed matches.
+     */
+    public static String resolve(String cssFamily) {
+        String lower = cssFamily.strip().toLowerCase(Locale.ROOT);
+        return switch (lower) {
+            case "sans-serif", "system-ui", "ui-sans-serif", "cursive", "fantasy" -> sansSerif();
+            case "serif", "ui-serif" -> serif();
+            case "monospace", "ui-monospace" -> monospace();
+            default -> Installed.BY_LOWER_NAME.get(lower);
+        };
+    }
+
+    /** The Java2D font for a spec (cached; Java2D fonts are immutable, so sharing is safe). */
+    public static Font awt(FontSpec spec) {
+        Font f = AWT.get(spec);
+        if (f == null) {
+            int style = (spec.bold() ? Font.BOLD : Font.PLAIN) | (spec.italic() ? Font.ITALIC : Font.PLAIN);
+            f = new Font(spec.family(), style, 1).deriveFont((float) spec.size());
+            AWT.put(spec, f);
+        }
+        return f;
+    }
+
+    /**
+     * Measures text as the renderers lay it out: the advance width, and the font's ascent and descent.
+     * Works on any thread.
+     */
+    public static TextMetrics measure(String text, FontSpec font) {
+        Font f = awt(font);
+        double width = text.isEmpty() ? 0 : f.getStringBounds(text, FRC).getWidth();
+        LineMetrics lm = f.getLineMetrics(text.isEmpty() ? " " : text, FRC);
+        return new TextMetrics(width, lm.getAscent(), lm.getDescent());
+    }
+}

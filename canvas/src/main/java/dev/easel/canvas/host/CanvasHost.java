@@ -1,0 +1,420 @@
+package dev.easel.canvas.host;
+
+import dev.easel.canvas.CanvasSpec;
+import dev.easel.canvas.Colors;
+import dev.easel.canvas.DisplayList;
+import dev.easel.canvas.FontSpec;
+import dev.easel.canvas.ImageData;
+import dev.easel.canvas.InputEvent;
+import dev.easel.pybridge.Attachment;
+import dev.easel.pybridge.Interpreter;
+import dev.easel.pybridge.PyObject;
+import dev.easel.pybridge.PythonClosedException;
+import dev.easel.pybridge.PythonException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * One Python canvas at run time: its thread, frame clock, event inbox, display lists and statistics.
+ *
+ * <p>The canvas thread runs a game loop:
+ * <pre>
+ * setup()                                       attached, once
+ * loop:
+ *     wait for the frame tick, an event or redraw()   detached: the GIL is free
+ *     attach; deliver events; on_draw(g) records a display list; detach
+ *     hand the finished list to the view            rendering never holds the GIL
+ * </pre>
+ * Recording frame N+1 overlaps the showing of frame N. Other threads talk to a host only through
+ * its inbox and flags ({@link #post}, {@link #redraw}, {@link #requestClose}); none of them ever
+ * waits for the canvas thread while attached.
+ */
+public final class CanvasHost {
+    private static final long CLOSE_GRACE_NANOS = 1_000_000_000L;
+
+    private final Session session;
+    private final int handle;
+    private final CanvasSpec spec;
+    private final Interpreter interp;
+    private final String slug;
+    private PyObject canvas; // owned; released on the canvas thread when it ends
+    private final CanvasThread thread;
+    private final ConcurrentLinkedQueue<InputEvent> inbox = new ConcurrentLinkedQueue<>();
+    private final ConcurrentLinkedQueue<DisplayList> pool = new ConcurrentLinkedQueue<>();
+    private final CanvasStats stats = new CanvasStats();
+    private final CompletableFuture<Void> ended = new CompletableFuture<>();
+    private volatile boolean redrawRequested = true; // the first frame is drawn at once, on demand too
+    private volatile boolean closeRequested;   // the window's close button: on_close may keep it open
+    private volatile boolean closeForced;      // canvas.close() or the app quitting
+    private volatile long closeRequestedAt;
+    private volatile Frame lastGood;
+    private volatile int width;
+    private volatile int height;
+    private volatile CanvasView view;
+    private String lastErrorText;
+    private int repeatedErrors;
+
+    CanvasHost(Session session, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug) {
+        this.session = session;
+        this.handle = handle;
+        this.spec = spec;
+        this.interp = interp;
+        this.canvas = canvas;
+        this.slug = slug;
+        this.width = spec.width();
+        this.height = spec.height();
+        this.thread = new CanvasThread(this::run, "easel-canvas-" + slug);
+    }
+
+    void start() {
+        thread.start();
+    }
+
+    /** The number Python knows this canvas by. */
+    public int handle() {
+        return handle;
+    }
+
+    /** What the canvas class declared. */
+    public CanvasSpec spec() {
+        return spec;
+    }
+
+    /** A file-name-safe, unique name: from the title, else the class name. */
+    public String slug() {
+        return slug;
+    }
+
+    /** The current size in pixels. */
+    public int width() {
+        return width;
+    }
+
+    /** The current size in pixels. */
+    public int height() {
+        return height;
+    }
+
+    /** The canvas thread. */
+    public Thread thread() {
+        return thread;
+    }
+
+    /** Statistics so far. */
+    public CanvasStats stats() {
+        return stats;
+    }
+
+    /** Completes when the canvas has ended (its thread is done). */
+    public CompletableFuture<Void> ended() {
+        return ended;
+    }
+
+    // ------------------------------------------------------------------ from other threads
+
+    /** Queues an input event (FX thread, event scripts); it reaches the handlers before the next on_draw. */
+    public void post(InputEvent e) {
+        if ("resize".equals(e.type())) {
+            int w = (int) e.x(), h = (int) e.y();
+            if (w <= 0 || h <= 0 || (w == width && h == height)) {
+                return;
+            }
+        }
+        inbox.add(e);
+        if (spec.onDemand()) {
+            redrawRequested = true;
+        }
+        LockSupport.unpark(thread);
+    }
+
+    /** Asks for a frame soon (on-demand canvases draw only then). Any thread. */
+    public void redraw() {
+        redrawRequested = true;
+        LockSupport.unpark(thread);
+    }
+
+    /**
+     * The window's close button: {@code on_close} decides. If the canvas is stuck in Python (an
+     * endless loop), it is stopped after a grace period: SystemExit is raised in its thread.
+     */
+    public void requestClose() {
+        if (closeRequestedAt == 0) {
+            closeRequestedAt = System.nanoTime();
+        }
+        closeRequested = true;
+        LockSupport.unpark(thread);
+        session.watchClose(this);
+    }
+
+    /** Closes without asking (canvas.close(), the app quitting). Any thread. */
+    public void close() {
+        closeForced = true;
+        closeRequested = true;
+        if (closeRequestedAt == 0) {
+            closeRequestedAt = System.nanoTime();
+        }
+        LockSupport.unpark(thread);
+        session.watchClose(this);
+    }
+
+    void closeFromPython() {
+        close();
+    }
+
+    /** Called by the session's watchdog: stops Python code that ignores a close request. */
+    void enforceClose() {
+        if (!ended.isDone() && closeRequestedAt != 0 && System.nanoTime() - closeRequestedAt > CLOSE_GRACE_NANOS) {
+            closeForced = true;
+            interp.interrupt(thread);
+        }
+    }
+
+    /** Takes back a list the view no longer needs. */
+    void recycle(DisplayList list) {
+        pool.add(list);
+    }
+
+    /** The last good frame rendered to pixels (for {@code snapshot()}); a blank canvas before the first. */
+    public ImageData snapshot() {
+        Frame f = lastGood;
+        if (f != null) {
+            f.retain();
+        }
+        try {
+            return Rasterizer.render(f == null ? null : f.list(), null, width, height, backgroundArgb());
+        } finally {
+            if (f != null) {
+                f.release();
+            }
+        }
+    }
+
+    /** The last good frame and the current error overlay, for headless output. Caller releases the frame. */
+    Frame retainLastGood() {
+        Frame f = lastGood;
+        return f == null ? null : f.retain();
+    }
+
+    /** The colour the canvas is cleared to (white when the class sets background = None). */
+    public int backgroundArgb() {
+        return spec.background() == null ? Colors.WHITE : spec.background();
+    }
+
+    // ------------------------------------------------------------------ the canvas thread
+
+    private void run() {
+        FrameClock clock = new FrameClock(spec.fps(), session.windows().headless());
+        try {
+            view = session.windows().open(this);
+            callPython(-1, "setup", () -> {
+                canvas.callMethod("_easel_setup", handle).close();
+                return null;
+            });
+            while (true) {
+                if (!session.windows().headless()) {
+                    waitForWork(clock);
+                }
+                if (closeRequested && confirmClose()) {
+                    break;
+                }
+                drawFrame(clock);
+                if (session.windows().headless() && stats.frames() >= session.headlessFrames()) {
+                    break;
+                }
+            }
+        } catch (PythonClosedException stopped) {
+            // The runtime is shutting down: nothing more to run.
+        } catch (Throwable t) {
+            System.err.println("easel: canvas " + slug + " failed: " + t);
+            t.printStackTrace();
+        } finally {
+            finish();
+        }
+    }
+
+    private void waitForWork(FrameClock clock) {
+        while (!closeRequested) {
+            if (redrawRequested) {
+                redrawRequested = false;
+                return;
+            }
+            long now = System.nanoTime();
+            if (!spec.onDemand()) {
+                long wait = clock.nanosUntilNextFrame(now);
+                if (wait <= 0) {
+                    return;
+                }
+                LockSupport.parkNanos(this, Math.min(wait, 50_000_000L));
+            } else {
+                LockSupport.parkNanos(this, 50_000_000L);
+            }
+        }
+    }
+
+    /** Runs on_close (unless forced); returns whether the canvas should end. */
+    private boolean confirmClose() {
+        boolean forced = closeForced;
+        Boolean[] keep = {false};
+        callPython(-1, "on_close", () -> {
+            try (PyObject r = canvas.callMethod("_easel_close")) {
+                keep[0] = !r.isTrue();
+            }
+            return null;
+        });
+        if (forced || !keep[0]) {
+            onCloseDone = true;
+            return true;
+        }
+        closeRequested = false; // on_close returned False: keep running
+        closeRequestedAt = 0;
+        return false;
+    }
+
+    private boolean onCloseDone;
+
+    private void drawFrame(FrameClock clock) {
+        DisplayList l = pool.poll();
+        if (l == null) {
+            l = new DisplayList();
+        }
+        l.reset();
+        l.background(backgroundArgb());
+        if (spec.background() != null) {
+            l.clear();
+        }
+        session.deliverScripted(this, stats.frames());
+        List<Object[]> events = new ArrayList<>();
+        for (InputEvent e; (e = inbox.poll()) != null; ) {
+            if ("resize".equals(e.type())) {
+                width = (int) e.x();
+                height = (int) e.y();
+            }
+            events.add(e.toTuple());
+        }
+        double[] t = clock.beginFrame(System.nanoTime());
+        long frameNo = stats.frames();
+        thread.recording = l;
+        long t0 = System.nanoTime();
+        long attachedAt = t0;
+        boolean ok = false;
+        try (Attachment a = interp.attach()) {
+            attachedAt = System.nanoTime();
+            canvas.callMethod("_easel_frame", frameNo, t[0], t[1], t[2], width, height, events).close();
+            ok = true;
+        } catch (PythonException e) {
+            error(frameNo, "on_draw", e);
+        } finally {
+            thread.recording = null;
+        }
+        stats.frame((System.nanoTime() - attachedAt) / 1e6, attachedAt - t0);
+        l.finish();
+        Frame f = new Frame(l, this);
+        CanvasView v = view;
+        if (ok) {
+            lastErrorText = null;
+            Frame old = lastGood;
+            lastGood = f.retain();
+            if (old != null) {
+                old.release();
+            }
+            v.present(f, null, width, height); // the view takes the creation reference
+        } else {
+            f.release();
+            Frame good = lastGood;
+            v.present(good == null ? null : good.retain(), errorOverlay(), width, height);
+        }
+    }
+
+    private interface PyCall {
+        Object call();
+    }
+
+    /** Runs a callback attached; a Python exception is reported, not thrown. */
+    private void callPython(long frame, String where, PyCall call) {
+        try (Attachment a = interp.attach()) {
+            call.call();
+        } catch (PythonException e) {
+            error(frame, where, e);
+        }
+    }
+
+    private void error(long frame, String where, PythonException e) {
+        stats.error(new CanvasStats.Error(frame, where, e.pythonType(), e.pythonMessage(), e.pythonTraceback()));
+        String text = e.pythonTraceback().isEmpty() ? e.pythonType() + ": " + e.pythonMessage() : e.pythonTraceback();
+        if (!text.equals(lastErrorText)) {
+            if (repeatedErrors > 0) {
+                System.err.println("easel: (the previous error repeated " + repeatedErrors + " more times)");
+            }
+            System.err.print("easel: error in " + spec.className() + "." + where
+                    + (frame >= 0 ? " (frame " + frame + ")" : "") + ":\n" + text);
+            if (!text.endsWith("\n")) {
+                System.err.println();
+            }
+            System.err.flush();
+            lastErrorText = text;
+            repeatedErrors = 0;
+        } else {
+            repeatedErrors++;
+        }
+        session.noteError();
+    }
+
+    /** The traceback drawn over the last good frame: a dark band with monospaced text. */
+    private DisplayList errorOverlay() {
+        DisplayList o = new DisplayList();
+        String[] lines = lastErrorText == null ? new String[]{"error"} : lastErrorText.split("\n");
+        int shown = Math.min(lines.length, 40);
+        double lineH = 15;
+        double boxH = Math.min(height, 16 + shown * lineH);
+        o.fill(Colors.of(20, 0, 0, 0.82));
+        o.fillRect(0, height - boxH, width, boxH);
+        o.fill(Colors.of(255, 120, 110));
+        o.font(FontSpec.parse("12px monospace"));
+        o.textBaseline(dev.easel.canvas.TextBaseline.TOP);
+        for (int i = 0; i < shown; i++) {
+            String line = lines[lines.length - shown + i].replace("\t", "    ");
+            o.fillText(line, 8, height - boxH + 8 + i * lineH, Double.NaN);
+        }
+        return o.finish();
+    }
+
+    private void finish() {
+        try {
+            if (!onCloseDone && canvas != null && !interp.isClosed()) {
+                callPython(-1, "on_close", () -> {
+                    canvas.callMethod("_easel_close").close();
+                    return null;
+                });
+            }
+        } catch (PythonClosedException ignored) {
+            // Shutting down: on_close cannot run any more.
+        }
+        try {
+            if (canvas != null && !interp.isClosed()) {
+                try (Attachment a = interp.attach()) {
+                    canvas.setAttr("_easel_handle", null);
+                    canvas.close();
+                }
+            }
+        } catch (RuntimeException ignored) {
+            // The interpreter is going away with the object.
+        }
+        canvas = null;
+        CanvasView v = view;
+        if (v != null) {
+            v.close();
+        }
+        ended.complete(null);
+        session.ended(this);
+    }
+
+    @Override
+    public String toString() {
+        return String.format(Locale.ROOT, "CanvasHost[%s %dx%d]", slug, width, height);
+    }
+}

@@ -1,0 +1,23 @@
+package dev.easel.canvas.host;
+
+import dev.easel.canvas.DisplayList;
+
+/**
+ * The thread of one canvas. It carries the display list being recorded, so that a drawing
+ * built-in finds its frame with one {@code Thread.currentThread()} and a field read: no lookup,
+ * no thread-local.
+ */
+public final class CanvasThread extends Thread {
+    /** The list being recorded during {@code on_draw} (and the handlers before it), else null. */
+    DisplayList recording;
+
+    CanvasThread(Runnable body, String name) {
+        super(null, body, name, 4L << 20); // 4 MiB: deep Python recursion runs on this stack
+        setDaemon(true);
+    }
+
+    /** The list the calling thread records into, or null when it is not inside a frame. */
+    public static DisplayList currentRecording() {
+        return Thread.currentThread() instanceof CanvasThread ct ? ct.recording : null;
+    }
+}

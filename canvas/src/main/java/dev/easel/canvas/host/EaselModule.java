@@ -1,0 +1,507 @@
+package dev.easel.canvas.host;
+
+import dev.easel.canvas.BlendMode;
+import dev.easel.canvas.Colors;
+import dev.easel.canvas.DisplayList;
+import dev.easel.canvas.FontSpec;
+import dev.easel.canvas.ImageData;
+import dev.easel.canvas.LineCap;
+import dev.easel.canvas.LineJoin;
+import dev.easel.canvas.NumType;
+import dev.easel.canvas.TextAlign;
+import dev.easel.canvas.TextBaseline;
+import dev.easel.canvas.TextMetrics;
+import dev.easel.pybridge.Arguments;
+import dev.easel.pybridge.BufferView;
+import dev.easel.pybridge.BuiltinModule;
+import dev.easel.pybridge.PyObject;
+import dev.easel.pybridge.PythonException;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The built-in module {@code _easel}: the Java side of the Python package {@code easel}.
+ *
+ * <p>Drawing functions record into the display list of the calling canvas thread's current frame
+ * ({@link CanvasThread#currentRecording()}); called anywhere else they raise {@code RuntimeError}.
+ * Bad values raise {@code TypeError}/{@code ValueError} naming the call and quoting the value.
+ */
+final class EaselModule {
+    private EaselModule() {}
+
+    /** Parsed colour strings: a sketch sets the same few colours every frame. */
+    private static final Map<String, Integer> COLOR_CACHE = new ConcurrentHashMap<>();
+    private static final Map<String, FontSpec> FONT_CACHE = new ConcurrentHashMap<>();
+
+    static BuiltinModule build(Session session) {
+        BuiltinModule.Builder b = BuiltinModule.builder("_easel").doc("Java built-ins behind the easel package.");
+        drawing(b);
+        state(b);
+        lifecycle(b, session);
+        images(b, session);
+        return b.build();
+    }
+
+    // -------------------------------------------------------------------------------- helpers
+
+    static DisplayList list(Arguments a) {
+        DisplayList l = CanvasThread.currentRecording();
+        if (l == null) {
+            throw PythonException.runtimeError("easel.Graphics." + a.functionName()
+                    + "() used outside on_draw: g is only valid while its canvas draws a frame");
+        }
+        return l;
+    }
+
+    private interface Body {
+        void run(DisplayList l, Arguments a);
+    }
+
+    /** A drawing function taking exactly {@code params.length} numbers (or a fixed signature). */
+    private static void draw(BuiltinModule.Builder b, String name, String sig, String doc, int min, int max, Body body) {
+        b.function(name, sig, doc, a -> {
+            a.expect(min, max);
+            DisplayList l = list(a);
+            try {
+                body.run(l, a);
+            } catch (IllegalArgumentException e) {
+                throw PythonException.valueError(name + "(): " + e.getMessage());
+            }
+            return null;
+        });
+    }
+
+    static int color(Arguments a, int i, String what) {
+        Object v = a.javaAt(i);
+        return color(v, what);
+    }
+
+    static int color(Object v, String what) {
+        try {
+            if (v instanceof String s) {
+                Integer c = COLOR_CACHE.get(s);
+                if (c == null) {
+                    c = Colors.parse(s);
+                    if (COLOR_CACHE.size() < 4096) {
+                        COLOR_CACHE.put(s, c);
+                    }
+                }
+                return c;
+            }
+            if (v instanceof List<?> t && (t.size() == 3 || t.size() == 4)) {
+                double[] c = new double[4];
+                c[3] = 1.0;
+                for (int k = 0; k < t.size(); k++) {
+                    if (!(t.get(k) instanceof Number n) || t.get(k) instanceof Boolean) {
+                        throw new IllegalArgumentException("invalid colour " + t + ": components must be numbers");
+                    }
+                    c[k] = n.doubleValue();
+                }
+                return Colors.of(c[0], c[1], c[2], c[3]);
+            }
+        } catch (IllegalArgumentException e) {
+            throw PythonException.valueError(what + ": " + e.getMessage());
+        } finally {
+            if (v instanceof PyObject p) {
+                p.close();
+            }
+        }
+        throw PythonException.valueError(what + ": invalid colour " + describe(v)
+                + ": expected a CSS name, #rgb, #rrggbb, #rrggbbaa or (r, g, b[, a])");
+    }
+
+    private static String describe(Object v) {
+        if (v instanceof PyObject p) {
+            return p.repr();
+        }
+        return v == null ? "None" : v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    }
+
+    /** Numbers from a buffer of float64/float32, or from a Python sequence of numbers or of pairs. */
+    private interface Numbers {
+        void segment(java.lang.foreign.MemorySegment seg, long elements, NumType type);
+
+        void array(double[] xy);
+    }
+
+    static void numbers(Arguments a, int i, String name, Numbers sink) {
+        BufferView view;
+        try {
+            view = a.bufferAt(i);
+        } catch (PythonException notABuffer) {
+            sink.array(flatten(a, i, name));
+            return;
+        }
+        try (view) {
+            NumType type;
+            try {
+                type = NumType.ofFormat(view.format());
+            } catch (IllegalArgumentException e) {
+                throw PythonException.typeError(name + "(): " + e.getMessage());
+            }
+            sink.segment(view.data(), view.byteSize() / type.size(), type);
+        }
+    }
+
+    /** [x0, y0, x1, y1, ...] or [(x0, y0), (x1, y1), ...] as doubles. */
+    static double[] flatten(Arguments a, int i, String name) {
+        Object v = a.javaAt(i);
+        if (!(v instanceof List<?> items)) {
+            if (v instanceof PyObject p) {
+                p.close();
+            }
+            throw a.wrongType(i, "a sequence of numbers or of (x, y) pairs, or a buffer of floats");
+        }
+        List<Double> out = new ArrayList<>(items.size() * 2);
+        for (Object item : items) {
+            if (item instanceof Number n && !(item instanceof Boolean)) {
+                out.add(n.doubleValue());
+            } else if (item instanceof List<?> pair) {
+                for (Object c : pair) {
+                    if (!(c instanceof Number n) || c instanceof Boolean) {
+                        throw PythonException.typeError(name + "(): points must be numbers, got " + describe(c));
+                    }
+                    out.add(n.doubleValue());
+                }
+            } else {
+                throw PythonException.typeError(name + "(): expected numbers or (x, y) pairs, got " + describe(item));
+            }
+        }
+        double[] r = new double[out.size()];
+        for (int k = 0; k < r.length; k++) {
+            r[k] = out.get(k);
+        }
+        return r;
+    }
+
+    private static String text(Arguments a, int i) {
+        Object v = a.javaAt(i);
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof PyObject p) {
+            try (p) {
+                return p.str();
+            }
+        }
+        return v == null ? "None" : v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)
+                ? String.valueOf(d) : String.valueOf(v);
+    }
+
+    // -------------------------------------------------------------------------------- drawing
+
+    private static void drawing(BuiltinModule.Builder b) {
+        b.function("clear", "(color=None)", "Fills the whole canvas with color (default: the canvas background),\n"
+                + "replacing what is there; ignores transform, alpha and blend.", a -> {
+            a.expect(0, 1);
+            DisplayList l = list(a);
+            if (a.isNone(0)) {
+                l.clear();
+            } else {
+                l.clear(color(a, 0, "clear()"));
+            }
+            return null;
+        });
+        draw(b, "fill_rect", "(x, y, w, h)", "Fills a rectangle with the fill colour.", 4, 4,
+                (l, a) -> l.fillRect(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
+        draw(b, "stroke_rect", "(x, y, w, h)", "Outlines a rectangle with the stroke colour and line style.", 4, 4,
+                (l, a) -> l.strokeRect(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
+        draw(b, "clear_rect", "(x, y, w, h)", "Makes a rectangle transparent.", 4, 4,
+                (l, a) -> l.clearRect(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
+        draw(b, "fill_circle", "(x, y, r)", "Fills the circle centred at (x, y) with radius r.", 3, 3,
+                (l, a) -> l.fillCircle(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2)));
+        draw(b, "stroke_circle", "(x, y, r)", "Outlines the circle centred at (x, y) with radius r.", 3, 3,
+                (l, a) -> l.strokeCircle(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2)));
+        draw(b, "fill_ellipse", "(x, y, w, h)", "Fills the ellipse centred at (x, y), w wide and h tall.", 4, 4,
+                (l, a) -> l.fillEllipse(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
+        draw(b, "stroke_ellipse", "(x, y, w, h)", "Outlines the ellipse centred at (x, y), w wide and h tall.", 4, 4,
+                (l, a) -> l.strokeEllipse(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
+        draw(b, "line", "(x1, y1, x2, y2)", "Draws a line with the stroke colour and line style.", 4, 4,
+                (l, a) -> l.line(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
+        draw(b, "polyline", "(points)", "Draws connected lines through points: [(x, y), ...], [x0, y0, x1, y1, ...]\n"
+                + "or a buffer of floats.", 1, 1, (l, a) -> numbers(a, 0, "polyline", new Numbers() {
+                    public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.polyline(s, n, t); }
+                    public void array(double[] xy) { l.polyline(xy); }
+                }));
+        draw(b, "fill_polygon", "(points)", "Fills the polygon through points (non-zero winding).", 1, 1,
+                (l, a) -> numbers(a, 0, "fill_polygon", new Numbers() {
+                    public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.fillPolygon(s, n, t); }
+                    public void array(double[] xy) { l.fillPolygon(xy); }
+                }));
+        draw(b, "stroke_polygon", "(points)", "Outlines the closed polygon through points.", 1, 1,
+                (l, a) -> numbers(a, 0, "stroke_polygon", new Numbers() {
+                    public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.strokePolygon(s, n, t); }
+                    public void array(double[] xy) { l.strokePolygon(xy); }
+                }));
+        draw(b, "fill_round_rect", "(x, y, w, h, r)", "Fills a rectangle with corners rounded to radius r.", 5, 5,
+                (l, a) -> l.fillRoundRect(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4)));
+        draw(b, "stroke_round_rect", "(x, y, w, h, r)", "Outlines a rectangle with corners rounded to radius r.", 5, 5,
+                (l, a) -> l.strokeRoundRect(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4)));
+        draw(b, "fill_arc", "(x, y, r, start, end)", "Fills the pie slice of the circle (x, y, r) from angle start to end\n"
+                + "(radians, 0 = east, clockwise on screen).", 5, 5,
+                (l, a) -> l.fillArc(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4)));
+        draw(b, "stroke_arc", "(x, y, r, start, end)", "Draws the arc of the circle (x, y, r) from angle start to end.", 5, 5,
+                (l, a) -> l.strokeArc(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4)));
+        draw(b, "begin_path", "()", "Starts a new, empty path.", 0, 0, (l, a) -> l.beginPath());
+        draw(b, "move_to", "(x, y)", "Starts a subpath at (x, y).", 2, 2, (l, a) -> l.moveTo(a.doubleAt(0), a.doubleAt(1)));
+        draw(b, "line_to", "(x, y)", "Adds a straight segment to (x, y).", 2, 2, (l, a) -> l.lineTo(a.doubleAt(0), a.doubleAt(1)));
+        draw(b, "quad_to", "(cx, cy, x, y)", "Adds a quadratic Bezier segment.", 4, 4,
+                (l, a) -> l.quadTo(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
+        draw(b, "bezier_to", "(c1x, c1y, c2x, c2y, x, y)", "Adds a cubic Bezier segment.", 6, 6,
+                (l, a) -> l.bezierTo(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4), a.doubleAt(5)));
+        draw(b, "arc", "(x, y, r, start, end, ccw=False)", "Adds a circular arc (HTML canvas arc()).", 5, 6,
+                (l, a) -> l.arc(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4),
+                        a.size() > 5 && a.booleanAt(5)));
+        draw(b, "arc_to", "(x1, y1, x2, y2, r)", "Adds an arc tangent to two lines (HTML canvas arcTo()).", 5, 5,
+                (l, a) -> l.arcTo(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4)));
+        draw(b, "rect", "(x, y, w, h)", "Adds a closed rectangle to the path.", 4, 4,
+                (l, a) -> l.rect(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
+        draw(b, "close_path", "()", "Closes the current subpath.", 0, 0, (l, a) -> l.closePath());
+        draw(b, "fill_path", "()", "Fills the path with the fill colour.", 0, 0, (l, a) -> l.fillPath());
+        draw(b, "stroke_path", "()", "Outlines the path with the stroke colour and line style.", 0, 0, (l, a) -> l.strokePath());
+        draw(b, "clip", "()", "Limits drawing to the inside of the path (until restore()).", 0, 0, (l, a) -> l.clip());
+        draw(b, "fill_text", "(s, x, y, max_width=None)", "Draws text with the fill colour, font, text_align and\n"
+                + "text_baseline; squeezed to max_width when given.", 3, 4,
+                (l, a) -> l.fillText(text(a, 0), a.doubleAt(1), a.doubleAt(2), a.isNone(3) ? Double.NaN : a.doubleAt(3)));
+        draw(b, "stroke_text", "(s, x, y, max_width=None)", "Outlines text with the stroke colour.", 3, 4,
+                (l, a) -> l.strokeText(text(a, 0), a.doubleAt(1), a.doubleAt(2), a.isNone(3) ? Double.NaN : a.doubleAt(3)));
+        b.function("measure_text", "(s)", "(width, height) of s in the current font.", a -> {
+            a.expect(1);
+            TextMetrics m = list(a).measureText(text(a, 0));
+            return new Object[]{m.width(), m.height()};
+        });
+        draw(b, "put_pixels", "(buf, width, height, x=0, y=0)", "Copies RGBA bytes (width*height*4, row by row) to the\n"
+                + "canvas at (x, y), replacing pixels; ignores transform and alpha. buf: bytes, bytearray,\n"
+                + "memoryview, array.array('B') or a numpy uint8 array of shape (height, width, 4).", 3, 5, (l, a) -> {
+            int w = a.intAt(1), h = a.intAt(2);
+            int x = a.size() > 3 ? a.intAt(3) : 0, y = a.size() > 4 ? a.intAt(4) : 0;
+            if (w <= 0 || h <= 0) {
+                throw a.badValue(w <= 0 ? 1 : 2, "width and height must be positive, got " + w + "x" + h);
+            }
+            try (BufferView v = a.bufferAt(0)) {
+                long need = 4L * w * h;
+                if (v.byteSize() != need) {
+                    throw a.badValue(0, "expected " + need + " bytes (" + w + "*" + h + "*4 RGBA), got " + v.byteSize());
+                }
+                l.putPixels(v.data(), w, h, x, y);
+            }
+        });
+        b.function("draw_image", "(image_id, x, y, w, h)", "Internal: Graphics.draw_image.", a -> {
+            a.expect(5);
+            DisplayList l = list(a);
+            ImageData img = Images.get(a.intAt(0));
+            double w = a.doubleAt(3), h = a.doubleAt(4);
+            l.drawImage(img, a.doubleAt(1), a.doubleAt(2), w < 0 ? img.width() : w, h < 0 ? img.height() : h);
+            return null;
+        });
+        draw(b, "translate", "(x, y)", "Moves the origin by (x, y).", 2, 2, (l, a) -> l.translate(a.doubleAt(0), a.doubleAt(1)));
+        draw(b, "rotate", "(angle)", "Rotates by angle radians (clockwise on screen).", 1, 1, (l, a) -> l.rotate(a.doubleAt(0)));
+        draw(b, "scale", "(x, y=None)", "Scales by x horizontally and y (default: x) vertically.", 1, 2,
+                (l, a) -> l.scale(a.doubleAt(0), a.isNone(1) ? a.doubleAt(0) : a.doubleAt(1)));
+        draw(b, "transform", "(a, b, c, d, e, f)", "Multiplies the transform by [a c e; b d f; 0 0 1].", 6, 6,
+                (l, a) -> l.transform(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4), a.doubleAt(5)));
+        draw(b, "set_transform", "(a, b, c, d, e, f)", "Replaces the transform.", 6, 6,
+                (l, a) -> l.setTransform(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4), a.doubleAt(5)));
+        draw(b, "reset_transform", "()", "Back to the identity transform.", 0, 0, (l, a) -> l.resetTransform());
+        draw(b, "save", "()", "Internal: Graphics.save.", 0, 0, (l, a) -> l.save());
+        draw(b, "restore", "()", "Internal: Graphics.restore.", 0, 0, (l, a) -> {
+            if (l.saveDepth() > 0) {
+                l.restore();
+            }
+        });
+        draw(b, "lines", "(xy)", "Draws one line per 4 numbers x1 y1 x2 y2 of xy: any buffer of float64 or float32\n"
+                + "(array.array('d'), numpy) without copying on the Python side, or a sequence of numbers.", 1, 1,
+                (l, a) -> numbers(a, 0, "lines", new Numbers() {
+                    public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.lines(s, n, t); }
+                    public void array(double[] xy) { l.lines(checkMultiple("lines", xy, 4), 0, xy.length / 4); }
+                }));
+        draw(b, "points", "(xy, size=1)", "Fills a size x size square centred on each point x y of xy.", 1, 2,
+                (l, a) -> {
+                    double size = a.isNone(1) ? 1.0 : a.doubleAt(1);
+                    numbers(a, 0, "points", new Numbers() {
+                        public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.points(s, n, t, size); }
+                        public void array(double[] xy) {
+                            l.points(checkMultiple("points", xy, 2), 0, xy.length / 2, size);
+                        }
+                    });
+                });
+        draw(b, "rects", "(xywh, fill=True)", "Fills (or outlines) one rectangle per 4 numbers x y w h.", 1, 2,
+                (l, a) -> {
+                    boolean fill = a.isNone(1) || a.booleanAt(1);
+                    numbers(a, 0, "rects", new Numbers() {
+                        public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.rects(s, n, t, fill); }
+                        public void array(double[] v) {
+                            l.rects(java.lang.foreign.MemorySegment.ofArray(v), v.length, NumType.FLOAT64, fill);
+                        }
+                    });
+                });
+        draw(b, "circles", "(xyr, fill=True)", "Fills (or outlines) one circle per 3 numbers x y r.", 1, 2,
+                (l, a) -> {
+                    boolean fill = a.isNone(1) || a.booleanAt(1);
+                    numbers(a, 0, "circles", new Numbers() {
+                        public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.circles(s, n, t, fill); }
+                        public void array(double[] v) {
+                            l.circles(java.lang.foreign.MemorySegment.ofArray(v), v.length, NumType.FLOAT64, fill);
+                        }
+                    });
+                });
+    }
+
+    private static double[] checkMultiple(String name, double[] xy, int k) {
+        if (xy.length % k != 0) {
+            throw new IllegalArgumentException("expected a multiple of " + k + " numbers, got " + xy.length);
+        }
+        return xy;
+    }
+
+    // -------------------------------------------------------------------------------- state
+
+    private static void state(BuiltinModule.Builder b) {
+        b.function("set_fill", "(color)", "Internal: Graphics.fill.", a -> {
+            a.expect(1);
+            list(a).fill(color(a, 0, "g.fill"));
+            return null;
+        });
+        b.function("set_stroke", "(color)", "Internal: Graphics.stroke.", a -> {
+            a.expect(1);
+            list(a).stroke(color(a, 0, "g.stroke"));
+            return null;
+        });
+        setter(b, "set_line_width", "g.line_width", (l, a) -> l.lineWidth(a.doubleAt(0)));
+        setter(b, "set_line_cap", "g.line_cap", (l, a) -> l.lineCap(LineCap.parse(a.stringAt(0))));
+        setter(b, "set_line_join", "g.line_join", (l, a) -> l.lineJoin(LineJoin.parse(a.stringAt(0))));
+        setter(b, "set_line_dash", "g.line_dash", (l, a) -> l.lineDash(a.isNone(0) ? new double[0] : flatten(a, 0, "line_dash")));
+        setter(b, "set_font", "g.font", (l, a) -> {
+            String css = a.stringAt(0);
+            FontSpec f = FONT_CACHE.get(css);
+            if (f == null) {
+                f = FontSpec.parse(css);
+                if (FONT_CACHE.size() < 1024) {
+                    FONT_CACHE.put(css, f);
+                }
+            }
+            l.font(f);
+        });
+        setter(b, "set_text_align", "g.text_align", (l, a) -> l.textAlign(TextAlign.parse(a.stringAt(0))));
+        setter(b, "set_text_baseline", "g.text_baseline", (l, a) -> l.textBaseline(TextBaseline.parse(a.stringAt(0))));
+        setter(b, "set_alpha", "g.alpha", (l, a) -> l.alpha(a.doubleAt(0)));
+        setter(b, "set_blend", "g.blend", (l, a) -> l.blend(BlendMode.parse(a.stringAt(0))));
+    }
+
+    private static void setter(BuiltinModule.Builder b, String name, String what, Body body) {
+        b.function(name, "(value)", "Internal: " + what + ".", a -> {
+            a.expect(1);
+            DisplayList l = list(a);
+            try {
+                body.run(l, a);
+            } catch (IllegalArgumentException e) {
+                throw PythonException.valueError(what + ": " + e.getMessage());
+            }
+            return null;
+        });
+    }
+
+    // -------------------------------------------------------------------------------- lifecycle
+
+    private static void lifecycle(BuiltinModule.Builder b, Session session) {
+        b.function("version", "()", "Easel's version.", a -> Session.VERSION);
+        b.function("python_info", "()", "Internal: easel.python_info().", a -> session.pythonInfo(a.interpreter()));
+        b.function("parse_color", "(value)", "Internal: Color.parse.", a -> {
+            a.expect(1);
+            int c = color(a, 0, "Color.parse()");
+            return new Object[]{(c >> 16) & 255, (c >> 8) & 255, c & 255, ((c >>> 24) & 255) / 255.0};
+        });
+        b.function("show", "(canvas)", "Internal: Canvas.show.", a -> {
+            a.expect(1);
+            return session.show(a.objectAt(0));
+        });
+        b.function("close", "(handle)", "Internal: Canvas.close.", a -> {
+            a.expect(1);
+            session.host(a.intAt(0)).ifPresent(CanvasHost::closeFromPython);
+            return null;
+        });
+        b.function("redraw", "(handle)", "Internal: Canvas.redraw.", a -> {
+            a.expect(1);
+            session.host(a.intAt(0)).ifPresent(CanvasHost::redraw);
+            return null;
+        });
+        b.function("snapshot", "(handle)", "Internal: Canvas.snapshot.", a -> {
+            a.expect(1);
+            CanvasHost h = session.host(a.intAt(0)).orElseThrow(
+                    () -> PythonException.runtimeError("snapshot(): the canvas is closed"));
+            ImageData img = a.detached(h::snapshot);
+            return Images.describe(Images.add(img), img);
+        });
+        b.function("run", "()", "Internal: easel.run().", a -> {
+            a.expect(0);
+            if (Thread.currentThread() instanceof CanvasThread) {
+                throw PythonException.runtimeError("easel.run() cannot be called from a canvas callback: "
+                        + "it would wait for its own canvas");
+            }
+            a.detached(() -> {
+                session.awaitAllClosed();
+                return null;
+            });
+            return null;
+        });
+    }
+
+    // -------------------------------------------------------------------------------- images
+
+    private static void images(BuiltinModule.Builder b, Session session) {
+        b.function("image_load", "(path)", "Internal: Image.load.", a -> {
+            a.expect(1);
+            Path p = Path.of(a.stringAt(0));
+            if (!Files.exists(p)) {
+                throw PythonException.of("FileNotFoundError", "No such image file: '" + p + "'");
+            }
+            ImageData img;
+            try {
+                img = ImageData.load(p);
+            } catch (java.io.IOException | RuntimeException e) {
+                throw PythonException.valueError("cannot read image '" + p + "': " + e.getMessage());
+            }
+            return Images.describe(Images.add(img), img);
+        });
+        b.function("image_from_pixels", "(buf, width, height)", "Internal: Image.from_pixels.", a -> {
+            a.expect(3);
+            int w = a.intAt(1), h = a.intAt(2);
+            if (w <= 0 || h <= 0) {
+                throw a.badValue(1, "width and height must be positive, got " + w + "x" + h);
+            }
+            try (BufferView v = a.bufferAt(0)) {
+                long need = 4L * w * h;
+                if (v.byteSize() != need) {
+                    throw a.badValue(0, "expected " + need + " bytes (" + w + "*" + h + "*4 RGBA), got " + v.byteSize());
+                }
+                ImageData img = ImageData.fromPixels(v.data(), w, h);
+                return Images.describe(Images.add(img), img);
+            }
+        });
+        b.function("image_save", "(image_id, path)", "Internal: Image.save.", a -> {
+            a.expect(2);
+            ImageData img = Images.get(a.intAt(0));
+            Path p = Path.of(a.stringAt(1));
+            try {
+                img.save(p);
+            } catch (java.io.IOException e) {
+                throw PythonException.of("OSError", "cannot write '" + p + "': " + e.getMessage());
+            }
+            return null;
+        });
+        b.function("image_pixels", "(image_id)", "Internal: Image.pixels.", a -> {
+            a.expect(1);
+            return Images.get(a.intAt(0)).pixels();
+        });
+        b.function("image_release", "(image_id)", "Internal: Image.__del__.", a -> {
+            a.expect(1);
+            Images.release(a.intAt(0));
+            return null;
+        });
+    }
+}

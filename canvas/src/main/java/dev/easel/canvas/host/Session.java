@@ -1,0 +1,399 @@
+package dev.easel.canvas.host;
+
+import dev.easel.canvas.CanvasSpec;
+import dev.easel.canvas.Colors;
+import dev.easel.canvas.InputEvent;
+import dev.easel.pybridge.Attachment;
+import dev.easel.pybridge.BuiltinModule;
+import dev.easel.pybridge.Interpreter;
+import dev.easel.pybridge.PyObject;
+import dev.easel.pybridge.PythonClosedException;
+import dev.easel.pybridge.PythonException;
+import dev.easel.pybridge.PythonInfo;
+import dev.easel.pybridge.PythonRuntime;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * One run of a sketch: the Python runtime, the {@code _easel} built-ins, the script's thread and
+ * every canvas it shows. The app makes one and gives it a {@link WindowSystem}.
+ *
+ * <h2>Threads</h2>
+ * The script runs on {@code easel-main}; each canvas on its own thread; the window system's thread
+ * (JavaFX) only posts events and shows frames. Session methods are safe from any thread.
+ */
+public final class Session implements AutoCloseable {
+    /** Easel's version, as {@code easel.__version__}. */
+    public static final String VERSION = "0.1.0";
+
+    /**
+     * How to run.
+     *
+     * @param size    a size forced on every canvas (--size), or null
+     * @param frames  headless: frames per canvas
+     * @param events  headless: input events to deliver, by frame (from --events)
+     */
+    public record Options(boolean isolateAll, int[] size, int frames, List<ScriptedEvent> events) {
+        /** Defaults: no overrides, one frame, no events. */
+        public static Options defaults() {
+            return new Options(false, null, 1, List.of());
+        }
+    }
+
+    /** An input event for a headless run: delivered before the given frame of the canvas (all when null). */
+    public record ScriptedEvent(long frame, String canvas, InputEvent event) {}
+
+    private final PythonRuntime runtime;
+    private final WindowSystem windows;
+    private final Options options;
+    private final BuiltinModule module;
+    private final Path packageRoot;
+    private final Map<Integer, CanvasHost> hosts = new ConcurrentHashMap<>();
+    private final List<CanvasHost> allHosts = new CopyOnWriteArrayList<>();
+    private final Set<String> slugs = ConcurrentHashMap.newKeySet();
+    private final AtomicInteger nextHandle = new AtomicInteger(1);
+    private final AtomicInteger errors = new AtomicInteger();
+    private final Object lifecycle = new Object();
+    private volatile boolean scriptFailed;
+    private volatile boolean scriptDone = true;
+    private volatile boolean closing;
+    private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
+            Thread.ofPlatform().name("easel-close-watchdog").daemon(true).factory());
+
+    /** Prepares the main interpreter: the {@code _easel} module and the {@code easel} package on sys.path. */
+    public Session(PythonRuntime runtime, WindowSystem windows, Options options) {
+        this.runtime = runtime;
+        this.windows = windows;
+        this.options = options;
+        this.module = EaselModule.build(this);
+        this.packageRoot = PythonPackage.install();
+        prepare(runtime.main());
+    }
+
+    /** Installs Easel into an interpreter (the main one, or an isolated canvas' own). */
+    void prepare(Interpreter interp) {
+        try (Attachment a = interp.attach(); PyObject g = a.newGlobals()) {
+            // A fresh import binds the package to this session's built-ins (tests run several sessions).
+            a.exec("import sys\nfor _n in [n for n in sys.modules if n == 'easel' or n.startswith('easel.')]:\n"
+                    + "    del sys.modules[_n]\n", g);
+            module.install(a).close();
+            try (PyObject sys = a.importModule("sys"); PyObject path = sys.getAttr("path")) {
+                path.callMethod("insert", 0, packageRoot.toString()).close();
+            }
+        }
+    }
+
+    /** The Python runtime. */
+    public PythonRuntime runtime() {
+        return runtime;
+    }
+
+    WindowSystem windows() {
+        return windows;
+    }
+
+    int headlessFrames() {
+        return Math.max(1, options.frames());
+    }
+
+    // ------------------------------------------------------------------ the script
+
+    /**
+     * Runs {@code script} as {@code __main__} on the thread {@code easel-main} (returns at once).
+     * An exception is printed with its traceback and makes {@link #exitCode()} 1.
+     */
+    public Thread runScript(Path script, List<String> argv) {
+        scriptDone = false;
+        Thread t = Thread.ofPlatform().name("easel-main").start(() -> {
+            try (Attachment a = runtime.main().attach(); PyObject g = a.newGlobals()) {
+                List<Object> args = new ArrayList<>();
+                args.add(script.toString());
+                args.addAll(argv);
+                g.setItem("_script", script.toAbsolutePath().toString());
+                g.setItem("_argv", args);
+                a.exec("""
+                        import os, runpy, sys
+                        sys.argv = list(_argv)
+                        sys.path.insert(0, os.path.dirname(_script))
+                        runpy.run_path(_script, run_name="__main__")
+                        """, g, "<easel>");
+            } catch (PythonClosedException stopped) {
+                // quitting
+            } catch (PythonException e) {
+                scriptFailed = true;
+                System.err.print(scriptTraceback(e));
+                System.err.flush();
+            } finally {
+                synchronized (lifecycle) {
+                    scriptDone = true;
+                    lifecycle.notifyAll();
+                }
+            }
+        });
+        return t;
+    }
+
+    /** The traceback without Easel's own frames (runpy and the exec wrapper). */
+    static String scriptTraceback(PythonException e) {
+        String tb = e.pythonTraceback();
+        if (tb.isEmpty()) {
+            return e.pythonType() + ": " + e.pythonMessage() + "\n";
+        }
+        StringBuilder out = new StringBuilder();
+        String[] lines = tb.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            String line = lines[i];
+            boolean internal = line.startsWith("  File \"<easel>\"") || line.contains("runpy.py\"")
+                    || line.startsWith("  File \"<frozen runpy>\"");
+            if (internal) {
+                // Skip the frame line and its source line(s).
+                while (i + 1 < lines.length && lines[i + 1].startsWith("    ")) {
+                    i++;
+                }
+                continue;
+            }
+            out.append(line);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
+    }
+
+    // ------------------------------------------------------------------ canvases
+
+    /** Called by {@code Canvas.show()} (attached): reads the class, starts the canvas thread. */
+    int show(PyObject canvas) {
+        if (closing) {
+            canvas.close();
+            throw PythonException.runtimeError("easel is shutting down: no new canvases");
+        }
+        CanvasSpec spec;
+        try (PyObject cls = canvas.getAttr("__class__")) {
+            spec = specOf(cls);
+        }
+        if (spec.isolated()) {
+            canvas.close();
+            throw PythonException.of("NotImplementedError", "isolated canvases are not available yet: set "
+                    + "isolated = False (and do not pass --isolate)");
+        }
+        int handle = nextHandle.getAndIncrement();
+        CanvasHost host = new CanvasHost(this, handle, spec, runtime.main(), canvas, uniqueSlug(spec));
+        synchronized (lifecycle) {
+            hosts.put(handle, host);
+            allHosts.add(host);
+        }
+        host.start();
+        return handle;
+    }
+
+    private CanvasSpec specOf(PyObject cls) {
+        String className;
+        try (PyObject q = cls.getAttr("__qualname__")) {
+            className = q.toStringValue();
+        }
+        String title;
+        try (PyObject t = cls.getAttr("title")) {
+            title = t.isNone() ? className : t.toStringValue();
+        }
+        int w, h;
+        try (PyObject size = cls.getAttr("size")) {
+            Object v = size.toJava();
+            if (!(v instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Long sw) || !(l.get(1) instanceof Long sh)) {
+                if (v instanceof PyObject p) {
+                    p.close();
+                }
+                throw PythonException.typeError(className + ".size must be a (width, height) tuple of ints, not " + size.repr());
+            }
+            w = (int) (long) sw;
+            h = (int) (long) sh;
+        }
+        if (options.size() != null) {
+            w = options.size()[0];
+            h = options.size()[1];
+        }
+        double fps;
+        try (PyObject f = cls.getAttr("fps")) {
+            if (f.isNone()) {
+                fps = 0;
+            } else {
+                Object v = f.toJava();
+                if (!(v instanceof Number n) || v instanceof Boolean) {
+                    throw PythonException.typeError(className + ".fps must be a number or None, not " + f.repr());
+                }
+                fps = n.doubleValue();
+                if (!(fps > 0)) {
+                    throw PythonException.valueError(className + ".fps must be positive (or None), not " + f.repr());
+                }
+            }
+        }
+        boolean resizable;
+        try (PyObject r = cls.getAttr("resizable")) {
+            resizable = r.isTrue();
+        }
+        Integer background;
+        try (PyObject b = cls.getAttr("background")) {
+            background = b.isNone() ? null : EaselModule.color(b.toJava(), className + ".background");
+        }
+        boolean isolated;
+        try (PyObject i = cls.getAttr("isolated")) {
+            isolated = i.isTrue() || options.isolateAll();
+        }
+        try {
+            return new CanvasSpec(className, title, w, h, fps, resizable, background, isolated);
+        } catch (IllegalArgumentException e) {
+            throw PythonException.valueError(className + ": " + e.getMessage());
+        }
+    }
+
+    private String uniqueSlug(CanvasSpec spec) {
+        String base = spec.title().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
+                .replaceAll("^-+|-+$", "");
+        if (base.isEmpty()) {
+            base = spec.className().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
+        }
+        if (base.isEmpty()) {
+            base = "canvas";
+        }
+        String s = base;
+        for (int n = 2; !slugs.add(s); n++) {
+            s = base + "-" + n;
+        }
+        return s;
+    }
+
+    /** The live canvas with this handle. */
+    Optional<CanvasHost> host(int handle) {
+        return Optional.ofNullable(hosts.get(handle));
+    }
+
+    /** Every canvas shown in this session, ended or not, in the order shown. */
+    public List<CanvasHost> canvases() {
+        return List.copyOf(allHosts);
+    }
+
+    void ended(CanvasHost host) {
+        synchronized (lifecycle) {
+            hosts.remove(host.handle());
+            lifecycle.notifyAll();
+        }
+    }
+
+    void watchClose(CanvasHost host) {
+        if (!host.ended().isDone()) {
+            watchdog.schedule(host::enforceClose, 1100, TimeUnit.MILLISECONDS);
+        }
+    }
+
+    /** Headless: queues the scripted events due before frame {@code frame} of {@code host}. */
+    void deliverScripted(CanvasHost host, long frame) {
+        for (ScriptedEvent e : options.events()) {
+            if (e.frame() == frame && (e.canvas() == null || e.canvas().equals(host.slug())
+                    || e.canvas().equals(host.spec().title()) || e.canvas().equals(host.spec().className()))) {
+                host.post(e.event());
+            }
+        }
+    }
+
+    void noteError() {
+        errors.incrementAndGet();
+    }
+
+    /** Callback errors so far. */
+    public int errorCount() {
+        return errors.get();
+    }
+
+    /** Whether the script itself raised. */
+    public boolean scriptFailed() {
+        return scriptFailed;
+    }
+
+    /** Blocks until every canvas has ended (returns at once when none is open, or when closing). */
+    public void awaitAllClosed() throws InterruptedException {
+        synchronized (lifecycle) {
+            while (!hosts.isEmpty() && !closing) {
+                lifecycle.wait(200);
+            }
+        }
+    }
+
+    /** Blocks until the script has finished and every canvas has ended. */
+    public void awaitEnd() throws InterruptedException {
+        synchronized (lifecycle) {
+            while ((!scriptDone || !hosts.isEmpty()) && !closing) {
+                lifecycle.wait(200);
+            }
+        }
+    }
+
+    /** Whether the script has finished and no canvas is open. */
+    public boolean isIdle() {
+        return scriptDone && hosts.isEmpty();
+    }
+
+    /** 0 when nothing raised; 1 when the script raised, or (headless) any callback did. */
+    public int exitCode() {
+        if (scriptFailed) {
+            return 1;
+        }
+        return windows.headless() && errors.get() > 0 ? 1 : 0;
+    }
+
+    Map<String, Object> pythonInfo(Interpreter interp) {
+        PythonInfo info = runtime.info();
+        Map<String, Object> m = new LinkedHashMap<>();
+        m.put("version", info.version().toString());
+        m.put("build", info.freeThreaded() ? "free-threaded" : "gil");
+        m.put("gil_enabled", info.gilEnabled());
+        m.put("isolation_available", info.subinterpreters());
+        m.put("isolated", !interp.isMain());
+        m.put("library", info.library().toString());
+        return m;
+    }
+
+    /** Closes every canvas (on_close runs) and waits a bounded time for their threads. Python stays up. */
+    @Override
+    public void close() {
+        synchronized (lifecycle) {
+            if (closing) {
+                return;
+            }
+            closing = true;
+            lifecycle.notifyAll();
+        }
+        for (CanvasHost h : allHosts) {
+            h.close();
+        }
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
+        for (CanvasHost h : allHosts) {
+            try {
+                h.ended().get(Math.max(1, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+            } catch (Exception e) {
+                // A canvas stuck in native code: the runtime's gate deals with it.
+            }
+        }
+        watchdog.shutdownNow();
+    }
+
+    /** Whether {@link #close()} has begun. */
+    public boolean isClosing() {
+        return closing;
+    }
+
+    static int parseColor(String s) {
+        return Colors.parse(s);
+    }
+}

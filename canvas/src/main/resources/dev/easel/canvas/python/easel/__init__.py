@@ -1,0 +1,60 @@
+"""Easel: desktop canvases drawn by Python.
+
+Write a subclass of :class:`Canvas`, draw in its ``on_draw`` method, react to input
+in ``on_*`` handlers, and call :meth:`Canvas.show`::
+
+    import easel
+
+    class Bounce(easel.Canvas):
+        title = "Bounce"
+        size = (640, 480)
+        fps = 60
+
+        def setup(self):
+            self.x, self.v = 100.0, 240.0
+
+        def on_draw(self, g):
+            self.x += self.v * self.dt
+            g.clear("black")
+            g.fill = "tomato"
+            g.fill_circle(self.x, 240, 30)
+
+        def on_mouse_press(self, e):
+            self.v = -self.v
+
+    if __name__ == "__main__":
+        Bounce().show()   # returns at once: the window lives on its own thread
+        easel.run()       # optional: block until every window is closed
+
+Run it with ``./easel run sketch.py``.
+
+Threads
+-------
+Each canvas has its own thread. ``setup``, ``on_draw`` and every handler of one canvas
+run on that thread, one at a time, so a canvas never sees two of its callbacks at
+once. Your script runs on yet another thread; ``show()`` returns at once. Several
+canvases draw in parallel where Python allows it: set ``isolated = True`` to give a
+canvas its own interpreter with its own GIL (CPython 3.12+).
+
+Handlers
+--------
+Define the methods you need on your subclass; the names are fixed (see
+:data:`EVENTS`). A misspelled handler name such as ``on_mouse_pressed`` is reported
+with its file and line when the canvas is shown. Handlers run before ``on_draw`` of
+the frame in which the input arrived.
+
+Errors
+------
+An exception in ``on_draw`` or a handler is printed to stderr and drawn over the last
+good frame; the canvas keeps running and recovers as soon as the code works again.
+Wrong arguments to drawing calls raise ``TypeError`` or ``ValueError`` naming the call.
+"""
+
+from ._color import Color
+from ._events import Event, EVENTS
+from ._graphics import Graphics
+from ._image import Image
+from ._canvas import Canvas, run
+from ._info import python_info, __version__
+
+__all__ = ["Canvas", "Graphics", "Color", "Image", "Event", "EVENTS", "run", "python_info", "__version__"]

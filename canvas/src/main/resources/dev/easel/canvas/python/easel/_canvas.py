@@ -1,0 +1,219 @@
+"""The Canvas base class and easel.run()."""
+
+import difflib
+import inspect
+import sys
+
+import _easel
+from ._events import EVENTS, Event
+from ._graphics import Graphics
+
+_LIFECYCLE = {"setup": 0, "on_draw": 1}
+_ARITY = {"on_resize": 2, "on_close": 0}
+
+
+def _where(fn):
+    code = getattr(fn, "__code__", None)
+    return f"{code.co_filename}:{code.co_firstlineno}" if code else "?"
+
+
+class Canvas:
+    """A window (or, headless, an image) whose picture Python draws, frame after frame.
+
+    Subclass it, set class attributes, override ``setup``, ``on_draw`` and the handlers you
+    need (see :data:`easel.EVENTS`), then call :meth:`show`.
+
+    Class attributes:
+      ``title`` (window title; default: the class name), ``size`` (initial client size in
+      pixels, default ``(640, 480)``), ``fps`` (target frame rate, default 60; ``None`` draws
+      only after :meth:`redraw` or an event), ``resizable`` (default True), ``background``
+      (colour the canvas is cleared to before each frame, default ``"white"``; ``None``: not
+      cleared), ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+).
+
+    Read while running: ``width``, ``height``, ``frame`` (frames drawn so far), ``time``
+    (seconds since the first frame), ``dt`` (seconds since the previous frame),
+    ``fps_actual``, ``mouse`` ((x, y) last seen), ``keys`` (set of keys held).
+
+    Threads: ``setup``, ``on_draw`` and handlers run on the canvas' own thread, one at a time.
+    ``show``, ``close`` and ``redraw`` may be called from any thread.
+    """
+
+    title = None
+    size = (640, 480)
+    fps = 60
+    resizable = True
+    background = "white"
+    isolated = False
+
+    def __new__(cls, *args, **kwargs):
+        self = super().__new__(cls)
+        # Kept so an isolated canvas can be made again, with the same arguments, in its own interpreter.
+        self._easel_init_args = (args, kwargs)
+        self._easel_handle = None
+        self._e_width, self._e_height = cls.size
+        self._e_frame = 0
+        self._e_time = 0.0
+        self._e_dt = 0.0
+        self._e_fps = 0.0
+        self._e_mouse = (0.0, 0.0)
+        self._e_keys = set()
+        self._e_graphics = Graphics(self)
+        return self
+
+    # -------------------------------------------------------------- overridables
+
+    def setup(self) -> None:
+        """Called once on the canvas thread before the first frame."""
+
+    def on_draw(self, g: Graphics) -> None:
+        """Draws one frame with ``g``. Called on the canvas thread at ``fps`` (or on demand).
+
+        Before it: the canvas is cleared to ``background``, input that arrived since the
+        previous frame has gone to its handlers, and ``dt``, ``time``, ``frame`` are updated.
+        Right after it returns the frame is shown; nothing is drawn while it runs. Keep state
+        in ``self``: ``g`` is only valid during this call.
+        """
+
+    # -------------------------------------------------------------- calls
+
+    def show(self) -> "Canvas":
+        """Opens the canvas and starts its thread. Returns at once (``self``, for chaining)."""
+        if self._easel_handle is not None:
+            raise RuntimeError(f"{type(self).__name__} is already shown")
+        self._easel_check_handlers()
+        self._easel_handle = _easel.show(self)
+        return self
+
+    def close(self) -> None:
+        """Closes the canvas (``on_close`` runs, but cannot keep it open). Any thread."""
+        if self._easel_handle is not None:
+            _easel.close(self._easel_handle)
+
+    def redraw(self) -> None:
+        """Asks for a frame soon: the way to animate a canvas with ``fps = None``. Any thread."""
+        if self._easel_handle is not None:
+            _easel.redraw(self._easel_handle)
+
+    def snapshot(self):
+        """The last frame shown, as an :class:`easel.Image`."""
+        from ._image import Image
+        if self._easel_handle is None:
+            raise RuntimeError("snapshot() needs a shown canvas")
+        return Image(*_easel.snapshot(self._easel_handle))
+
+    # -------------------------------------------------------------- state
+
+    @property
+    def width(self) -> int:
+        """Canvas width in pixels."""
+        return self._e_width
+
+    @property
+    def height(self) -> int:
+        """Canvas height in pixels."""
+        return self._e_height
+
+    @property
+    def frame(self) -> int:
+        """Frames drawn before this one (0 during the first ``on_draw``)."""
+        return self._e_frame
+
+    @property
+    def time(self) -> float:
+        """Seconds since the first frame."""
+        return self._e_time
+
+    @property
+    def dt(self) -> float:
+        """Seconds since the previous frame (0 in the first)."""
+        return self._e_dt
+
+    @property
+    def fps_actual(self) -> float:
+        """Frames per second actually drawn, averaged over the last second."""
+        return self._e_fps
+
+    @property
+    def mouse(self) -> tuple:
+        """(x, y) of the mouse as last seen over the canvas."""
+        return self._e_mouse
+
+    @property
+    def keys(self) -> frozenset:
+        """The keys held down now (names as in ``Event.key``)."""
+        return frozenset(self._e_keys)
+
+    # -------------------------------------------------------------- internals, called by Easel
+
+    def _easel_check_handlers(self):
+        """Misspelled handlers and wrong signatures are reported with file and line, as pyglet does."""
+        cls = type(self)
+        known = set(EVENTS) | set(_LIFECYCLE)
+        for name in dir(cls):
+            if not name.startswith("on_") or name in known:
+                continue
+            fn = getattr(cls, name)
+            if callable(fn):
+                close = difflib.get_close_matches(name, known, n=1)
+                hint = f"; did you mean {close[0]}?" if close else ""
+                print(f"easel: warning: {cls.__name__}.{name} ({_where(fn)}) is not an event handler{hint}",
+                      file=sys.stderr)
+        for name in list(EVENTS) + list(_LIFECYCLE):
+            fn = getattr(cls, name, None)
+            if fn is None or not inspect.isfunction(fn):
+                continue
+            n = _LIFECYCLE.get(name, _ARITY.get(name, 1))
+            try:
+                inspect.signature(fn).bind(self, *range(n))
+            except TypeError:
+                shown = {0: "()", 1: "(e)" if name.startswith("on_") and name != "on_draw" else "(g)",
+                         2: "(width, height)"}[n]
+                raise TypeError(f"{cls.__name__}.{name} at {_where(fn)} must accept {shown} after self; "
+                                f"its signature is {name}{inspect.signature(fn)}") from None
+
+    def _easel_setup(self, handle):
+        self._easel_handle = handle
+        self.setup()
+
+    def _easel_frame(self, frame, time, dt, fps, width, height, events):
+        self._e_frame = frame
+        self._e_time = time
+        self._e_dt = dt
+        self._e_fps = fps
+        self._e_width = width
+        self._e_height = height
+        keys = self._e_keys
+        for ev in events:
+            kind = ev[0]
+            if kind == "resize":
+                self._e_width, self._e_height = int(ev[1]), int(ev[2])
+                handler = getattr(self, "on_resize", None)
+                if handler is not None:
+                    handler(self._e_width, self._e_height)
+                continue
+            e = Event(*ev)
+            if kind.startswith("mouse"):
+                self._e_mouse = (e.x, e.y)
+            elif kind == "key_press":
+                keys.add(e.key)
+            elif kind == "key_release":
+                keys.discard(e.key)
+            handler = getattr(self, "on_" + kind, None)
+            if handler is not None:
+                handler(e)
+        g = self._e_graphics
+        g._begin()
+        self.on_draw(g)
+
+    def _easel_close(self):
+        handler = getattr(self, "on_close", None)
+        return True if handler is None else handler() is not False
+
+    def __repr__(self):
+        return f"<{type(self).__name__} canvas {self._e_width}x{self._e_height}>"
+
+
+def run() -> None:
+    """Blocks until every canvas is closed (without holding the GIL). Optional: the app keeps
+    running while windows are open, even when the script has finished."""
+    _easel.run()

@@ -1,0 +1,36 @@
+"""Colours."""
+
+from typing import NamedTuple
+
+
+class Color(NamedTuple):
+    """An RGBA colour: ``r``, ``g``, ``b`` integers 0-255 and ``a`` a float 0-1.
+
+    Anywhere a colour is expected you may also pass a CSS name (``"tomato"``), ``"#rgb"``,
+    ``"#rrggbb"``, ``"#rrggbbaa"``, or a tuple ``(r, g, b)`` / ``(r, g, b, a)``. A ``Color`` is a
+    tuple, so it works wherever those do::
+
+        g.fill = easel.Color(255, 99, 71)
+        g.fill = easel.Color.parse("#ff6347").with_alpha(0.5)
+    """
+
+    r: int
+    g: int
+    b: int
+    a: float = 1.0
+
+    @staticmethod
+    def parse(value) -> "Color":
+        """Any colour form (CSS name, hex string, tuple) as a ``Color``; ``ValueError`` if invalid."""
+        import _easel
+        r, g, b, a = _easel.parse_color(value)
+        return Color(r, g, b, a)
+
+    def with_alpha(self, a: float) -> "Color":
+        """The same colour with alpha ``a`` (0-1)."""
+        return Color(self.r, self.g, self.b, a)
+
+    def hex(self) -> str:
+        """``"#rrggbb"``, or ``"#rrggbbaa"`` when not opaque."""
+        s = "#%02x%02x%02x" % (self.r, self.g, self.b)
+        return s if self.a >= 1.0 else s + "%02x" % round(self.a * 255)

@@ -1,0 +1,16 @@
+"""Version and interpreter information."""
+
+import _easel
+
+__version__: str = _easel.version()
+
+
+def python_info() -> dict:
+    """What Python Easel runs on.
+
+    Returns a dict with ``version`` (e.g. ``"3.13.0"``), ``build`` (``"gil"`` or
+    ``"free-threaded"``), ``gil_enabled`` (bool), ``isolation_available`` (own-GIL
+    sub-interpreters, 3.12+), ``isolated`` (whether the calling code runs in an isolated
+    canvas' sub-interpreter) and ``library`` (the libpython loaded).
+    """
+    return dict(_easel.python_info())
