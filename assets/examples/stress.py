@@ -36,7 +36,7 @@ class Stress(easel.Canvas):
             out[i + 1] = base[i + 1] * h
             out[i + 2] = base[i + 2] * sx
             out[i + 3] = base[i + 3] * h
-        g.stroke = (80, 160, 255, 0.25)
+        g.stroke = (80, 160, 255, 0.08)
         g.lines(out)
         c, ph = self.circles, self.phase
         for k in range(N_CIRCLES):

@@ -50,8 +50,13 @@ final class BenchCommand implements Callable<Integer> {
             choices.add(null);
         }
         int worst = 0;
+        Long firstFrame = which.equals("draw") ? measureFirstFrame() : null;
         for (String choice : choices) {
             List<String> args = new ArrayList<>();
+            if (firstFrame != null) {
+                args.add("--first-frame-ms");
+                args.add(String.valueOf(firstFrame));
+            }
             if (choice != null) {
                 args.add("--python");
                 args.add(choice);
@@ -64,5 +69,41 @@ final class BenchCommand implements Callable<Integer> {
             worst = Math.max(worst, p.waitFor());
         }
         return worst == 0 ? 0 : 1;
+    }
+
+    /**
+     * Launch to first frame in a window, ms: a child JVM runs the bounce example with the bundled
+     * Python (or --python) and reports when its first frame is painted. Without a display it uses
+     * JavaFX's headless platform. Best of 3.
+     */
+    private Long measureFirstFrame() throws Exception {
+        java.nio.file.Path example = java.nio.file.Path.of(System.getProperty("easel.root", "."),
+                "assets", "examples", "bounce.py");
+        if (!java.nio.file.Files.exists(example)) {
+            return null;
+        }
+        long best = Long.MAX_VALUE;
+        for (int i = 0; i < (quick ? 1 : 3); i++) {
+            List<String> args = new ArrayList<>(List.of("run", example.toString()));
+            if (python != null) {
+                args.add("--python");
+                args.add(python);
+            }
+            List<String> cmd = ChildJava.command("dev.easel.app.Main", args);
+            if (System.getenv("DISPLAY") == null) {
+                cmd.add(1, "-Dglass.platform=Headless");
+                cmd.add(2, "-Dprism.order=sw");
+            }
+            ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+            pb.environment().put("EASEL_BENCH_FIRST_FRAME", "1");
+            Process p = pb.start();
+            String out = new String(p.getInputStream().readAllBytes());
+            p.waitFor(60, java.util.concurrent.TimeUnit.SECONDS);
+            java.util.regex.Matcher m = java.util.regex.Pattern.compile("easel-first-frame-ms: (\\d+)").matcher(out);
+            if (m.find()) {
+                best = Math.min(best, Long.parseLong(m.group(1)));
+            }
+        }
+        return best == Long.MAX_VALUE ? null : best;
     }
 }

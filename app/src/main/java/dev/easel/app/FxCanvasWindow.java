@@ -164,6 +164,9 @@ final class FxCanvasWindow implements CanvasView {
         }
         renderNanos += System.nanoTime() - t0;
         presented++;
+        if (presented == 1) {
+            FirstFrame.shown();
+        }
         if (shown != null) {
             shown.release();
         }

@@ -20,6 +20,7 @@ public final class Main implements Runnable {
 
     /** Entry point; exits with the command's code (0 ok, 1 the script raised, 2 usage or configuration). */
     public static void main(String[] args) {
+        Startup.mark("main");
         int code = commandLine().execute(args);
         System.exit(code);
     }

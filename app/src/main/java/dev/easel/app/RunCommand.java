@@ -54,17 +54,27 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        Startup.mark("run command");
         if (!Files.isRegularFile(script)) {
             System.err.println("easel run: no such script: " + script);
             return 2;
         }
         int[] forcedSize = null;
         if (size != null) {
-            String[] wh = size.toLowerCase().split("x");
+            String[] wh = size.toLowerCase().split("x", -1);
             try {
+                if (wh.length != 2) {
+                    throw new IllegalArgumentException("not WxH");
+                }
                 forcedSize = new int[]{Integer.parseInt(wh[0].strip()), Integer.parseInt(wh[1].strip())};
             } catch (RuntimeException e) {
                 System.err.println("easel run: --size must look like 800x600, not '" + size + "'");
+                return 2;
+            }
+            // The limits of a canvas (CanvasSpec): checked here so a bad option is a usage error (2),
+            // not an exception blamed on the script's show() (1).
+            if (forcedSize[0] < 1 || forcedSize[1] < 1 || forcedSize[0] > 16384 || forcedSize[1] > 16384) {
+                System.err.println("easel run: --size must be from 1x1 to 16384x16384, not '" + size + "'");
                 return 2;
             }
         }
@@ -74,11 +84,14 @@ final class RunCommand implements Callable<Integer> {
         }
         // JavaFX takes over a second to start: start it while Python starts.
         CompletableFuture<Void> fx = headless ? CompletableFuture.completedFuture(null) : FxLauncher.startAsync();
+        Startup.mark("fx starting");
         PythonInstallation inst;
         PythonRuntime runtime;
         try {
             inst = PythonLocator.locate(python);
+            Startup.mark("python located");
             runtime = PythonRuntime.start(inst);
+            Startup.mark("python started");
         } catch (PythonNotFoundException e) {
             System.err.println("easel: " + e.getMessage());
             return 2;
@@ -102,6 +115,7 @@ final class RunCommand implements Callable<Integer> {
             windows = headlessWindows;
         } else {
             fx.join();
+            Startup.mark("fx started");
             FxLauncher.forbidPythonOnFxThread(runtime);
             windows = new FxWindows();
         }
@@ -111,6 +125,8 @@ final class RunCommand implements Callable<Integer> {
             runtime.close();
         });
         Runtime.getRuntime().addShutdownHook(hook);
+        QuitSignals.install(session::close); // Ctrl-C, SIGTERM: close canvases, then the normal exit path
+        Startup.mark("session ready");
         session.runScript(script, scriptArgs);
         session.awaitEnd();
         int code = session.exitCode();

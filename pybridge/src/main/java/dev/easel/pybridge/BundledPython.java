@@ -455,12 +455,22 @@ public final class BundledPython {
             if (!Files.isExecutable(exe)) {
                 return Optional.empty();
             }
+            // Checked once per extraction (running it costs ~100 ms of every start otherwise).
+            Path ok = d.resolve(".easel-executable-ok");
+            if (Files.isRegularFile(ok)) {
+                return Optional.of(exe);
+            }
             try {
                 PythonLocator.ProcessOutput out = PythonLocator.run(
                         List.of(exe.toString(), "-s", "-c", "import ssl, sys; print(sys.version)"),
                         Map.of("PYTHONHOME", d.toString(), "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
                         PythonLocator.PROBE_TIMEOUT);
                 if (out.exitCode() == 0 && out.output().startsWith(ABI + ".")) {
+                    try {
+                        Files.writeString(ok, out.output());
+                    } catch (IOException notWritable) {
+                        // A read-only cache: check again next time.
+                    }
                     return Optional.of(exe);
                 }
                 LOG.log(System.Logger.Level.WARNING, "The bundled {0} does not run here (exit {1}): {2}", exe, out.exitCode(), out.output().strip());

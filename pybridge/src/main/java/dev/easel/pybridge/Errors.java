@@ -111,23 +111,42 @@ final class Errors {
         }
     }
 
-    private static String formatTraceback(Interpreter interp, MemorySegment exc) {
+    /**
+     * Looks {@code traceback.format_exception} up now, when an interpreter starts (attached caller),
+     * so that reporting an error never imports: an error is often reported while shutdown raises
+     * {@code SystemExit} in the thread, and an import interrupted that way can leave an import lock
+     * held, hanging every later import of that module.
+     */
+    static void prepare(Interpreter interp) {
+        formatExceptionFunction(interp);
+    }
+
+    /** {@code traceback.format_exception} of {@code interp} (cached), or NULL. */
+    private static MemorySegment formatExceptionFunction(Interpreter interp) {
         MemorySegment fmt = interp.cache.formatException;
         if (fmt == null) {
             try (Arena a = Arena.ofConfined()) {
                 MemorySegment mod = dev.easel.pybridge.ffi.import_h.PyImport_ImportModule(a.allocateFrom("traceback"));
                 if (mod.equals(NULL)) {
                     PyErr_Clear();
-                    return "";
+                    return NULL;
                 }
                 fmt = PyObject_GetAttrString(mod, a.allocateFrom("format_exception"));
                 Py_DecRef(mod);
                 if (fmt.equals(NULL)) {
                     PyErr_Clear();
-                    return "";
+                    return NULL;
                 }
                 interp.cache.formatException = fmt;
             }
+        }
+        return fmt;
+    }
+
+    private static String formatTraceback(Interpreter interp, MemorySegment exc) {
+        MemorySegment fmt = formatExceptionFunction(interp);
+        if (fmt.equals(NULL)) {
+            return "";
         }
         try (Arena a = Arena.ofConfined()) {
             MemorySegment argv = a.allocate(ADDRESS, 1);

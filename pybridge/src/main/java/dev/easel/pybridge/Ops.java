@@ -152,21 +152,26 @@ final class Ops {
                     return []
                 me = threading.current_thread()
                 main = threading.main_thread()
+                # Dummy threads are threads Python did not start (Java's): not joinable, and
+                # not daemons in a sub-interpreter that disallows daemon threads.
                 return [t for t in threading.enumerate()
-                        if t is not me and t is not main and not t.daemon and t.is_alive()]
+                        if t is not me and t is not main and t.is_alive()
+                        and not isinstance(t, threading._DummyThread)]
             def _easel_join(timeout):
                 import time
                 end = time.monotonic() + timeout
                 for t in _easel_alive():
                     t.join(max(0.0, end - time.monotonic()))
-                return [(t.ident, t.name) for t in _easel_alive()]
+                return [(t.ident, t.name, t.daemon) for t in _easel_alive()]
             """;
 
     /**
-     * Stops the interpreter's non-daemon {@code threading} threads, which finalization would
-     * otherwise wait for without a bound: raises {@code SystemExit} in each (again every 100 ms, for
-     * code that catches it once) and joins them for up to {@code timeout}. Returns the names of
-     * those still alive. Caller: attached to {@code interp}, and marked so in its slot.
+     * Stops the interpreter's {@code threading} threads before it ends: raises {@code SystemExit}
+     * in each (again every 100 ms, for code that catches it once) and joins them for up to
+     * {@code timeout}. Finalization would wait for the non-daemon ones without a bound; daemon ones
+     * are asked too, so that none is still calling into Java when Python finalizes. Returns the
+     * names of non-daemon threads still alive. Caller: attached to {@code interp}, and marked so in
+     * its slot.
      */
     static List<String> joinPythonThreads(Interpreter interp, Duration timeout) {
         long deadline = System.nanoTime() + timeout.toNanos();
@@ -186,9 +191,12 @@ final class Ops {
                     if (left <= 0) {
                         List<String> names = new ArrayList<>();
                         for (Object o : alive) {
-                            names.add(String.valueOf(((List<?>) o).get(1)));
+                            List<?> t = (List<?>) o;
+                            if (!Boolean.TRUE.equals(t.get(2))) {
+                                names.add(String.valueOf(t.get(1)));
+                            }
                         }
-                        return names;
+                        return names; // daemon threads left: finalization does not wait for them
                     }
                     MemorySegment exc = PyExc("SystemExit");
                     for (Object o : alive) {

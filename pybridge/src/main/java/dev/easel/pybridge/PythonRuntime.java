@@ -99,6 +99,9 @@ public final class PythonRuntime implements AutoCloseable {
         this.main = new Interpreter(this, mainInterp, true, 0);
         interpreters.put(mainInterp.address(), main);
         started.slot().adopt(main, started.tstate());
+        try (Attachment a = main.attach()) {
+            Errors.prepare(main);
+        }
     }
 
     /** What easel-python-main hands back once CPython runs: its slot and the main thread state. */
@@ -389,8 +392,21 @@ public final class PythonRuntime implements AutoCloseable {
             throw PythonException.runtimeError("Easel's built-ins were called from an interpreter Easel did not make");
         }
         interp.active.incrementAndGet();
+        if (closing || interp.closing) {
+            // The gate is shut for Python's own threads too: they must not start Java work (or a
+            // detached section) that would end after finalization. Raised in Python as SystemExit.
+            interp.active.decrementAndGet();
+            throw closedError(interp);
+        }
         if (slot.ident == 0) {
             slot.ident = PyThread_get_thread_ident();
+        }
+        if (slot.upcallInterpreter != interp) {
+            // Known to the interpreter, so that shutdown can ask this thread to stop (and interrupt
+            // it in a detached section). Threads of Python that have ended are forgotten then.
+            slot.upcallInterpreter = interp;
+            interp.slots.removeIf(s -> !s.thread.isAlive() && s.peek(interp) == null);
+            interp.register(slot);
         }
         slot.current = interp;
         slot.currentTstate = ts;
@@ -467,6 +483,7 @@ public final class PythonRuntime implements AutoCloseable {
             slot.currentTstate = ts;
             try {
                 Ops.afterStart(installation);
+                Errors.prepare(sub);
             } finally {
                 PyEval_SaveThread();
                 slot.current = null;
@@ -509,6 +526,7 @@ public final class PythonRuntime implements AutoCloseable {
     private void endInterpreter(Interpreter interp, ThreadSlot slot) {
         Interpreter prev = slot.current;
         MemorySegment prevTs = slot.currentTstate;
+        int prevDepth = slot.depth;
         if (prev != null) {
             PyEval_SaveThread();
             slot.current = null;
@@ -555,6 +573,7 @@ public final class PythonRuntime implements AutoCloseable {
                 PyEval_RestoreThread(prevTs);
                 slot.current = prev;
                 slot.currentTstate = prevTs;
+                slot.depth = prevDepth;
             }
         }
     }
@@ -675,12 +694,20 @@ public final class PythonRuntime implements AutoCloseable {
             boolean finalized = false;
             if (stuck.isEmpty()) {
                 ThreadSlot slot = slot();
-                for (Interpreter i : all) {
-                    if (!i.isMain() && !i.closed) {
-                        try {
-                            endInterpreter(i, slot);
-                        } catch (IllegalStateException e) {
-                            stuck = List.of(e.getMessage());
+                // Read again: a sub-interpreter being made when the gate shut was waited for by the drain.
+                for (Interpreter i : new ArrayList<>(interpreters.values())) {
+                    if (!i.isMain()) {
+                        // Locked like Interpreter.close(): a close of it in progress on another thread
+                        // finishes first (never two Py_EndInterpreter of one interpreter).
+                        synchronized (i) {
+                            if (i.closed) {
+                                continue;
+                            }
+                            try {
+                                endInterpreter(i, slot);
+                            } catch (IllegalStateException e) {
+                                stuck = List.of(e.getMessage());
+                            }
                         }
                     }
                 }

@@ -32,6 +32,8 @@ final class ThreadSlot {
     volatile String forbidden;
     /** CPython's ident of this OS thread ({@code PyThread_get_thread_ident}), 0 until known. */
     volatile long ident;
+    /** For a thread of Python's calling built-ins: the interpreter it was registered with. */
+    Interpreter upcallInterpreter;
 
     private final Map<Interpreter, MemorySegment> tstates = new IdentityHashMap<>(4);
     // One-entry cache for the common case of a thread that attaches to one interpreter.

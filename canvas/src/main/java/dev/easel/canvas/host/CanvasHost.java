@@ -40,9 +40,12 @@ public final class CanvasHost {
     private final Session session;
     private final int handle;
     private final CanvasSpec spec;
-    private final Interpreter interp;
+    /** The canvas' interpreter: the main one, or (isolated) its own, made on the canvas thread. */
+    private volatile Interpreter interp;
     private final String slug;
     private PyObject canvas; // owned; released on the canvas thread when it ends
+    /** How to make the canvas again in its own interpreter (isolated canvases), else null. */
+    private final Session.Recipe recipe;
     private final CanvasThread thread;
     private final ConcurrentLinkedQueue<InputEvent> inbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<DisplayList> pool = new ConcurrentLinkedQueue<>();
@@ -60,6 +63,12 @@ public final class CanvasHost {
     private int repeatedErrors;
 
     CanvasHost(Session session, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug) {
+        this(session, handle, spec, interp, canvas, slug, null);
+    }
+
+    CanvasHost(Session session, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug,
+               Session.Recipe recipe) {
+        this.recipe = recipe;
         this.session = session;
         this.handle = handle;
         this.spec = spec;
@@ -168,9 +177,15 @@ public final class CanvasHost {
 
     /** Called by the session's watchdog: stops Python code that ignores a close request. */
     void enforceClose() {
-        if (!ended.isDone() && closeRequestedAt != 0 && System.nanoTime() - closeRequestedAt > CLOSE_GRACE_NANOS) {
+        Interpreter i = interp;
+        if (!ended.isDone() && closeRequestedAt != 0 && System.nanoTime() - closeRequestedAt > CLOSE_GRACE_NANOS
+                && i != null) {
             closeForced = true;
-            interp.interrupt(thread);
+            try {
+                i.interrupt(thread);
+            } catch (RuntimeException closing) {
+                // The interpreter is going away anyway.
+            }
         }
     }
 
@@ -210,6 +225,9 @@ public final class CanvasHost {
     private void run() {
         FrameClock clock = new FrameClock(spec.fps(), session.windows().headless());
         try {
+            if (recipe != null && !makeIsolated()) {
+                return;
+            }
             view = session.windows().open(this);
             callPython(-1, "setup", () -> {
                 canvas.callMethod("_easel_setup", handle).close();
@@ -228,13 +246,45 @@ public final class CanvasHost {
                 }
             }
         } catch (PythonClosedException stopped) {
-            // The runtime is shutting down: nothing more to run.
+            // The runtime is shutting down, or the interpreter closing: nothing more to run.
         } catch (Throwable t) {
             System.err.println("easel: canvas " + slug + " failed: " + t);
             t.printStackTrace();
         } finally {
             finish();
         }
+    }
+
+    /** Isolated: a sub-interpreter of its own, the sketch imported again there, the canvas made anew. */
+    private boolean makeIsolated() {
+        long t0 = System.nanoTime();
+        try {
+            interp = session.runtime().newSubInterpreter();
+            session.prepare(interp);
+            thread.importingIsolated = true;
+            try {
+                canvas = session.instantiate(interp, recipe);
+            } finally {
+                thread.importingIsolated = false;
+            }
+            createNanos = System.nanoTime() - t0;
+            return true;
+        } catch (PythonException e) {
+            error(-1, "isolated start", e);
+            return false;
+        }
+    }
+
+    private volatile long createNanos;
+
+    /** How long making the isolated interpreter and the canvas in it took, ns (0 for shared canvases). */
+    public long createNanos() {
+        return createNanos;
+    }
+
+    /** The interpreter the canvas runs in (null until an isolated one is made). */
+    public Interpreter interpreter() {
+        return interp;
     }
 
     private void waitForWork(FrameClock clock) {
@@ -405,6 +455,13 @@ public final class CanvasHost {
             // The interpreter is going away with the object.
         }
         canvas = null;
+        if (recipe != null && interp != null && !interp.isClosed()) {
+            try {
+                interp.close();
+            } catch (RuntimeException e) {
+                System.err.println("easel: could not close the interpreter of " + slug + ": " + e.getMessage());
+            }
+        }
         CanvasView v = view;
         if (v != null) {
             v.close();

@@ -10,6 +10,8 @@ import dev.easel.canvas.DisplayList;
 public final class CanvasThread extends Thread {
     /** The list being recorded during {@code on_draw} (and the handlers before it), else null. */
     DisplayList recording;
+    /** Whether this thread is importing the sketch again for an isolated canvas (show() is refused then). */
+    boolean importingIsolated;
 
     CanvasThread(Runnable body, String name) {
         super(null, body, name, 4L << 20); // 4 MiB: deep Python recursion runs on this stack

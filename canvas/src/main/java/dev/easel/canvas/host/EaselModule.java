@@ -437,6 +437,31 @@ final class EaselModule {
             ImageData img = a.detached(h::snapshot);
             return Images.describe(Images.add(img), img);
         });
+        b.function("channel_send", "(name, message)", "Internal: Channel.send.", a -> {
+            a.expect(2);
+            String name = a.stringAt(0);
+            byte[] message;
+            try (BufferView v = a.bufferAt(1)) {
+                message = v.data().toArray(java.lang.foreign.ValueLayout.JAVA_BYTE);
+            }
+            try {
+                session.channels().send(name, message);
+            } catch (IllegalStateException e) {
+                throw PythonException.of("EOFError", e.getMessage());
+            }
+            return null;
+        });
+        b.function("channel_recv", "(name, timeout)", "Internal: Channel.recv.", a -> {
+            a.expect(2);
+            String name = a.stringAt(0);
+            double timeout = a.doubleAt(1);
+            Object[] r = timeout == 0 ? session.channels().recv(name, 0) : a.detached(() -> session.channels().recv(name, timeout));
+            return r;
+        });
+        b.function("channel_size", "(name)", "Internal: len(Channel).", a -> {
+            a.expect(1);
+            return session.channels().size(a.stringAt(0));
+        });
         b.function("run", "()", "Internal: easel.run().", a -> {
             a.expect(0);
             if (Thread.currentThread() instanceof CanvasThread) {

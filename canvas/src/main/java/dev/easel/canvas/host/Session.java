@@ -67,8 +67,10 @@ public final class Session implements AutoCloseable {
     private final AtomicInteger errors = new AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile boolean scriptFailed;
+    private volatile List<String> scriptArgv = List.of();
     private volatile boolean scriptDone = true;
     private volatile boolean closing;
+    private final Channels channels = new Channels();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("easel-close-watchdog").daemon(true).factory());
 
@@ -116,6 +118,9 @@ public final class Session implements AutoCloseable {
      */
     public Thread runScript(Path script, List<String> argv) {
         scriptDone = false;
+        scriptArgv = new ArrayList<>();
+        scriptArgv.add(script.toString());
+        scriptArgv.addAll(argv);
         Thread t = Thread.ofPlatform().name("easel-main").start(() -> {
             try (Attachment a = runtime.main().attach(); PyObject g = a.newGlobals()) {
                 List<Object> args = new ArrayList<>();
@@ -184,19 +189,107 @@ public final class Session implements AutoCloseable {
         try (PyObject cls = canvas.getAttr("__class__")) {
             spec = specOf(cls);
         }
-        if (spec.isolated()) {
-            canvas.close();
-            throw PythonException.of("NotImplementedError", "isolated canvases are not available yet: set "
-                    + "isolated = False (and do not pass --isolate)");
-        }
         int handle = nextHandle.getAndIncrement();
-        CanvasHost host = new CanvasHost(this, handle, spec, runtime.main(), canvas, uniqueSlug(spec));
+        CanvasHost host;
+        if (spec.isolated()) {
+            if (Thread.currentThread() instanceof CanvasThread ct && ct.importingIsolated) {
+                canvas.close();
+                throw PythonException.runtimeError("show() ran while an isolated canvas imported the sketch again: "
+                        + "put the code that shows canvases under  if __name__ == \"__main__\":");
+            }
+            if (!runtime.supportsSubInterpreters()) {
+                canvas.close();
+                throw PythonException.runtimeError(spec.className() + " is isolated, and isolated canvases need "
+                        + "CPython 3.12 or newer (own-GIL sub-interpreters); this is " + runtime.version()
+                        + ". Run with --python 3.12 (or newer, or the bundled 3.14), or set isolated = False.");
+            }
+            Recipe recipe;
+            try (canvas; PyObject r = canvas.callMethod("_easel_recipe")) {
+                List<?> parts = (List<?>) r.toJava();
+                recipe = new Recipe((String) parts.get(0), (String) parts.get(1), (String) parts.get(2),
+                        (byte[]) parts.get(3));
+            }
+            host = new CanvasHost(this, handle, spec, null, null, uniqueSlug(spec), recipe);
+        } else {
+            host = new CanvasHost(this, handle, spec, canvas.interpreter(), canvas, uniqueSlug(spec));
+        }
         synchronized (lifecycle) {
             hosts.put(handle, host);
             allHosts.add(host);
         }
         host.start();
         return handle;
+    }
+
+    /**
+     * How to make a canvas again in another interpreter: the module of its class (and its file,
+     * for the script itself, which is imported there as {@code __easel_main__}), the class's
+     * qualified name, and the constructor arguments, pickled.
+     */
+    record Recipe(String module, String file, String qualname, byte[] pickledArgs) {}
+
+    private static final String INSTANTIATE = """
+            def _easel_instantiate(module, path, qualname, payload, argv):
+                import importlib, importlib.util, os, pickle, sys
+                sys.argv = list(argv)
+                if module == "__main__":
+                    name = "__easel_main__"
+                    mod = sys.modules.get(name)
+                    if mod is None:
+                        if path is None:
+                            raise ImportError("an isolated canvas class must live in a file, not in an interactive session")
+                        folder = os.path.dirname(os.path.abspath(path))
+                        if folder not in sys.path:
+                            sys.path.insert(0, folder)
+                        spec = importlib.util.spec_from_file_location(name, path)
+                        mod = importlib.util.module_from_spec(spec)
+                        sys.modules[name] = mod
+                        try:
+                            spec.loader.exec_module(mod)
+                        except BaseException:
+                            del sys.modules[name]
+                            raise
+                else:
+                    if path is not None:
+                        folder = os.path.dirname(os.path.abspath(path))
+                        if folder not in sys.path:
+                            sys.path.append(folder)
+                    mod = importlib.import_module(module)
+                cls = mod
+                for part in qualname.split("."):
+                    cls = getattr(cls, part)
+                args, kwargs = pickle.loads(payload)
+                return cls(*args, **kwargs)
+
+            def _easel_isolation_errors():
+                # Extension modules that cannot load in a sub-interpreter: say why, and the fix.
+                from importlib.machinery import ExtensionFileLoader
+                original = ExtensionFileLoader.create_module
+                def create_module(self, spec):
+                    try:
+                        return original(self, spec)
+                    except ImportError as e:
+                        if "interpreter" in str(e):
+                            raise ImportError(
+                                f"{spec.name} cannot be imported in an isolated canvas: it does not support "
+                                f"sub-interpreters ({e}). Use it in a shared canvas: set isolated = False on the "
+                                f"canvas class (and run without --isolate).", name=spec.name) from e
+                        raise
+                ExtensionFileLoader.create_module = create_module
+            """;
+
+    /** Makes the canvas of {@code recipe} in {@code sub} (the canvas thread, for an isolated canvas). */
+    PyObject instantiate(Interpreter sub, Recipe recipe) {
+        try (Attachment a = sub.attach(); PyObject g = a.newGlobals()) {
+            a.exec(INSTANTIATE, g, "<easel>");
+            try (PyObject guard = g.getItem("_easel_isolation_errors")) {
+                guard.call().close();
+            }
+            List<Object> argv = new ArrayList<>(scriptArgv);
+            try (PyObject make = g.getItem("_easel_instantiate")) {
+                return make.call(recipe.module(), recipe.file(), recipe.qualname(), recipe.pickledArgs(), argv);
+            }
+        }
     }
 
     private CanvasSpec specOf(PyObject cls) {
@@ -307,6 +400,10 @@ public final class Session implements AutoCloseable {
         }
     }
 
+    Channels channels() {
+        return channels;
+    }
+
     void noteError() {
         errors.incrementAndGet();
     }
@@ -374,6 +471,7 @@ public final class Session implements AutoCloseable {
             closing = true;
             lifecycle.notifyAll();
         }
+        channels.close(); // wakes receivers, which may be what keeps a canvas busy
         for (CanvasHost h : allHosts) {
             h.close();
         }

@@ -47,7 +47,7 @@ final class Java2dPainter implements CommandSink {
     private static final AffineTransform IDENTITY = new AffineTransform();
     private static final double[] SOLID = new double[0];
 
-    private final DirectRaster raster = new DirectRaster();
+    private final DirectBatch batch = new DirectBatch();
     private final Map<ImageData, BufferedImage> images;
     private final Line2D.Double line = new Line2D.Double();
     private final Rectangle2D.Double rect = new Rectangle2D.Double();
@@ -103,6 +103,17 @@ final class Java2dPainter implements CommandSink {
         directEnabled = on;
     }
 
+    void parallel(boolean on) {
+        batch.parallel(on);
+    }
+
+    /** Draws the queued direct shapes; called before anything else touches the pixels or the clip. */
+    private void flush() {
+        if (!batch.isEmpty()) {
+            batch.flush(px, pw, ph, clipX0, clipY0, clipX1, clipY1);
+        }
+    }
+
     /** Starts a frame on {@code graphics}, which draws into {@code pixels} ({@code width} × {@code height}). */
     void begin(Graphics2D graphics, int[] pixels, int width, int height, double pixelScale) {
         g = graphics;
@@ -110,7 +121,6 @@ final class Java2dPainter implements CommandSink {
         pw = width;
         ph = height;
         scale = pixelScale;
-        raster.target(pixels, width, height);
         g.setRenderingHint(RenderingHints.KEY_ANTIALIASING, RenderingHints.VALUE_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_TEXT_ANTIALIASING, RenderingHints.VALUE_TEXT_ANTIALIAS_ON);
         g.setRenderingHint(RenderingHints.KEY_FRACTIONALMETRICS, RenderingHints.VALUE_FRACTIONALMETRICS_ON);
@@ -146,6 +156,7 @@ final class Java2dPainter implements CommandSink {
 
     /** Ends the frame: unbalanced saves are dropped. */
     void end() {
+        flush();
         stack.subList(0, Math.min(depth, stack.size())).forEach(Saved::clear);
         depth = 0;
         g = null;
@@ -227,9 +238,11 @@ final class Java2dPainter implements CommandSink {
     public void clear(int argb) {
         int pre = ImageData.premultiply(argb);
         if (!clipped) {
+            batch.flush(px, pw, ph, 0, 0, 0, 0); // Everything queued is painted over: draw none of it.
             Arrays.fill(px, 0, pw * ph, pre);
             return;
         }
+        flush();
         if (clipIsRect) {
             for (int y = clipY0; y < clipY1; y++) {
                 Arrays.fill(px, y * pw + clipX0, y * pw + clipX1, pre);
@@ -247,6 +260,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void clearRect(double x, double y, double w, double h) {
+        flush();
         g.setComposite(AlphaComposite.Clear);
         rect.setRect(Math.min(x, x + w), Math.min(y, y + h), Math.abs(w), Math.abs(h));
         g.fill(rect);
@@ -258,12 +272,14 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillRects(double[] d, int off, int count) {
-        if (directShapes() && axisAligned && raster.color(fill, alpha)) {
-            for (int i = 0, k = off; i < count; i++, k += 4) {
-                directRect(d[k], d[k + 1], d[k + 2], d[k + 3]);
+        if (directShapes() && axisAligned) {
+            int pre = DirectRaster.premultiply(fill, alpha);
+            for (int i = 0, k = off; i < count && pre != 0; i++, k += 4) {
+                directRect(pre, d[k], d[k + 1], d[k + 2], d[k + 3]);
             }
             return;
         }
+        flush();
         usePaint(fill);
         for (int i = 0, k = off; i < count; i++, k += 4) {
             double w = d[k + 2];
@@ -273,16 +289,17 @@ final class Java2dPainter implements CommandSink {
         }
     }
 
-    private void directRect(double x, double y, double w, double h) {
+    private void directRect(int pre, double x, double y, double w, double h) {
         double x0 = tx.getScaleX() * x + tx.getTranslateX();
         double y0 = tx.getScaleY() * y + tx.getTranslateY();
         double x1 = tx.getScaleX() * (x + w) + tx.getTranslateX();
         double y1 = tx.getScaleY() * (y + h) + tx.getTranslateY();
-        raster.rect(x0, y0, x1, y1);
+        batch.rect(pre, x0, y0, x1, y1);
     }
 
     @Override
     public void strokeRects(double[] d, int off, int count) {
+        flush();
         useStroke();
         usePaint(stroke);
         for (int i = 0, k = off; i < count; i++, k += 4) {
@@ -295,10 +312,8 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillCircles(double[] d, int off, int count) {
-        boolean direct = directShapes() && !Double.isNaN(uniformScale) && raster.color(fill, alpha);
-        if (!direct) {
-            usePaint(fill);
-        }
+        boolean direct = directShapes() && !Double.isNaN(uniformScale);
+        int pre = DirectRaster.premultiply(fill, alpha);
         for (int i = 0, k = off; i < count; i++, k += 3) {
             double r = d[k + 2];
             if (!(r > 0)) {
@@ -307,8 +322,9 @@ final class Java2dPainter implements CommandSink {
             double rd = r * uniformScale;
             if (direct && rd >= 1) {
                 deviceCentre(d[k], d[k + 1]);
-                raster.ring(pt[0], pt[1], 0, rd);
+                batch.ring(pre, pt[0], pt[1], 0, rd);
             } else {
+                flush();
                 usePaint(fill);
                 ellipse.setFrame(d[k] - r, d[k + 1] - r, 2 * r, 2 * r);
                 g.fill(ellipse);
@@ -318,8 +334,8 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void strokeCircles(double[] d, int off, int count) {
-        boolean direct = directShapes() && dash.length == 0 && !Double.isNaN(uniformScale)
-                && raster.color(stroke, alpha);
+        boolean direct = directShapes() && dash.length == 0 && !Double.isNaN(uniformScale);
+        int pre = DirectRaster.premultiply(stroke, alpha);
         double hw = lineWidth * (Double.isNaN(uniformScale) ? 1 : uniformScale) / 2;
         for (int i = 0, k = off; i < count; i++, k += 3) {
             double r = d[k + 2];
@@ -329,8 +345,9 @@ final class Java2dPainter implements CommandSink {
             double rd = r * uniformScale;
             if (direct && rd - hw >= 1) {
                 deviceCentre(d[k], d[k + 1]);
-                raster.ring(pt[0], pt[1], rd - hw, rd + hw);
+                batch.ring(pre, pt[0], pt[1], rd - hw, rd + hw);
             } else {
+                flush();
                 useStroke();
                 usePaint(stroke);
                 ellipse.setFrame(d[k] - r, d[k + 1] - r, 2 * r, 2 * r);
@@ -347,6 +364,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillEllipse(double cx, double cy, double w, double h) {
+        flush();
         usePaint(fill);
         ellipse.setFrame(cx - Math.abs(w) / 2, cy - Math.abs(h) / 2, Math.abs(w), Math.abs(h));
         g.fill(ellipse);
@@ -354,6 +372,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void strokeEllipse(double cx, double cy, double w, double h) {
+        flush();
         useStroke();
         usePaint(stroke);
         ellipse.setFrame(cx - Math.abs(w) / 2, cy - Math.abs(h) / 2, Math.abs(w), Math.abs(h));
@@ -362,7 +381,11 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void lines(double[] d, int off, int count) {
-        if (directLines() && raster.color(stroke, alpha)) {
+        if (directLines()) {
+            int pre = DirectRaster.premultiply(stroke, alpha);
+            if (pre == 0) {
+                return;
+            }
             double w = lineWidth * uniformScale;
             double a = tx.getScaleX();
             double b = tx.getShearY();
@@ -375,10 +398,12 @@ final class Java2dPainter implements CommandSink {
                 double y1 = d[k + 1];
                 double x2 = d[k + 2];
                 double y2 = d[k + 3];
-                raster.line(a * x1 + c * y1 + e, b * x1 + dd * y1 + f, a * x2 + c * y2 + e, b * x2 + dd * y2 + f, w, cap);
+                batch.line(pre, a * x1 + c * y1 + e, b * x1 + dd * y1 + f, a * x2 + c * y2 + e, b * x2 + dd * y2 + f,
+                        w, cap);
             }
             return;
         }
+        flush();
         useStroke();
         usePaint(stroke);
         for (int i = 0, k = off; i < count; i++, k += 4) {
@@ -390,12 +415,14 @@ final class Java2dPainter implements CommandSink {
     @Override
     public void points(double[] d, int off, int count, double size) {
         double h = size / 2;
-        if (directShapes() && axisAligned && raster.color(fill, alpha)) {
-            for (int i = 0, k = off; i < count; i++, k += 2) {
-                directRect(d[k] - h, d[k + 1] - h, size, size);
+        if (directShapes() && axisAligned) {
+            int pre = DirectRaster.premultiply(fill, alpha);
+            for (int i = 0, k = off; i < count && pre != 0; i++, k += 2) {
+                directRect(pre, d[k] - h, d[k + 1] - h, size, size);
             }
             return;
         }
+        flush();
         usePaint(fill);
         for (int i = 0, k = off; i < count; i++, k += 2) {
             rect.setRect(d[k] - h, d[k + 1] - h, size, size);
@@ -406,7 +433,8 @@ final class Java2dPainter implements CommandSink {
     @Override
     public void polyline(double[] d, int off, int points) {
         // Segment by segment is only identical to one stroked shape when overlaps cannot show: opaque.
-        if (directLines() && raster.color(stroke, alpha) && raster.opaque()) {
+        int pre = DirectRaster.premultiply(stroke, alpha);
+        if (directLines() && pre >>> 24 == 255) {
             double w = lineWidth * uniformScale;
             pt[2] = d[off];
             pt[3] = d[off + 1];
@@ -417,10 +445,11 @@ final class Java2dPainter implements CommandSink {
                 pt[2] = d[off + 2 * i];
                 pt[3] = d[off + 2 * i + 1];
                 tx.transform(pt, 2, pt, 2, 1);
-                raster.line(pt[0], pt[1], pt[2], pt[3], w, i == 1 || i == points - 1 ? cap : LineCap.SQUARE);
+                batch.line(pre, pt[0], pt[1], pt[2], pt[3], w, i == 1 || i == points - 1 ? cap : LineCap.SQUARE);
             }
             return;
         }
+        flush();
         polygonShape(d, off, points, false);
         useStroke();
         usePaint(stroke);
@@ -429,6 +458,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillPolygon(double[] d, int off, int points) {
+        flush();
         polygonShape(d, off, points, true);
         usePaint(fill);
         g.fill(shape);
@@ -436,6 +466,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void strokePolygon(double[] d, int off, int points) {
+        flush();
         polygonShape(d, off, points, true);
         useStroke();
         usePaint(stroke);
@@ -455,12 +486,14 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillRoundRect(double x, double y, double w, double h, double r) {
+        flush();
         usePaint(fill);
         g.fill(roundRect(x, y, w, h, r));
     }
 
     @Override
     public void strokeRoundRect(double x, double y, double w, double h, double r) {
+        flush();
         useStroke();
         usePaint(stroke);
         g.draw(roundRect(x, y, w, h, r));
@@ -472,12 +505,14 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillArc(double x, double y, double r, double start, double sweep) {
+        flush();
         usePaint(fill);
         g.fill(new Arc2D.Double(x - r, y - r, 2 * r, 2 * r, -Math.toDegrees(start), -Math.toDegrees(sweep), Arc2D.PIE));
     }
 
     @Override
     public void strokeArc(double x, double y, double r, double start, double sweep) {
+        flush();
         useStroke();
         usePaint(stroke);
         g.draw(new Arc2D.Double(x - r, y - r, 2 * r, 2 * r, -Math.toDegrees(start), -Math.toDegrees(sweep), Arc2D.OPEN));
@@ -545,6 +580,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillPath() {
+        flush();
         usePaint(fill);
         g.setTransform(IDENTITY);
         g.fill(path.device);
@@ -553,6 +589,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void strokePath() {
+        flush();
         // The pen is in user space: bring the device path back into it and stroke with the transform.
         Shape user;
         try {
@@ -567,6 +604,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void clip() {
+        flush();
         g.setTransform(IDENTITY);
         g.clip(path.device);
         Shape deviceClip = g.getClip();
@@ -597,7 +635,6 @@ final class Java2dPainter implements CommandSink {
         clipY0 = Math.max(0, y0);
         clipX1 = Math.min(pw, x1);
         clipY1 = Math.min(ph, y1);
-        raster.clip(clipX0, clipY0, clipX1, clipY1);
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -605,12 +642,14 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillText(String text, double x, double y, double maxWidth) {
+        flush();
         usePaint(fill);
         drawText(text, x, y, maxWidth, false);
     }
 
     @Override
     public void strokeText(String text, double x, double y, double maxWidth) {
+        flush();
         useStroke();
         usePaint(stroke);
         drawText(text, x, y, maxWidth, true);
@@ -651,6 +690,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void drawImage(ImageData image, double x, double y, double w, double h) {
+        flush();
         BufferedImage bi = images.computeIfAbsent(image, Java2dPainter::premultipliedCopy);
         AffineTransform at = new AffineTransform(w / image.width(), 0, 0, h / image.height(), x, y);
         if (alpha < 1) {
@@ -674,6 +714,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void putPixels(byte[] rgba, int offset, int width, int height, int x, int y) {
+        flush();
         int dx0 = Math.max(0, (int) Math.round(x * scale));
         int dy0 = Math.max(0, (int) Math.round(y * scale));
         int dx1 = Math.min(pw, (int) Math.round((x + (double) width) * scale));
@@ -768,6 +809,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void restore() {
+        flush();
         if (depth == 0) {
             return;
         }

@@ -36,6 +36,15 @@ once. Your script runs on yet another thread; ``show()`` returns at once. Severa
 canvases draw in parallel where Python allows it: set ``isolated = True`` to give a
 canvas its own interpreter with its own GIL (CPython 3.12+).
 
+Isolated canvases
+-----------------
+An isolated canvas runs in its own sub-interpreter: the sketch's module is imported again
+there under another name (so keep ``show()`` calls under ``if __name__ == "__main__":``),
+the class is found by its qualified name and made with the same constructor arguments
+(pickled). It shares no Python objects with the script or other canvases: talk through
+:class:`Channel`. Extension modules that do not support sub-interpreters yet (numpy, for
+one) raise ``ImportError`` there; use them in shared canvases.
+
 Handlers
 --------
 Define the methods you need on your subclass; the names are fixed (see
@@ -55,6 +64,8 @@ from ._events import Event, EVENTS
 from ._graphics import Graphics
 from ._image import Image
 from ._canvas import Canvas, run
+from ._channel import Channel, ChannelClosed
 from ._info import python_info, __version__
 
-__all__ = ["Canvas", "Graphics", "Color", "Image", "Event", "EVENTS", "run", "python_info", "__version__"]
+__all__ = ["Canvas", "Graphics", "Color", "Image", "Event", "EVENTS", "Channel", "ChannelClosed", "run",
+           "python_info", "__version__"]

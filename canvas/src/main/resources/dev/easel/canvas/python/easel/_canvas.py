@@ -171,6 +171,22 @@ class Canvas:
                 raise TypeError(f"{cls.__name__}.{name} at {_where(fn)} must accept {shown} after self; "
                                 f"its signature is {name}{inspect.signature(fn)}") from None
 
+    def _easel_recipe(self):
+        """How Easel makes this canvas again in its own interpreter (isolated canvases)."""
+        import pickle
+        cls = type(self)
+        module = sys.modules.get(cls.__module__)
+        path = getattr(module, "__file__", None)
+        if "<locals>" in cls.__qualname__:
+            raise TypeError(f"{cls.__qualname__} is defined inside a function: an isolated canvas class must be "
+                            f"defined at the top level of a module")
+        try:
+            payload = pickle.dumps(self._easel_init_args)
+        except Exception as e:
+            raise TypeError(f"the arguments of {cls.__name__}(...) cannot be pickled, and an isolated canvas is "
+                            f"made again from them in its own interpreter: {e}") from None
+        return (cls.__module__, path, cls.__qualname__, payload)
+
     def _easel_setup(self, handle):
         self._easel_handle = handle
         self.setup()

@@ -1,0 +1,157 @@
+package dev.easel.canvas.bench;
+
+import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.Session;
+import dev.easel.pybridge.PythonRuntime;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * {@code easel bench draw}: what drawing from Python costs. Prints one JSON object:
+ * {@code python}, {@code python_method_ns} (an empty Python method with 4 arguments: the
+ * baseline), {@code line_ns}, {@code fill_rect_ns}, {@code fill_circle_ns} (per call, measured in
+ * the same loop shape), {@code batched_segments_per_s} ({@code g.lines} recording 1M segments),
+ * {@code fps_10k_lines} (frames per second recording and rendering 10,000 random lines per frame
+ * at 800x600 with the default renderer), and {@code first_frame_ms} when the caller measured it.
+ */
+public final class DrawBench {
+    private DrawBench() {}
+
+    private static final String CALLS = """
+            import easel, sys, time
+            from array import array
+            N = int(sys.argv[1])
+            ROUNDS = int(sys.argv[2])
+            res = {}
+            def best(key, ns):
+                res[key] = min(res.get(key, 1e18), ns)
+            class Calls(easel.Canvas):
+                size = (800, 600)
+                background = None
+                def m(self, a, b, c, d):
+                    pass
+                def on_draw(self, g):
+                    if self.frame > 0:
+                        return
+                    m = self.m
+                    line, fill_rect, fill_circle = g.line, g.fill_rect, g.fill_circle
+                    r = range(N)
+                    for _ in range(ROUNDS):
+                        t0 = time.perf_counter_ns()
+                        for _ in r: pass
+                        empty = time.perf_counter_ns() - t0
+                        t0 = time.perf_counter_ns()
+                        for _ in r: self.m(1.0, 2.0, 3.0, 4.0)
+                        best("python_method_ns", (time.perf_counter_ns() - t0 - empty) / N)
+                        t0 = time.perf_counter_ns()
+                        for _ in r: g.line(1.0, 2.0, 3.0, 4.0)
+                        best("line_ns", (time.perf_counter_ns() - t0 - empty) / N)
+                        t0 = time.perf_counter_ns()
+                        for _ in r: g.fill_rect(1.0, 2.0, 3.0, 4.0)
+                        best("fill_rect_ns", (time.perf_counter_ns() - t0 - empty) / N)
+                        t0 = time.perf_counter_ns()
+                        for _ in r: g.fill_circle(1.0, 2.0, 3.0)
+                        best("fill_circle_ns", (time.perf_counter_ns() - t0 - empty) / N)
+                        g.clear()  # drop what was recorded (an opaque clear discards the list)
+                    segs = array("d", [0.5] * 4_000_000)
+                    for _ in range(ROUNDS):
+                        t0 = time.perf_counter_ns()
+                        g.lines(segs)
+                        best("batched_s", (time.perf_counter_ns() - t0) / 1e9)
+                        g.clear()
+                    sys._easel_bench = res
+            Calls().show()
+            """;
+
+    private static final String LINES = """
+            import easel, random, sys
+            from array import array
+            rng = random.Random(3)
+            W, H = 800, 600
+            FRAMES = [array("d", [v for _ in range(10_000) for v in (rng.random() * W, rng.random() * H,
+                                                                      rng.random() * W, rng.random() * H)])
+                      for _ in range(4)]
+            class TenK(easel.Canvas):
+                size = (W, H)
+                background = "black"
+                def on_draw(self, g):
+                    g.stroke = (120, 200, 255, 0.5)
+                    g.lines(FRAMES[self.frame % 4])
+            TenK().show()
+            """;
+
+    /** Usage: {@code DrawBench [--python CHOICE] [--quick] [--first-frame-ms N]}. */
+    public static void main(String[] argv) throws Exception {
+        String choice = null;
+        boolean quick = false;
+        Double firstFrame = null;
+        for (int i = 0; i < argv.length; i++) {
+            switch (argv[i]) {
+                case "--python" -> choice = argv[++i];
+                case "--quick" -> quick = true;
+                case "--first-frame-ms" -> firstFrame = Double.parseDouble(argv[++i]);
+                default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
+            }
+        }
+        PythonRuntime rt = PythonRuntime.start(choice);
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            out.put("python", rt.version().toString());
+            Path dir = Files.createTempDirectory("easel-bench");
+            int n = quick ? 200_000 : 1_000_000;
+            int rounds = quick ? 3 : 5;
+            runSketch(rt, dir.resolve("calls.py"), CALLS, 1, List.of(String.valueOf(n), String.valueOf(rounds)));
+            @SuppressWarnings("unchecked")
+            Map<String, Object> res = (Map<String, Object>) rt.main().evalToJava("__import__('sys')._easel_bench");
+            for (String k : List.of("python_method_ns", "line_ns", "fill_rect_ns", "fill_circle_ns")) {
+                out.put(k, round1(((Number) res.get(k)).doubleValue()));
+            }
+            out.put("batched_segments_per_s", Math.round(1_000_000 / ((Number) res.get("batched_s")).doubleValue()));
+            int frames = quick ? 60 : 240;
+            long t0 = System.nanoTime();
+            runSketch(rt, dir.resolve("tenk.py"), LINES, frames, List.of());
+            double seconds = (System.nanoTime() - t0) / 1e9;
+            out.put("fps_10k_lines", round1(frames / seconds));
+            out.put("renderer", "java2d");
+            out.put("first_frame_ms", firstFrame);
+        } finally {
+            rt.close();
+        }
+        System.out.println(toJson(out));
+    }
+
+    private static void runSketch(PythonRuntime rt, Path file, String source, int frames, List<String> args) throws Exception {
+        Files.writeString(file, source);
+        HeadlessWindows windows = new HeadlessWindows();
+        Session s = new Session(rt, windows, new Session.Options(false, null, frames, List.of()));
+        s.runScript(file, args);
+        s.awaitEnd();
+        s.close();
+        if (s.scriptFailed() || s.errorCount() > 0) {
+            throw new IllegalStateException("benchmark sketch failed: " + s.canvases().stream()
+                    .flatMap(h -> h.stats().errors().stream()).toList());
+        }
+    }
+
+    private static double round1(double v) {
+        return Math.round(v * 10) / 10.0;
+    }
+
+    static String toJson(Map<String, Object> m) {
+        StringBuilder sb = new StringBuilder("{");
+        for (Map.Entry<String, Object> e : m.entrySet()) {
+            if (sb.length() > 1) {
+                sb.append(", ");
+            }
+            sb.append('"').append(e.getKey()).append("\": ");
+            Object v = e.getValue();
+            sb.append(v == null ? "null" : v instanceof Number ? String.format(Locale.ROOT, "%s", v) : "\"" + v + "\"");
+        }
+        return sb.append('}').toString();
+    }
+}
