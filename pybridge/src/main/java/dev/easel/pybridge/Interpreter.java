@@ -29,6 +29,8 @@ public final class Interpreter implements AutoCloseable {
     /** Outer attachments in progress (the gate's count); closing waits for zero. */
     final AtomicInteger active = new AtomicInteger();
     volatile boolean closing;
+    /** Set just before it is ended (Py_EndInterpreter, or Py_FinalizeEx for the main one): no attach at all. */
+    volatile boolean ending;
     volatile boolean closed;
     /** Decrefs of objects released while not attached, done at the next attachment. */
     final ConcurrentLinkedQueue<MemorySegment> pendingDecrefs = new ConcurrentLinkedQueue<>();

@@ -162,7 +162,10 @@ final class Ops {
                 end = time.monotonic() + timeout
                 for t in _easel_alive():
                     t.join(max(0.0, end - time.monotonic()))
-                return [(t.ident, t.name, t.daemon) for t in _easel_alive()]
+                # Only started threads are asked to stop: SystemExit raised in a thread before it
+                # sets its _started event leaves the thread that called start() waiting for ever.
+                return [(t.ident, t.name, t.daemon, getattr(t, "_started", None) is None or t._started.is_set())
+                        for t in _easel_alive()]
             """;
 
     /**
@@ -201,7 +204,7 @@ final class Ops {
                     MemorySegment exc = PyExc("SystemExit");
                     for (Object o : alive) {
                         Object ident = ((List<?>) o).get(0);
-                        if (ident instanceof Number n) {
+                        if (ident instanceof Number n && Boolean.TRUE.equals(((List<?>) o).get(3))) {
                             dev.easel.pybridge.ffi.pystate_h.PyThreadState_SetAsyncExc(n.longValue(), exc);
                         }
                     }

@@ -101,6 +101,8 @@ public final class PythonRuntime implements AutoCloseable {
         started.slot().adopt(main, started.tstate());
         try (Attachment a = main.attach()) {
             Errors.prepare(main);
+        } catch (IllegalStateException notHere) {
+            // Started from a thread that may not attach (a virtual thread): looked up on first use.
         }
     }
 
@@ -173,6 +175,17 @@ public final class PythonRuntime implements AutoCloseable {
                 Py_InitializeEx(0); // 0: no Python signal handlers inside the JVM
             }
             Ops.afterStart(installation);
+            // threading's "main thread" must be this one, the thread that finalizes: on 3.11/3.12
+            // threading._shutdown() in Py_FinalizeEx otherwise waits for the thread state of
+            // whichever thread imported threading first (a Java thread), never deleted: a hang.
+            try (Arena a = Arena.ofConfined()) {
+                MemorySegment threading = dev.easel.pybridge.ffi.import_h.PyImport_ImportModule(a.allocateFrom("threading"));
+                if (threading.equals(MemorySegment.NULL)) {
+                    dev.easel.pybridge.ffi.pyerrors_h.PyErr_Clear();
+                } else {
+                    dev.easel.pybridge.ffi.object_h.Py_DecRef(threading);
+                }
+            }
             tstate = PyEval_SaveThread();
         } catch (Throwable t) {
             ready.completeExceptionally(t);
@@ -197,20 +210,21 @@ public final class PythonRuntime implements AutoCloseable {
             own.current = main;
             own.currentTstate = tstate;
             own.depth = 1;
-            List<String> alive;
             try {
-                alive = Ops.joinPythonThreads(main, drainTimeout);
+                List<String> alive = Ops.joinPythonThreads(main, drainTimeout);
+                if (alive.isEmpty()) {
+                    // atexit handlers run here, on this thread: marked attached, their calls of Java
+                    // built-ins nest instead of meeting the closed gate.
+                    Py_FinalizeEx(); // non-zero only when flushing buffered output failed
+                    ok = true;
+                } else {
+                    PyEval_SaveThread();
+                    stuckAtFinalize = alive;
+                }
             } finally {
                 own.current = null;
                 own.currentTstate = null;
                 own.depth = 0;
-            }
-            if (alive.isEmpty()) {
-                Py_FinalizeEx(); // non-zero only when flushing buffered output failed
-                ok = true;
-            } else {
-                PyEval_SaveThread();
-                stuckAtFinalize = alive;
             }
         } catch (Throwable t) {
             finalizeDone.completeExceptionally(t);
@@ -306,7 +320,9 @@ public final class PythonRuntime implements AutoCloseable {
                     + "Use a platform thread (Thread.ofPlatform()).");
         }
         interp.active.incrementAndGet();
-        if (!bypassGate && (closing || interp.closing)) {
+        if (bypassGate ? interp.ending || interp.closed : closing || interp.closing) {
+            // Even shutdown's own attaches (asking threads to stop) stay out of an interpreter
+            // being ended: see beginEnding.
             interp.active.decrementAndGet();
             throw closedError(interp);
         }
@@ -527,6 +543,7 @@ public final class PythonRuntime implements AutoCloseable {
         Interpreter prev = slot.current;
         MemorySegment prevTs = slot.currentTstate;
         int prevDepth = slot.depth;
+        beginEnding(interp);
         if (prev != null) {
             PyEval_SaveThread();
             slot.current = null;
@@ -535,18 +552,12 @@ public final class PythonRuntime implements AutoCloseable {
         try {
             MemorySegment own = slot.tstateFor(interp);
             PyEval_RestoreThread(own);
-            // Attached as far as the bridge can tell, so that its calls below nest (see pythonMainThread).
+            // Attached as far as the bridge can tell, up to Py_EndInterpreter (which runs atexit
+            // handlers), so that the calls below nest (see pythonMainThread).
             slot.current = interp;
             slot.currentTstate = own;
             slot.depth = 1;
-            List<String> alive;
-            try {
-                alive = Ops.joinPythonThreads(interp, drainTimeout);
-            } finally {
-                slot.current = null;
-                slot.currentTstate = null;
-                slot.depth = 0;
-            }
+            List<String> alive = Ops.joinPythonThreads(interp, drainTimeout);
             if (!alive.isEmpty()) {
                 PyEval_SaveThread();
                 throw new IllegalStateException(interp + " cannot be closed: Python threads still running: " + alive);
@@ -569,6 +580,9 @@ public final class PythonRuntime implements AutoCloseable {
             interp.closed = true;
             interpreters.remove(interp.pointer().address());
         } finally {
+            slot.current = null;
+            slot.currentTstate = null;
+            slot.depth = 0;
             if (prev != null) {
                 PyEval_RestoreThread(prevTs);
                 slot.current = prev;
@@ -652,6 +666,25 @@ public final class PythonRuntime implements AutoCloseable {
                     PyThreadState_SetAsyncExc(ident, exc);
                 }
             }
+        } catch (PythonClosedException ending) {
+            // Being ended by another thread (a sub-interpreter's close): nothing left to ask.
+        }
+    }
+
+    /**
+     * Marks {@code interp} as being ended and waits until no attach that bypasses the gate (asking
+     * threads to stop, {@link Interpreter#interrupt}) is inside it: from now on those are refused,
+     * so none can touch it while or after it is ended (a SIGSEGV otherwise).
+     */
+    private void beginEnding(Interpreter interp) {
+        interp.ending = true;
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (interp.active.get() > 0) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(interp + " cannot be ended: still in use by "
+                        + interp.active.get() + " thread(s)");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(20_000); // such attaches are short
         }
     }
 
@@ -667,6 +700,8 @@ public final class PythonRuntime implements AutoCloseable {
         }
         try (Attachment a = acquire(interp, true)) {
             return PyThreadState_SetAsyncExc(target.ident, PyExc("SystemExit")) > 0;
+        } catch (PythonClosedException ending) {
+            return false;
         }
     }
 
@@ -709,6 +744,13 @@ public final class PythonRuntime implements AutoCloseable {
                                 stuck = List.of(e.getMessage());
                             }
                         }
+                    }
+                }
+                if (stuck.isEmpty()) {
+                    try {
+                        beginEnding(main);
+                    } catch (IllegalStateException e) {
+                        stuck = List.of(e.getMessage());
                     }
                 }
                 if (stuck.isEmpty()) {

@@ -1,0 +1,78 @@
+package dev.easel.pybridge;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+
+/**
+ * Runs a main class of the test class path in a child JVM, so a crash or hang is observed, not
+ * suffered. Every wait is bounded: a child that outlives its timeout is killed and reported.
+ */
+public final class ChildJvm {
+    /** What a child did: its exit code (or -1 if killed after the timeout) and its output. */
+    public record Result(int exitCode, boolean timedOut, String output) {
+        /** Exit code 0 and no timeout. */
+        public boolean ok() {
+            return !timedOut && exitCode == 0 && !crashed();
+        }
+
+        /** Whether the JVM reported a fatal error (SIGSEGV and the like: an hs_err report). */
+        public boolean crashed() {
+            return output.contains("A fatal error has been detected") || output.contains("hs_err_pid");
+        }
+
+        /** One line for assertion messages: how it ended, then the output. */
+        public String describe() {
+            return (timedOut ? "TIMED OUT" : "exit code " + exitCode) + (crashed() ? ", JVM CRASHED" : "")
+                    + "\n--- child output ---\n" + output;
+        }
+    }
+
+    private ChildJvm() {}
+
+    /** Runs {@code mainClass} with {@code args}, passing the test's {@code easel.python} choice on. */
+    public static Result run(Class<?> mainClass, Duration timeout, String... args) throws IOException, InterruptedException {
+        return run(TestPython.choice(), List.of(), mainClass, timeout, args);
+    }
+
+    /**
+     * Runs {@code mainClass} with {@code args} against the Python {@code pythonChoice} (a value for
+     * {@code easel.python}: "bundled", a library path, "pyenv:3.12"), with extra JVM options
+     * ({@code -Dname=value}...).
+     */
+    public static Result run(String pythonChoice, List<String> jvmOptions, Class<?> mainClass, Duration timeout,
+                             String... args) throws IOException, InterruptedException {
+        String java = ProcessHandle.current().info().command().orElse("java");
+        List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                // A crash report goes where the test output can name it, not into the working tree.
+                "-XX:ErrorFile=" + System.getProperty("java.io.tmpdir") + "/easel-child-hs_err_pid%p.log",
+                "-Deasel.python=" + pythonChoice));
+        cmd.addAll(jvmOptions);
+        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        cmd.addAll(List.of(args));
+        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        // Read output on another thread so a chatty child cannot block on a full pipe.
+        StringBuilder out = new StringBuilder();
+        Thread reader = Thread.ofPlatform().daemon(true).start(() -> {
+            try {
+                out.append(new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8));
+            } catch (IOException ignored) {
+                // The process died: what was read is what there is.
+            }
+        });
+        boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
+        if (!done) {
+            p.descendants().forEach(ProcessHandle::destroyForcibly);
+            p.destroyForcibly();
+            p.waitFor(10, TimeUnit.SECONDS);
+        }
+        reader.join(10_000);
+        synchronized (out) {
+            return new Result(done ? p.exitValue() : -1, !done, out.toString());
+        }
+    }
+}

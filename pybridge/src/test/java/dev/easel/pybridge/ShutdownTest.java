@@ -1,0 +1,128 @@
+package dev.easel.pybridge;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Shutdown through the gate (guarantee 3), each scenario in its own child JVM ({@link ShutdownMain}):
+ * CPython is finalized once per process, and a crash or hang must be observed, not suffered.
+ * The children run two at a time, started together before the first test.
+ */
+@Timeout(value = 180, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class ShutdownTest {
+    private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
+    private static final List<String> SCENARIOS = List.of("endless-loop", "swallows", "system-exit", "sub-interpreters",
+            "detached-sleep", "python-thread", "idle", "attach-after-close");
+    private static final Map<String, CompletableFuture<ChildJvm.Result>> RESULTS = new LinkedHashMap<>();
+    private static ExecutorService pool;
+
+    @BeforeAll
+    static void startChildren() {
+        TestPython.runtime(); // skips the class when this run's Python is absent
+        pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("shutdown-child-", 0).daemon(true).factory());
+        for (String s : SCENARIOS) {
+            RESULTS.put(s, CompletableFuture.supplyAsync(() -> {
+                try {
+                    return ChildJvm.run(ShutdownMain.class, CHILD_TIMEOUT, s);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, pool));
+        }
+    }
+
+    @AfterAll
+    static void stop() {
+        if (pool != null) {
+            pool.shutdownNow();
+        }
+    }
+
+    /** Waits for a scenario's child, prints its output, and checks it ended well. */
+    private static String run(String scenario) throws Exception {
+        ChildJvm.Result r = RESULTS.get(scenario).get(CHILD_TIMEOUT.toSeconds() * SCENARIOS.size(), TimeUnit.SECONDS);
+        System.out.println("=== " + scenario + ": " + (r.timedOut() ? "timed out" : "exit " + r.exitCode()));
+        System.out.println(r.output());
+        assertFalse(r.timedOut(), "child hung: " + r.describe());
+        assertFalse(r.crashed(), "child JVM crashed: " + r.describe());
+        assertEquals(0, r.exitCode(), r.describe());
+        assertFalse(r.output().contains("VIOLATION"), r.describe());
+        return r.output();
+    }
+
+    @Test
+    void closeWithIdleThreadsFinalizes() throws Exception {
+        String out = run("idle");
+        assertTrue(out.contains("RESULT ShutdownResult[finalized=true, stuck=[]"), out);
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    @Test
+    void endlessLoopIsStopped() throws Exception {
+        String out = run("endless-loop");
+        assertTrue(out.contains("finalized=true"), out);
+        assertTrue(out.contains("looper ended with dev.easel.pybridge.PythonClosedException"), out);
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    @Test
+    void detachedSleeperIsInterrupted() throws Exception {
+        String out = run("detached-sleep");
+        assertTrue(out.contains("finalized=true"), out);
+        assertTrue(out.contains("sleeper ended with dev.easel.pybridge.PythonClosedException"), out);
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    @Test
+    void attachAfterCloseIsRefused() throws Exception {
+        String out = run("attach-after-close");
+        assertTrue(out.contains("calls refused with PythonClosedException"), out);
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    @Test
+    void pythonThreadIsStopped() throws Exception {
+        String out = run("python-thread");
+        assertTrue(out.contains("RESULT ShutdownResult[finalized=true, stuck=[]"), out);
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    @Test
+    void codeThatSwallowsEverythingIsLeftUnfinalized() throws Exception {
+        String out = run("swallows");
+        assertTrue(out.contains("RESULT ShutdownResult[finalized=false, stuck=["), out);
+        assertTrue(out.contains("swallower"), out);
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    @Test
+    void systemExitClosesThroughTheShutdownHook() throws Exception {
+        String out = run("system-exit");
+        assertTrue(out.contains("closed by the shutdown hook"), out);
+        assertTrue(out.contains("finalized=true"), out);
+        assertTrue(out.contains("CHILD OK (hook)"), out);
+    }
+
+    @Test
+    void subInterpretersEndBeforeMain() throws Exception {
+        String out = run("sub-interpreters");
+        assertTrue(out.contains("finalized=true"), out);
+        if (out.contains("atexit order")) {
+            assertTrue(out.matches("(?s).*atexit order: \\[sub-\\d+, sub-\\d+, main\\].*"), out);
+        }
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+}

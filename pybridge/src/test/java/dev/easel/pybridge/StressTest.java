@@ -1,0 +1,101 @@
+package dev.easel.pybridge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/**
+ * Randomized stress: {@link StressWorkload} actions from several Java threads at once in this JVM,
+ * and shutdown at a random moment in child JVMs ({@link StressShutdownMain}).
+ *
+ * <p>The seed is printed; rerun one with {@code -Deasel.stress.seed=N}. Repetitions scale with
+ * {@link TestPython#scale()}.
+ */
+@Timeout(value = 240, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class StressTest {
+    private static long seed() {
+        String s = System.getProperty("easel.stress.seed");
+        return s != null && !s.isBlank() ? Long.parseLong(s.strip()) : new Random().nextLong();
+    }
+
+    @Test
+    void randomWorkInProcess() {
+        PythonRuntime rt = TestPython.runtime();
+        long seed = seed();
+        int reps = Bounded.scaled(1000, 250);
+        int threads = 4;
+        System.out.println("in-process stress: seed " + seed + " (-Deasel.stress.seed=" + seed + "), " + reps
+                + " repetitions on " + threads + " threads, Python " + rt.version());
+        StressWorkload w = new StressWorkload(rt, "_easel_stress_inproc");
+        AtomicInteger next = new AtomicInteger();
+        long t0 = System.nanoTime();
+        Bounded.run("stress", threads, Duration.ofSeconds(180), i -> {
+            Random r = new Random(seed + i);
+            int rep;
+            while ((rep = next.getAndIncrement()) < reps) {
+                try {
+                    w.randomAction(r, true);
+                } catch (Throwable t) {
+                    throw new AssertionError("repetition " + rep + " on thread " + i + " (seed " + seed + ") failed: " + t, t);
+                }
+            }
+        });
+        long ms = (System.nanoTime() - t0) / 1_000_000;
+        System.out.println("in-process stress: " + w.total() + " actions in " + ms + " ms: " + w.summary());
+        assertEquals(reps, w.topLevel.get(), "every repetition completed its action");
+        assertEquals(w.expectedCounts.get(), w.counted.get(), "every built-in call from a Python thread reached Java once");
+        assertFalse(rt.isAttached());
+        // The runtime is healthy afterwards.
+        assertEquals(2L, rt.main().evalToJava("1 + 1"));
+    }
+
+    @Test
+    void shutdownAtRandomMomentsInChildJvms() throws Exception {
+        TestPython.runtime(); // skips when this run's Python is absent
+        long seed = seed();
+        int children = TestPython.scale() >= 1.0 ? 40 : Math.max(8, (int) Math.round(40 * TestPython.scale()));
+        System.out.println("shutdown stress: seed " + seed + " (-Deasel.stress.seed=" + seed + "), " + children
+                + " child JVMs, 2 at a time");
+        Random r = new Random(seed);
+        List<Long> seeds = new ArrayList<>();
+        for (int i = 0; i < children; i++) {
+            seeds.add(r.nextLong());
+        }
+        ExecutorService pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("stress-child-", 0).daemon(true).factory());
+        long t0 = System.nanoTime();
+        try {
+            List<Future<ChildJvm.Result>> results = new ArrayList<>();
+            for (long s : seeds) {
+                results.add(pool.submit(() -> ChildJvm.run(StressShutdownMain.class, Duration.ofSeconds(60), String.valueOf(s))));
+            }
+            List<String> failures = new ArrayList<>();
+            int ok = 0;
+            for (int i = 0; i < children; i++) {
+                ChildJvm.Result res = results.get(i).get(10, TimeUnit.MINUTES);
+                String line = res.output().lines().filter(l -> l.startsWith("STRESS-CHILD")).findFirst().orElse("(no summary)");
+                System.out.println("child " + i + ": " + (res.ok() ? "ok" : "FAILED") + " " + line);
+                if (res.ok() && res.output().contains("CHILD OK")) {
+                    ok++;
+                } else {
+                    failures.add("child " + i + " (seed " + seeds.get(i) + "): " + res.describe());
+                }
+            }
+            long ms = (System.nanoTime() - t0) / 1_000_000;
+            System.out.println("shutdown stress: " + ok + "/" + children + " children ok in " + ms + " ms");
+            assertTrue(failures.isEmpty(), failures.size() + " child JVM(s) failed:\n" + String.join("\n\n", failures));
+        } finally {
+            pool.shutdownNow();
+        }
+    }
+}
