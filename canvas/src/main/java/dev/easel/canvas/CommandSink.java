@@ -38,7 +38,7 @@ public interface CommandSink {
     /** Dash pattern: {@code length} (even, possibly 0 = solid) lengths in {@code dashes} from {@code offset}. */
     void lineDash(double[] dashes, int offset, int length);
 
-    /** Font for text. */
+    /** Font for text. Until the first call in a frame the font is {@link FontSpec#DEFAULT}. */
     void font(FontSpec font);
 
     /** Horizontal text alignment. */

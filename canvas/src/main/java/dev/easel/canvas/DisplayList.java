@@ -308,14 +308,16 @@ public final class DisplayList {
 
     /** The current font. */
     public FontSpec font() {
-        return st.font;
+        return st.font != null ? st.font : FontSpec.DEFAULT;
     }
 
     /** Sets the font (see {@link FontSpec#parse}). */
     public void font(FontSpec font) {
         checkRecording();
         Objects.requireNonNull(font, "font");
-        if (font != st.font && !font.equals(st.font)) {
+        // A null state font is the default, left unresolved so that a list that draws no text never
+        // waits for the system font scan.
+        if (st.font == null ? !font.equals(FontSpec.DEFAULT) : font != st.font && !font.equals(st.font)) {
             st.font = font;
             op0(Op.FONT);
             obj(font);
@@ -394,7 +396,7 @@ public final class DisplayList {
 
     /** Measures text in the current font (see {@link Fonts#measure}). */
     public TextMetrics measureText(String text) {
-        return Fonts.measure(text, st.font);
+        return Fonts.measure(text, font());
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -430,7 +432,9 @@ public final class DisplayList {
         lineCap(scratch.cap);
         lineJoin(scratch.join);
         lineDash(scratch.dash, 0, scratch.dashLength);
-        font(scratch.font);
+        if (scratch.font != null) {
+            font(scratch.font);
+        }
         textAlign(scratch.align);
         textBaseline(scratch.baseline);
         alpha(scratch.alpha);
@@ -479,10 +483,10 @@ public final class DisplayList {
      */
     public void fillCircle(double x, double y, double r) {
         checkRecording();
+        checkRadius("fill_circle", r);
         if (!fillVisible || r == 0) {
             return;
         }
-        checkRadius("fill_circle", r);
         runItem(Op.FILL_CIRCLES, 3);
         num3(x, y, r);
     }
@@ -494,10 +498,10 @@ public final class DisplayList {
      */
     public void strokeCircle(double x, double y, double r) {
         checkRecording();
+        checkRadius("stroke_circle", r);
         if (!strokeVisible) {
             return;
         }
-        checkRadius("stroke_circle", r);
         runItem(Op.STROKE_CIRCLES, 3);
         num3(x, y, r);
     }
@@ -599,10 +603,10 @@ public final class DisplayList {
     /** Fills a rectangle whose corners are rounded to radius r. */
     public void fillRoundRect(double x, double y, double w, double h, double r) {
         checkRecording();
+        checkRadius("fill_round_rect", r);
         if (!fillVisible || w == 0 || h == 0) {
             return;
         }
-        checkRadius("fill_round_rect", r);
         op0(Op.FILL_ROUND_RECT);
         num5(x, y, w, h, r);
     }
@@ -610,10 +614,10 @@ public final class DisplayList {
     /** Strokes a rectangle whose corners are rounded to radius r. */
     public void strokeRoundRect(double x, double y, double w, double h, double r) {
         checkRecording();
+        checkRadius("stroke_round_rect", r);
         if (!strokeVisible) {
             return;
         }
-        checkRadius("stroke_round_rect", r);
         op0(Op.STROKE_ROUND_RECT);
         num5(x, y, w, h, r);
     }
@@ -626,10 +630,10 @@ public final class DisplayList {
      */
     public void fillArc(double x, double y, double r, double start, double end) {
         checkRecording();
+        checkRadius("fill_arc", r);
         if (!fillVisible || r == 0 || start == end) {
             return;
         }
-        checkRadius("fill_arc", r);
         op0(Op.FILL_ARC);
         num5(x, y, r, start, sweep(start, end));
     }
@@ -637,10 +641,10 @@ public final class DisplayList {
     /** Strokes the open arc of the circle (x, y, r) from {@code start} to {@code end}; see {@link #fillArc}. */
     public void strokeArc(double x, double y, double r, double start, double end) {
         checkRecording();
+        checkRadius("stroke_arc", r);
         if (!strokeVisible || start == end) {
             return;
         }
-        checkRadius("stroke_arc", r);
         op0(Op.STROKE_ARC);
         num5(x, y, r, start, sweep(start, end));
     }
@@ -1043,7 +1047,10 @@ public final class DisplayList {
         copyNumbers(xy, (int) elements, type);
     }
 
-    /** Points from {@code xy[offset]}: {@code count} pairs {@code x y}; see {@link #points(MemorySegment, long, NumType, double)}. */
+    /**
+     * Points from {@code xy[offset]}: {@code count} pairs {@code x y}; see
+     * {@link #points(MemorySegment, long, NumType, double)}.
+     */
     public void points(double[] xy, int offset, int count, double size) {
         points(MemorySegment.ofArray(xy).asSlice(offset * 8L), count * 2L, NumType.FLOAT64, size);
     }
@@ -1252,7 +1259,8 @@ public final class DisplayList {
     }
 
     private static IllegalStateException finishedError() {
-        return new IllegalStateException("display list is finished (handed to a renderer): reset() it before recording");
+        return new IllegalStateException(
+                "display list is finished (handed to a renderer): reset() it before recording");
     }
 
     private static void checkRadius(String call, double r) {
@@ -1451,7 +1459,8 @@ public final class DisplayList {
     private static int grownLength(int length, int minExtra) {
         long wanted = Math.max((long) length * 2, (long) length + minExtra);
         if ((long) length + minExtra > MAX_ARRAY) {
-            throw new IllegalArgumentException("display list too large: more than " + MAX_ARRAY + " elements in a stream");
+            throw new IllegalArgumentException(
+                    "display list too large: more than " + MAX_ARRAY + " elements in a stream");
         }
         return (int) Math.min(MAX_ARRAY, Math.max(16, wanted));
     }
@@ -1527,7 +1536,7 @@ public final class DisplayList {
             cap = LineCap.BUTT;
             join = LineJoin.MITER;
             dashLength = 0;
-            font = FontSpec.DEFAULT;
+            font = null; // FontSpec.DEFAULT, resolved only when needed
             align = TextAlign.LEFT;
             baseline = TextBaseline.ALPHABETIC;
             alpha = 1;

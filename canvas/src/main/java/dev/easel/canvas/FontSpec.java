@@ -203,6 +203,10 @@ public record FontSpec(String family, double size, boolean bold, boolean italic)
             out.add(name);
             if (i < n) {
                 i++; // the comma
+                if (list.substring(i).isBlank()) {
+                    throw new IllegalArgumentException("invalid font " + Values.quote(css)
+                            + ": empty family after a comma; " + EXPECTED);
+                }
             }
         }
         return out;

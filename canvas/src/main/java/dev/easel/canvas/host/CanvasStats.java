@@ -19,7 +19,24 @@ public final class CanvasStats {
     private long renderNanos;
     private final List<Error> errors = new ArrayList<>();
 
+    private long firstFrameAt;
+    private long lastFrameAt;
+
+    /** {@link System#nanoTime()} when the first frame ended (0 before). */
+    public synchronized long firstFrameAt() {
+        return firstFrameAt;
+    }
+
+    /** {@link System#nanoTime()} when the last frame ended. */
+    public synchronized long lastFrameAt() {
+        return lastFrameAt;
+    }
+
     synchronized void frame(double onDrawMs, long attachWait) {
+        lastFrameAt = System.nanoTime();
+        if (frames == 0) {
+            firstFrameAt = lastFrameAt;
+        }
         if (frames == drawMs.length) {
             drawMs = Arrays.copyOf(drawMs, frames * 2);
         }

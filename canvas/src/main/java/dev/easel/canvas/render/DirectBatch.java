@@ -9,11 +9,10 @@ import java.util.concurrent.ForkJoinTask;
  * Java2D painter queues consecutive direct-drawable commands here (across colour and width
  * changes) and flushes them before anything else draws.
  *
- * <p>Why queue: a flush draws the whole queue one horizontal band of rows at a time, so the pixels
- * being blended stay in the CPU cache instead of every line touching the whole frame; and bands
- * are independent, so a big batch is split between the calling thread and one pool thread. Every
- * pixel still receives the same blends in the same order, so the picture is exactly the one
- * drawing the queue in order would give.
+ * <p>Why queue: bands of rows are independent, so a big batch is split between the calling thread
+ * and one pool thread, each drawing the whole queue clipped to its own bands. Every pixel still
+ * receives the same blends in the same order, so the picture is exactly the one drawing the queue
+ * in order would give (DirectRaster computes each pixel's coverage independently of the clip).
  *
  * <p>Not thread-safe: owned by one painter; {@link #flush} uses a helper thread internally and
  * returns only when all bands are drawn.
@@ -25,11 +24,9 @@ final class DirectBatch {
     /** Doubles per item: geometry (up to 5), then the y range used to skip bands. */
     private static final int STRIDE = 7;
     private static final LineCap[] CAPS = LineCap.values();
-    /** Below this many items, banding and threads cost more than they save. */
-    private static final int BAND_MIN_ITEMS = 256;
+    /** Below this many items, a second thread costs more than it saves. */
     private static final int PARALLEL_MIN_ITEMS = 2048;
-    /** Bytes of pixel rows per band: a band should fit in a core's L2 cache with room to spare. */
-    private static final int BAND_BYTES = Integer.getInteger("bandBytes", 256 * 1024);
+    private static final int BANDS = 4;
 
     private int[] kinds = new int[256];
     private int[] colors = new int[256];
@@ -45,6 +42,11 @@ final class DirectBatch {
 
     boolean isEmpty() {
         return size == 0;
+    }
+
+    /** Forgets everything queued (it is about to be painted over). */
+    void discard() {
+        size = 0;
     }
 
     /** Queues a line; see {@link DirectRaster#line}. {@code argbPre} is premultiplied. */
@@ -102,23 +104,23 @@ final class DirectBatch {
             return;
         }
         main.target(px, width, height);
-        if (size < BAND_MIN_ITEMS || cy1 - cy0 <= 1) {
+        boolean twoThreads = parallel && size >= PARALLEL_MIN_ITEMS && cy1 - cy0 >= 4 * 16
+                && ForkJoinPool.getCommonPoolParallelism() >= 1 && Runtime.getRuntime().availableProcessors() >= 2;
+        if (!twoThreads) {
             drawBand(main, cx0, cy0, cx1, cy1);
             size = 0;
             return;
         }
-        int bandRows = Math.max(4, Math.min(600, BAND_BYTES / 4 / Math.max(1, width)));
-        int bands = (cy1 - cy0 + bandRows - 1) / bandRows;
-        if (parallel && size >= PARALLEL_MIN_ITEMS && bands >= 2 && ForkJoinPool.getCommonPoolParallelism() >= 1
-                && Runtime.getRuntime().availableProcessors() >= 2) {
-            helper.target(px, width, height);
-            // Alternate bands between the two threads: shapes are usually spread evenly over the frame.
-            ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> drawBands(helper, 1, 2, bandRows,
-                    cx0, cy0, cx1, cy1));
+        // Four bands of rows, alternating between this thread and one pool thread: shapes are usually
+        // spread over the frame, and every band costs each shape reaching it its setup again.
+        int bandRows = (cy1 - cy0 + BANDS - 1) / BANDS;
+        helper.target(px, width, height);
+        ForkJoinTask<?> other = ForkJoinPool.commonPool().submit(() -> drawBands(helper, 1, 2, bandRows,
+                cx0, cy0, cx1, cy1));
+        try {
             drawBands(main, 0, 2, bandRows, cx0, cy0, cx1, cy1);
+        } finally {
             other.join(); // Also publishes the helper's pixel writes to this thread.
-        } else {
-            drawBands(main, 0, 1, bandRows, cx0, cy0, cx1, cy1);
         }
         size = 0;
     }

@@ -23,6 +23,7 @@ final class DirectRaster {
 
     private int[] px;
     private int stride;
+    private int height;
     private int clipX0;
     private int clipY0;
     private int clipX1;
@@ -38,6 +39,7 @@ final class DirectRaster {
     void target(int[] pixels, int width, int height) {
         px = pixels;
         stride = width;
+        this.height = height;
         clip(0, 0, width, height);
     }
 
@@ -79,11 +81,6 @@ final class DirectRaster {
         int g = ((argb >> 8 & 0xFF) * a + 127) / 255;
         int b = ((argb & 0xFF) * a + 127) / 255;
         return a << 24 | r << 16 | g << 8 | b;
-    }
-
-    /** Whether the current colour is opaque (so overlapping shapes look the same as one shape). */
-    boolean opaque() {
-        return srcOpaque;
     }
 
     /** Blends the colour at coverage k/256 (1..256) into pixel {@code i}, source-over, premultiplied. */
@@ -136,8 +133,33 @@ final class DirectRaster {
             y0 -= ey;
             x1 += ex;
             y1 += ey;
-            dx = x1 - x0;
-            dy = y1 - y0;
+        }
+        // Clip to the target (not the clip or band) plus a margin: the same for every band, so the
+        // pixels do not depend on how a batch is split, and it keeps the fixed-point values small.
+        double m = width + 2;
+        dx = x1 - x0;
+        dy = y1 - y0;
+        lb0 = 0;
+        lb1 = 1;
+        if (!clipEdge(-dx, x0 + m) || !clipEdge(dx, stride + m - x0) || !clipEdge(-dy, y0 + m)
+                || !clipEdge(dy, height + m - y0)) {
+            return;
+        }
+        double t0 = lb0;
+        double t1 = lb1;
+        if (t1 < 1) {
+            x1 = x0 + t1 * dx;
+            y1 = y0 + t1 * dy;
+        }
+        if (t0 > 0) {
+            x0 += t0 * dx;
+            y0 += t0 * dy;
+        }
+        dx = x1 - x0;
+        dy = y1 - y0;
+        len = Math.sqrt(dx * dx + dy * dy);
+        if (!(len > 0)) {
+            return;
         }
         if (Math.abs(dx) >= Math.abs(dy)) {
             if (dx < 0) {
@@ -158,6 +180,24 @@ final class DirectRaster {
         }
     }
 
+    /** Liang–Barsky parameter range of the segment still inside, updated by {@link #clipEdge}. */
+    private double lb0;
+    private double lb1;
+
+    /** Narrows [lb0, lb1] by one edge (p·t &lt;= q); false when nothing is left. */
+    private boolean clipEdge(double p, double q) {
+        if (p == 0) {
+            return q >= 0;
+        }
+        double t = q / p;
+        if (p < 0) {
+            lb0 = Math.max(lb0, t);
+        } else {
+            lb1 = Math.min(lb1, t);
+        }
+        return lb0 < lb1;
+    }
+
     /**
      * Walks a line along its major axis u from u0 to u1 (minor coordinate v0 at u0, slope dv/du, |slope|
      * &lt;= 1), covering in each unit step of u the interval of v of length {@code thickness} centred on the
@@ -171,8 +211,7 @@ final class DirectRaster {
         int vMin = steep ? clipX0 : clipY0;
         int vMax = steep ? clipX1 : clipY1;
         double half = thickness / 2;
-        // Clip to the columns where the line is inside the clip, so off-canvas parts cost nothing and
-        // the fixed-point positions stay small.
+        // Visit only the columns where the line can reach the clip: parts outside it cost nothing.
         double us = Math.max(u0, uMin);
         double ue = Math.min(u1, uMax);
         double vLo = vMin - 1 - half;
@@ -189,21 +228,28 @@ final class DirectRaster {
         if (!(us < ue)) {
             return;
         }
-        int i0 = (int) Math.floor(us);
-        int i1 = (int) Math.ceil(ue);
-        int step = steep ? 1 : stride;
-        column(i0, u0, v0, u1, slope, half, vMin, vMax, steep);
-        if (i1 - 1 > i0) {
-            column(i1 - 1, u0, v0, u1, slope, half, vMin, vMax, steep);
+        int cs = (int) Math.floor(us);
+        int ce = (int) Math.ceil(ue);
+        // The line's own end columns, which it covers only partly, are computed in floating point;
+        // the columns between them by the DDA.
+        int e0 = (int) Math.floor(u0);
+        int e1 = (int) Math.ceil(u1) - 1;
+        if (e0 >= cs && e0 < ce) {
+            column(e0, u0, v0, u1, slope, half, vMin, vMax, steep);
         }
-        int ia = i0 + 1;
-        int ib = i1 - 1;
+        if (e1 != e0 && e1 >= cs && e1 < ce) {
+            column(e1, u0, v0, u1, slope, half, vMin, vMax, steep);
+        }
+        int ia = Math.max(cs, e0 + 1);
+        int ib = Math.min(ce, e1);
         if (ia >= ib) {
             return;
         }
         int t256 = (int) Math.round(thickness * 256);
-        long fp = (long) ((v0 + (ia + 0.5 - u0) * slope - half) * 0x1p32);
+        // Positions derive from the line's first interior column, not from where drawing starts, so
+        // a column gets the same coverage whatever the clip or band.
         long dfp = (long) (slope * 0x1p32);
+        long fp = (long) ((v0 + (e0 + 1.5 - u0) * slope - half) * 0x1p32) + (long) (ia - e0 - 1) * dfp;
         // Columns where every row the line touches is inside the clip need no per-row checks: find
         // that middle stretch (the line's top edge is linear in the column), with a column of margin.
         int safeA = ib;
@@ -258,15 +304,31 @@ final class DirectRaster {
         final int rb = srcRB;
         final int ag = srcAG;
         final int solid = srcPixel;
+        if (t256 <= 512) {
+            // At most two pixels thick: the band covers at most three rows, handled without a loop.
+            for (int i = ia; i < ib; i++, fp += dfp) {
+                int top = (int) (fp >> 24); // 24.8 fixed point
+                int j = top >> 8;
+                int idx = steep ? i * w + j : j * w + i;
+                int bot = (top & 0xFF) + t256; // the band's bottom, relative to row j's top
+                if (bot <= 256) {
+                    p[idx] = lerp(p[idx], rb, ag, t256);
+                } else if (bot <= 512) {
+                    p[idx] = lerp(p[idx], rb, ag, 256 - (top & 0xFF));
+                    p[idx + step] = lerp(p[idx + step], rb, ag, bot - 256);
+                } else {
+                    p[idx] = lerp(p[idx], rb, ag, 256 - (top & 0xFF));
+                    p[idx + step] = solid;
+                    p[idx + 2 * step] = lerp(p[idx + 2 * step], rb, ag, bot - 512);
+                }
+            }
+            return;
+        }
         for (int i = ia; i < ib; i++, fp += dfp) {
-            int top = (int) (fp >> 24); // 24.8 fixed point
+            int top = (int) (fp >> 24);
             int j = top >> 8;
             int idx = steep ? i * w + j : j * w + i;
             int first = 256 - (top & 0xFF);
-            if (t256 <= first) {
-                p[idx] = lerp(p[idx], rb, ag, t256); // The line lies within one row here.
-                continue;
-            }
             p[idx] = lerp(p[idx], rb, ag, first);
             int rest = t256 - first;
             idx += step;
@@ -275,7 +337,9 @@ final class DirectRaster {
                 rest -= 256;
                 idx += step;
             }
-            p[idx] = lerp(p[idx], rb, ag, rest);
+            if (rest > 0) {
+                p[idx] = lerp(p[idx], rb, ag, rest);
+            }
         }
     }
 
@@ -309,14 +373,14 @@ final class DirectRaster {
 
     /**
      * Opaque source at coverage k/256 (0..256): the linear interpolation d + (s − d)·k/256, two
-     * channels per long multiply. Exact: the borrows between the packed channels cancel out; long
-     * because (s − d)·k overflows an int.
+     * channels per multiply. Exact, although the packed channels borrow from each other and the
+     * product can wrap around: both only disturb bits that the final mask removes.
      */
     private static int lerp(int d, int srcRB, int srcAG, int k) {
         int drb = d & 0x00FF00FF;
         int dag = d >>> 8 & 0x00FF00FF;
-        drb += (int) ((long) (srcRB - drb) * k >> 8);
-        dag += (int) ((long) (srcAG - dag) * k >> 8);
+        drb += (srcRB - drb) * k >> 8;
+        dag += (srcAG - dag) * k >> 8;
         return (dag & 0x00FF00FF) << 8 | drb & 0x00FF00FF;
     }
 

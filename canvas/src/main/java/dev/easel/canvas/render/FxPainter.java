@@ -41,6 +41,9 @@ final class FxPainter implements CommandSink {
     private double[] ys = new double[64];
     private int[] argb = new int[0];
     private int depth;
+    /** The font state, kept here (null = the default) and applied only when text is drawn. */
+    private FontSpec font;
+    private FontSpec[] fontStack = new FontSpec[8];
 
     FxPainter(GraphicsContext gc, double scale, Map<ImageData, Image> images) {
         this.gc = gc;
@@ -61,7 +64,7 @@ final class FxPainter implements CommandSink {
         gc.setMiterLimit(10);
         gc.setLineDashes((double[]) null);
         gc.setLineDashOffset(0);
-        gc.setFont(fxFont(FontSpec.DEFAULT));
+        font = null;
         gc.setTextAlign(TextAlignment.LEFT);
         gc.setTextBaseline(VPos.BASELINE);
         gc.setGlobalAlpha(1);
@@ -76,6 +79,7 @@ final class FxPainter implements CommandSink {
     void end() {
         for (; depth > 0; depth--) {
             gc.restore();
+            fontStack[depth - 1] = null;
         }
         gc.restore();
         gc.beginPath();
@@ -132,8 +136,13 @@ final class FxPainter implements CommandSink {
     }
 
     @Override
-    public void font(FontSpec font) {
-        gc.setFont(fxFont(font));
+    public void font(FontSpec f) {
+        font = f;
+    }
+
+    /** Sets the context's font right before drawing text (JavaFX ignores a set to the same font). */
+    private void applyFont() {
+        gc.setFont(fxFont(font != null ? font : FontSpec.DEFAULT));
     }
 
     @Override
@@ -396,6 +405,7 @@ final class FxPainter implements CommandSink {
 
     @Override
     public void fillText(String text, double x, double y, double maxWidth) {
+        applyFont();
         if (Double.isNaN(maxWidth)) {
             gc.fillText(text, x, y);
         } else {
@@ -405,6 +415,7 @@ final class FxPainter implements CommandSink {
 
     @Override
     public void strokeText(String text, double x, double y, double maxWidth) {
+        applyFont();
         if (Double.isNaN(maxWidth)) {
             gc.strokeText(text, x, y);
         } else {
@@ -488,14 +499,18 @@ final class FxPainter implements CommandSink {
     @Override
     public void save() {
         gc.save();
-        depth++;
+        if (depth == fontStack.length) {
+            fontStack = Arrays.copyOf(fontStack, depth * 2);
+        }
+        fontStack[depth++] = font;
     }
 
     @Override
     public void restore() {
         if (depth > 0) {
             gc.restore();
-            depth--;
+            font = fontStack[--depth];
+            fontStack[depth] = null;
         }
     }
 

@@ -134,7 +134,7 @@ final class Java2dPainter implements CommandSink {
         cap = LineCap.BUTT;
         join = LineJoin.MITER;
         dash = SOLID;
-        font = FontSpec.DEFAULT;
+        font = null; // FontSpec.DEFAULT, resolved when text is first drawn
         align = TextAlign.LEFT;
         baseline = TextBaseline.ALPHABETIC;
         alpha = 1;
@@ -238,7 +238,7 @@ final class Java2dPainter implements CommandSink {
     public void clear(int argb) {
         int pre = ImageData.premultiply(argb);
         if (!clipped) {
-            batch.flush(px, pw, ph, 0, 0, 0, 0); // Everything queued is painted over: draw none of it.
+            batch.discard(); // Everything queued would be painted over: draw none of it.
             Arrays.fill(px, 0, pw * ph, pre);
             return;
         }
@@ -656,7 +656,7 @@ final class Java2dPainter implements CommandSink {
     }
 
     private void drawText(String text, double x, double y, double maxWidth, boolean outline) {
-        Font f = Fonts.awt(font);
+        Font f = Fonts.awt(font != null ? font : FontSpec.DEFAULT);
         FontRenderContext frc = g.getFontRenderContext();
         double width = f.getStringBounds(text, frc).getWidth();
         LineMetrics lm = f.getLineMetrics(text, frc);

@@ -179,6 +179,16 @@ public final class RenderBench {
         return best;
     }
 
+    /** Frames per second over {@code frames} frames after one warm-up frame: for the slow variants. */
+    private static double fpsQuick(Runnable frame, int frames) {
+        frame.run();
+        long t0 = System.nanoTime();
+        for (int i = 0; i < frames; i++) {
+            frame.run();
+        }
+        return frames / ((System.nanoTime() - t0) / 1e9);
+    }
+
     private void java2d() throws Exception {
         DisplayList one = new DisplayList();
         record(one, 0, false);
@@ -191,8 +201,9 @@ public final class RenderBench {
         Java2dRenderer hidpi = new Java2dRenderer(W, H, 2);
         out.put("java2d_direct_scale2_fps", round(fps(() -> hidpi.render(one), 10, seconds), 1));
         r.setDirectRasterization(false);
-        out.put("java2d_marlin_fps", round(fps(() -> r.render(one), 2, Math.min(seconds, 2)), 2));
+        out.put("java2d_marlin_fps", round(fpsQuick(() -> r.render(one), 5), 2));
         r.setDirectRasterization(true);
+        out.put("java2d_marlin_single_path_fps", round(marlinSinglePath(), 2));
         r.setParallel(false);
         out.put("java2d_direct_one_thread_fps", round(fps(() -> r.render(one), 10, seconds), 1));
         r.setParallel(true);
@@ -244,6 +255,27 @@ public final class RenderBench {
         }, 20, seconds);
     }
 
+    /** Investigation: all 10,000 lines as one Java2D path, one antialiased draw call. */
+    private double marlinSinglePath() {
+        java.awt.image.BufferedImage img = new java.awt.image.BufferedImage(W, H, java.awt.image.BufferedImage.TYPE_INT_ARGB_PRE);
+        double[] xy = frames[0];
+        return fpsQuick(() -> {
+            java.awt.Graphics2D g = img.createGraphics();
+            g.setRenderingHint(java.awt.RenderingHints.KEY_ANTIALIASING, java.awt.RenderingHints.VALUE_ANTIALIAS_ON);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_STROKE_CONTROL, java.awt.RenderingHints.VALUE_STROKE_PURE);
+            g.setColor(java.awt.Color.WHITE);
+            g.fillRect(0, 0, W, H);
+            g.setColor(java.awt.Color.BLACK);
+            java.awt.geom.Path2D.Double p = new java.awt.geom.Path2D.Double(java.awt.geom.Path2D.WIND_NON_ZERO, LINES * 2);
+            for (int i = 0, k = 0; i < LINES; i++, k += 4) {
+                p.moveTo(xy[k], xy[k + 1]);
+                p.lineTo(xy[k + 2], xy[k + 3]);
+            }
+            g.draw(p);
+            g.dispose();
+        }, 2);
+    }
+
     private void javafx() throws Exception {
         startFx();
         DisplayList one = new DisplayList();
@@ -255,11 +287,37 @@ public final class RenderBench {
             WritableImage into = new WritableImage(W, H);
             SnapshotParameters p = new SnapshotParameters();
             // A snapshot is what makes the buffered GraphicsContext commands become pixels.
-            m.put("fx_replay_and_snapshot_fps",
-                    round(fps(() -> {
-                        r.render(one);
-                        canvas.snapshot(p, into);
-                    }, 2, Math.min(seconds, 4)), 2));
+            m.put("fx_replay_and_snapshot_fps", round(fpsQuick(() -> {
+                r.render(one);
+                canvas.snapshot(p, into);
+            }, 4), 2));
+            // Investigation: the same lines batched as one JavaFX path, and JavaFX's own batched call,
+            // strokePolyline (10,000 connected points: a different picture, the same amount of ink).
+            double[] xy = frames[0];
+            var gc = canvas.getGraphicsContext2D();
+            m.put("fx_single_path_fps", round(fpsQuick(() -> {
+                gc.setFill(javafx.scene.paint.Color.WHITE);
+                gc.fillRect(0, 0, W, H);
+                gc.beginPath();
+                for (int i = 0, k = 0; i < LINES; i++, k += 4) {
+                    gc.moveTo(xy[k], xy[k + 1]);
+                    gc.lineTo(xy[k + 2], xy[k + 3]);
+                }
+                gc.stroke();
+                canvas.snapshot(p, into);
+            }, 3), 2));
+            double[] xs = new double[LINES];
+            double[] ys = new double[LINES];
+            for (int i = 0; i < LINES; i++) {
+                xs[i] = xy[4 * i];
+                ys[i] = xy[4 * i + 1];
+            }
+            m.put("fx_stroke_polyline_fps", round(fpsQuick(() -> {
+                gc.setFill(javafx.scene.paint.Color.WHITE);
+                gc.fillRect(0, 0, W, H);
+                gc.strokePolyline(xs, ys, LINES);
+                canvas.snapshot(p, into);
+            }, 3), 2));
             long t0 = System.nanoTime();
             for (int i = 0; i < 5; i++) {
                 r.render(one);

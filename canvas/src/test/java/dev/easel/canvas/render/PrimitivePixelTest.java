@@ -269,6 +269,37 @@ class PrimitivePixelTest {
 
     @ParameterizedTest
     @EnumSource(Kind.class)
+    void fontIsSavedAndRestored(Kind kind) {
+        ImageData img = draw(kind, l -> {
+            l.save();
+            l.font(FontSpec.parse("60px serif"));
+            l.fillText("M", 2, 70);
+            l.restore();
+            l.fillText("M", 85, 70); // back to the default 12px font
+        });
+        int big = height(img, 0, 70);
+        int small = height(img, 80, 100);
+        assertTrue(big > 35, "60px M: " + big);
+        assertTrue(small > 5 && small < 14, "12px M after restore: " + small);
+    }
+
+    /** Height of the ink in columns [x0, x1). */
+    private static int height(ImageData img, int x0, int x1) {
+        int top = 100;
+        int bottom = -1;
+        for (int y = 0; y < 100; y++) {
+            for (int x = x0; x < x1; x++) {
+                if (Pixels.maxDiff(img.argb(x, y), W) > 64) {
+                    top = Math.min(top, y);
+                    bottom = Math.max(bottom, y);
+                }
+            }
+        }
+        return bottom - top + 1;
+    }
+
+    @ParameterizedTest
+    @EnumSource(Kind.class)
     void transforms(Kind kind) {
         ImageData img = draw(kind, l -> {
             l.fill(RED);

@@ -1,7 +1,5 @@
 """The Canvas base class and easel.run()."""
 
-import difflib
-import inspect
 import sys
 
 import _easel
@@ -147,6 +145,8 @@ class Canvas:
 
     def _easel_check_handlers(self):
         """Misspelled handlers and wrong signatures are reported with file and line, as pyglet does."""
+        import difflib   # imported here: every interpreter imports easel, few call show()
+        import inspect
         cls = type(self)
         known = set(EVENTS) | set(_LIFECYCLE)
         for name in dir(cls):

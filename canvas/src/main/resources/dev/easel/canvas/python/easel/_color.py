@@ -1,9 +1,7 @@
 """Colours."""
 
-from typing import NamedTuple
 
-
-class Color(NamedTuple):
+class Color(tuple):
     """An RGBA colour: ``r``, ``g``, ``b`` integers 0-255 and ``a`` a float 0-1.
 
     Anywhere a colour is expected you may also pass a CSS name (``"tomato"``), ``"#rgb"``,
@@ -14,10 +12,18 @@ class Color(NamedTuple):
         g.fill = easel.Color.parse("#ff6347").with_alpha(0.5)
     """
 
-    r: int
-    g: int
-    b: int
-    a: float = 1.0
+    __slots__ = ()
+
+    def __new__(cls, r: int, g: int, b: int, a: float = 1.0):
+        return tuple.__new__(cls, (r, g, b, a))
+
+    r = property(lambda self: self[0], doc="red, 0-255")
+    g = property(lambda self: self[1], doc="green, 0-255")
+    b = property(lambda self: self[2], doc="blue, 0-255")
+    a = property(lambda self: self[3], doc="alpha, 0-1")
+
+    def __repr__(self):
+        return f"Color({self[0]}, {self[1]}, {self[2]}, {self[3]})"
 
     @staticmethod
     def parse(value) -> "Color":

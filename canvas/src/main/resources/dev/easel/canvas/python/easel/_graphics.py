@@ -1,7 +1,5 @@
 """The drawing context passed to ``on_draw``."""
 
-from contextlib import contextmanager
-
 import _easel
 
 _DEFAULTS = {
@@ -156,14 +154,26 @@ class Graphics:
         if self._stack:
             self._s = self._stack.pop()
 
-    @contextmanager
-    def saved(self):
+    def saved(self) -> "_Saved":
         """``with g.saved(): ...`` saves the state and restores it afterwards, even on error."""
-        self.save()
-        try:
-            yield self
-        finally:
-            self.restore()
+        return _Saved(self)
 
     def __repr__(self):
         return "<easel.Graphics>"
+
+
+class _Saved:
+    """The context manager of :meth:`Graphics.saved` (contextlib would cost an import per interpreter)."""
+
+    __slots__ = ("_g",)
+
+    def __init__(self, g):
+        self._g = g
+
+    def __enter__(self):
+        self._g.save()
+        return self._g
+
+    def __exit__(self, *exc):
+        self._g.restore()
+        return False
