@@ -1,0 +1,408 @@
+package dev.easel.app;
+
+import dev.easel.canvas.host.CanvasHost;
+import dev.easel.canvas.host.Session;
+import dev.easel.pybridge.PythonRuntime;
+import javafx.application.Platform;
+import javafx.geometry.Point2D;
+import javafx.scene.image.WritableImage;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.MouseButton;
+import javafx.stage.Stage;
+import javafx.stage.WindowEvent;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import org.testfx.api.FxRobot;
+import org.testfx.robot.Motion;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static dev.easel.app.TestPython.await;
+import static dev.easel.app.TestPython.awaitFact;
+import static dev.easel.app.TestPython.fact;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Real windows (JavaFX on the headless glass platform, in this JVM): canvases open stages, input
+ * reaches the handlers, resizing and closing work, the FX thread never runs Python, and a
+ * runaway canvas neither freezes the others nor survives closing its window.
+ */
+@Timeout(90)
+class FxWindowTest {
+    static final Duration WAIT = Duration.ofSeconds(15);
+
+    static PythonRuntime rt;
+    static FxRobot robot;
+    private static boolean forbidden;
+
+    @TempDir
+    static Path dir;
+
+    @BeforeAll
+    static void startFx() throws Exception {
+        FxLauncher.startAsync().get(30, TimeUnit.SECONDS);
+        rt = TestPython.runtime();
+        synchronized (FxWindowTest.class) {
+            if (!forbidden) {
+                FxLauncher.forbidPythonOnFxThread(rt);
+                forbidden = true;
+            }
+        }
+        robot = new FxRobot();
+    }
+
+    /** Runs {@code work} on the FX thread and returns its result (bounded). */
+    static <T> T onFx(Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(10, TimeUnit.SECONDS);
+    }
+
+    /** A sketch running in real windows, closed at the end of the test. */
+    static final class Run implements AutoCloseable {
+        final FxWindows windows = new FxWindows();
+        final Session session;
+
+        Run(String name, String source) throws Exception {
+            TestPython.clearFacts();
+            Path script = dir.resolve(name + ".py");
+            Files.writeString(script, source);
+            session = new Session(rt, windows, Session.Options.defaults());
+            session.runScript(script, List.of());
+        }
+
+        CanvasHost host(int i) throws InterruptedException {
+            return await("canvas " + i, () -> session.canvases(), l -> l.size() > i, WAIT).get(i);
+        }
+
+        /** The window of canvas {@code i}, once its stage shows and a frame has been presented. */
+        FxCanvasWindow window(int i) throws Exception {
+            CanvasHost h = host(i);
+            FxCanvasWindow w = await("the window of " + h, () -> windows.windows().get(h), Objects::nonNull, WAIT);
+            await("the stage of " + h + " to show", () -> showing(w), s -> s, WAIT);
+            await("a frame of " + h + " on screen", () -> w.presented, n -> n > 0, WAIT);
+            return w;
+        }
+
+        static boolean showing(FxCanvasWindow w) {
+            try {
+                return onFx(() -> w.stage() != null && w.stage().isShowing());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }
+
+        @Override
+        public void close() throws Exception {
+            session.close();
+            await("every window to close", () -> windows.windows().isEmpty(), e -> e, WAIT);
+        }
+    }
+
+    static void fireCloseRequest(FxCanvasWindow w) throws Exception {
+        onFx(() -> {
+            Stage s = w.stage();
+            s.fireEvent(new WindowEvent(s, WindowEvent.WINDOW_CLOSE_REQUEST));
+            return null;
+        });
+    }
+
+    static double num(Object o) {
+        return ((Number) o).doubleValue();
+    }
+
+    @Test
+    void canvasOpensAStageWithItsTitleAndSize() throws Exception {
+        try (Run r = new Run("stage", """
+                import easel
+                class Titled(easel.Canvas):
+                    title = "Hello window"
+                    size = (260, 170)
+                    fps = None
+                    def on_draw(self, g):
+                        g.clear("white")
+                Titled().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            assertEquals("Hello window", onFx(() -> w.stage().getTitle()));
+            assertEquals(260.0, onFx(() -> w.canvas().getWidth()));
+            assertEquals(170.0, onFx(() -> w.canvas().getHeight()));
+            assertEquals(260.0, onFx(() -> w.stage().getScene().getWidth()));
+        }
+    }
+
+    @Test
+    void robotClickReachesOnMousePressWithPositionAndButton() throws Exception {
+        try (Run r = new Run("clicks", """
+                import easel, sys
+                T = sys._easel_test
+                class Clicks(easel.Canvas):
+                    size = (300, 200)
+                    fps = 30
+                    def on_mouse_press(self, e):
+                        T.setdefault("presses", []).append((e.x, e.y, e.button))
+                    def on_mouse_release(self, e):
+                        T.setdefault("releases", []).append(e.button)
+                    def on_draw(self, g):
+                        g.clear("white")
+                Clicks().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            Point2D left = onFx(() -> w.canvas().localToScreen(50, 60));
+            Point2D right = onFx(() -> w.canvas().localToScreen(210, 140));
+            robot.clickOn(left, Motion.DIRECT, MouseButton.PRIMARY);
+            robot.clickOn(right, Motion.DIRECT, MouseButton.SECONDARY);
+            @SuppressWarnings("unchecked")
+            List<List<Object>> presses = (List<List<Object>>) awaitFact("presses",
+                    v -> v instanceof List<?> l && l.size() >= 2, WAIT);
+            assertEquals(2, presses.size(), presses::toString);
+            assertEquals(50, num(presses.get(0).get(0)), 1.0, presses::toString);
+            assertEquals(60, num(presses.get(0).get(1)), 1.0, presses::toString);
+            assertEquals("left", presses.get(0).get(2));
+            assertEquals(210, num(presses.get(1).get(0)), 1.0, presses::toString);
+            assertEquals(140, num(presses.get(1).get(1)), 1.0, presses::toString);
+            assertEquals("right", presses.get(1).get(2));
+            assertEquals(List.of("left", "right"), awaitFact("releases", v -> v instanceof List<?> l && l.size() >= 2, WAIT));
+        }
+    }
+
+    @Test
+    void keyPressesReachOnKeyPressWithWebKeyNames() throws Exception {
+        try (Run r = new Run("keys", """
+                import easel, sys
+                T = sys._easel_test
+                class Keys(easel.Canvas):
+                    size = (200, 120)
+                    fps = 30
+                    def on_key_press(self, e):
+                        T.setdefault("keys", []).append(e.key)
+                        T["held"] = sorted(self.keys)
+                    def on_text(self, e):
+                        T.setdefault("text", []).append(e.text)
+                    def on_draw(self, g):
+                        g.clear("white")
+                Keys().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            onFx(() -> {
+                w.stage().toFront();
+                w.stage().requestFocus();
+                w.canvas().requestFocus();
+                return null;
+            });
+            robot.type(KeyCode.A);
+            robot.type(KeyCode.ENTER);
+            robot.type(KeyCode.LEFT);
+            assertEquals(List.of("a", "Enter", "ArrowLeft"),
+                    awaitFact("keys", v -> v instanceof List<?> l && l.size() >= 3, WAIT));
+            assertEquals(List.of("a"), fact("text"), "typing 'a' also gives on_text; Enter and arrows do not");
+        }
+    }
+
+    @Test
+    void resizingTheStageReachesOnResizeAndTheNextDraw() throws Exception {
+        try (Run r = new Run("resize", """
+                import easel, sys
+                T = sys._easel_test
+                class Sizes(easel.Canvas):
+                    size = (320, 240)
+                    fps = 30
+                    resizable = True
+                    def on_resize(self, w, h):
+                        T.setdefault("resized", []).append((w, h))
+                    def on_draw(self, g):
+                        g.clear("white")
+                        T["drawn"] = (self.width, self.height, g.width, g.height)
+                Sizes().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            onFx(() -> {
+                w.stage().setWidth(480);
+                w.stage().setHeight(360);
+                return null;
+            });
+            @SuppressWarnings("unchecked")
+            List<List<Object>> resized = (List<List<Object>>) awaitFact("resized",
+                    v -> v instanceof List<?> l && !l.isEmpty() && l.getLast().equals(List.of(480L, 360L)), WAIT);
+            double[] scene = onFx(() -> new double[]{w.stage().getScene().getWidth(), w.stage().getScene().getHeight()});
+            assertEquals(480, scene[0], 0.5, "the scene follows the stage (no decorations headless)");
+            assertEquals(360, scene[1], 0.5);
+            assertFalse(resized.contains(List.of(320L, 240L)), "no resize to the size it already had: " + resized);
+            assertEquals(List.of(480L, 360L, 480L, 360L),
+                    awaitFact("drawn", v -> List.of(480L, 360L, 480L, 360L).equals(v), WAIT));
+            assertEquals(480, r.host(0).width());
+            assertEquals(360, r.host(0).height());
+        }
+    }
+
+    @Test
+    void closingTheWindowAsksOnCloseWhichMayKeepItOpen() throws Exception {
+        try (Run r = new Run("close", """
+                import easel, sys
+                T = sys._easel_test
+                class Closer(easel.Canvas):
+                    size = (200, 120)
+                    fps = 30
+                    def on_draw(self, g):
+                        g.clear("white")
+                        T["frame"] = self.frame
+                    def on_close(self):
+                        T["close_calls"] = T.get("close_calls", 0) + 1
+                        return bool(T.get("allow_close"))
+                Closer().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            CanvasHost host = r.host(0);
+            fireCloseRequest(w);
+            awaitFact("close_calls", v -> Long.valueOf(1).equals(v), WAIT);
+            long f0 = (Long) fact("frame");
+            awaitFact("frame", v -> (Long) v > f0 + 3, WAIT); // on_close said False: it keeps drawing
+            assertFalse(host.ended().isDone());
+            assertTrue(onFx(() -> w.stage().isShowing()), "on_close returned False: the window stays");
+
+            TestPython.setFact("allow_close", "True");
+            fireCloseRequest(w);
+            host.ended().get(5, TimeUnit.SECONDS);
+            assertEquals(2L, fact("close_calls"));
+            await("the stage to close", () -> Run.showing(w), s -> !s, WAIT);
+            await("the window to be forgotten", () -> r.windows.windows().isEmpty(), e -> e, WAIT);
+            assertTrue(r.session.isIdle(), "the only canvas ended: the session is idle");
+        }
+    }
+
+    @Test
+    void theCanvasNodeShowsWhatOnDrawDrew() throws Exception {
+        try (Run r = new Run("colour", """
+                import easel
+                class Colour(easel.Canvas):
+                    size = (200, 150)
+                    fps = None
+                    background = "#336699"
+                    def on_draw(self, g):
+                        g.fill = "tomato"
+                        g.fill_rect(20, 20, 60, 40)
+                        g.fill = (0, 200, 0, 0.5)
+                        g.fill_circle(150, 100, 20)
+                Colour().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            int[] px = onFx(() -> {
+                WritableImage img = w.canvas().snapshot(null, null);
+                var pr = img.getPixelReader();
+                return new int[]{pr.getArgb(50, 40), pr.getArgb(120, 130), pr.getArgb(150, 100)};
+            });
+            assertTrue(Pngs.distance(px[0], 0xFFFF6347) <= 2, "tomato rect: " + Pngs.hex(px[0]));
+            assertTrue(Pngs.distance(px[1], 0xFF336699) <= 2, "background: " + Pngs.hex(px[1]));
+            // Half-transparent green over #336699: (0x33/2, (0x66+200)/2, 0x99/2)
+            assertTrue(Pngs.distance(px[2], 0xFF1A974C) <= 4, "alpha blend: " + Pngs.hex(px[2]));
+        }
+    }
+
+    @Test
+    void theFxThreadNeverAttaches() throws Exception {
+        Throwable t = onFx(() -> {
+            try {
+                rt.main().attach().close();
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        assertNotNull(t, "attaching on the FX thread must fail");
+        assertInstanceOf(IllegalStateException.class, t);
+        assertTrue(t.getMessage().contains("JavaFX Application Thread"), t.getMessage());
+        Throwable viaEval = onFx(() -> {
+            try {
+                rt.main().evalToJava("1 + 1");
+                return null;
+            } catch (Throwable e) {
+                return e;
+            }
+        });
+        assertInstanceOf(IllegalStateException.class, viaEval, "every entry point attaches, so every one refuses");
+        assertEquals(2L, rt.main().evalToJava("1 + 1"), "other threads still run Python");
+    }
+
+    @Test
+    void anEndlessLoopFreezesNoOtherWindowAndClosingItsWindowStopsIt() throws Exception {
+        try (Run r = new Run("stuck", """
+                import easel, sys
+                T = sys._easel_test
+                class Stuck(easel.Canvas):
+                    title = "Stuck"
+                    size = (200, 120)
+                    fps = 30
+                    def on_draw(self, g):
+                        g.clear("black")
+                        if self.frame >= 2:
+                            T["looping"] = True
+                            try:
+                                while True:
+                                    pass
+                            except BaseException as e:
+                                T["stopped_by"] = type(e).__name__
+                                raise
+                    def on_close(self):
+                        T["stuck_on_close"] = True
+                class Alive(easel.Canvas):
+                    title = "Alive"
+                    size = (200, 120)
+                    fps = 30
+                    def on_draw(self, g):
+                        g.clear("white")
+                        T["alive"] = self.frame
+                Stuck().show()
+                Alive().show()
+                """)) {
+            FxCanvasWindow stuck = r.window(0);
+            FxCanvasWindow alive = r.window(1);
+            CanvasHost stuckHost = r.host(0);
+            CanvasHost aliveHost = r.host(1);
+            assertEquals("Stuck", stuckHost.spec().title());
+            awaitFact("looping", Boolean.TRUE::equals, WAIT);
+
+            // The other canvas keeps drawing, and the FX thread keeps showing its frames.
+            long a0 = (Long) fact("alive");
+            long p0 = alive.presented;
+            awaitFact("alive", v -> (Long) v >= a0 + 10, WAIT);
+            await("the FX thread to show new frames of Alive", () -> alive.presented, p -> p >= p0 + 5, WAIT);
+            long t0 = System.nanoTime();
+            onFx(() -> null);
+            assertTrue(System.nanoTime() - t0 < 1_000_000_000L, "the FX thread answers at once");
+
+            // Closing the stuck window stops its Python code (SystemExit raised in its thread).
+            t0 = System.nanoTime();
+            fireCloseRequest(stuck);
+            stuckHost.ended().get(6, TimeUnit.SECONDS);
+            double took = (System.nanoTime() - t0) / 1e9;
+            assertTrue(took < 5, "stopped after " + took + " s");
+            assertEquals("SystemExit", fact("stopped_by"));
+            await("the stuck window to close", () -> Run.showing(stuck), s -> !s, WAIT);
+
+            // ...and leaves the other one running.
+            assertFalse(aliveHost.ended().isDone());
+            long a1 = (Long) fact("alive");
+            awaitFact("alive", v -> (Long) v >= a1 + 5, WAIT);
+            assertTrue(Run.showing(alive));
+        }
+    }
+}
