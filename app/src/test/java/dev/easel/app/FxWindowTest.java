@@ -144,8 +144,8 @@ class FxWindowTest {
                 """)) {
             FxCanvasWindow w = r.window(0);
             assertEquals("Hello window", onFx(() -> w.stage().getTitle()));
-            assertEquals(260.0, onFx(() -> w.canvas().getWidth()));
-            assertEquals(170.0, onFx(() -> w.canvas().getHeight()));
+            assertEquals(260.0, onFx(() -> w.surface().getWidth()));
+            assertEquals(170.0, onFx(() -> w.surface().getHeight()));
             assertEquals(260.0, onFx(() -> w.stage().getScene().getWidth()));
         }
     }
@@ -167,8 +167,8 @@ class FxWindowTest {
                 Clicks().show()
                 """)) {
             FxCanvasWindow w = r.window(0);
-            Point2D left = onFx(() -> w.canvas().localToScreen(50, 60));
-            Point2D right = onFx(() -> w.canvas().localToScreen(210, 140));
+            Point2D left = onFx(() -> w.surface().localToScreen(50, 60));
+            Point2D right = onFx(() -> w.surface().localToScreen(210, 140));
             robot.clickOn(left, Motion.DIRECT, MouseButton.PRIMARY);
             robot.clickOn(right, Motion.DIRECT, MouseButton.SECONDARY);
             @SuppressWarnings("unchecked")
@@ -206,7 +206,7 @@ class FxWindowTest {
             onFx(() -> {
                 w.stage().toFront();
                 w.stage().requestFocus();
-                w.canvas().requestFocus();
+                w.surface().requestFocus();
                 return null;
             });
             robot.type(KeyCode.A);
@@ -306,7 +306,7 @@ class FxWindowTest {
                 """)) {
             FxCanvasWindow w = r.window(0);
             int[] px = onFx(() -> {
-                WritableImage img = w.canvas().snapshot(null, null);
+                WritableImage img = w.surface().snapshot(null, null);
                 var pr = img.getPixelReader();
                 return new int[]{pr.getArgb(50, 40), pr.getArgb(120, 130), pr.getArgb(150, 100)};
             });

@@ -194,8 +194,18 @@ public final class CanvasHost {
         pool.add(list);
     }
 
-    /** The last good frame rendered to pixels (for {@code snapshot()}); a blank canvas before the first. */
+    /**
+     * The canvas' picture (for {@code snapshot()}): the pixels its view shows, without an error
+     * overlay, so frames that draw over earlier ones are all there; else the last good frame alone,
+     * or a blank canvas before the first.
+     */
     public ImageData snapshot() {
+        CanvasView v = view;
+        WindowPixels px = v == null ? null : v.pixels();
+        ImageData shown = px == null ? null : px.frameImage();
+        if (shown != null) {
+            return shown;
+        }
         Frame f = lastGood;
         if (f != null) {
             f.retain();

@@ -17,4 +17,9 @@ public interface CanvasView {
 
     /** The canvas ended: the window goes away. Idempotent. */
     void close();
+
+    /** The pixels this view shows, when it keeps them (for {@code snapshot()}); null otherwise. */
+    default WindowPixels pixels() {
+        return null;
+    }
 }

@@ -27,7 +27,7 @@ public final class HeadlessOutput {
             CanvasHost h = hosts.get(i);
             HeadlessWindows.View v = windows.view(h);
             Path png = dir.resolve(h.slug() + ".png");
-            ImageData img = v != null ? v.picture()
+            ImageData img = v != null ? v.pixels.picture()
                     : Rasterizer.render(null, null, h.width(), h.height(), h.backgroundArgb());
             img.save(png);
             CanvasStats s = h.stats();

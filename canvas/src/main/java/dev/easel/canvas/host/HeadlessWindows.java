@@ -6,76 +6,33 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * The window system of headless runs: no windows, no pacing; each canvas' last frame is kept so
- * it can be written as a PNG ({@link HeadlessOutput}).
+ * The window system of headless runs: no windows, no pacing; each canvas' pixels are kept like a
+ * window's so the last picture can be written as a PNG ({@link HeadlessOutput}).
  */
 public final class HeadlessWindows implements WindowSystem {
     private final Map<CanvasHost, View> views = new ConcurrentHashMap<>();
 
-    /**
-     * Renders every frame as it comes, on the canvas thread (headless canvases render in parallel),
-     * keeping the pixels like a window does: a frame that does not clear draws over the last.
-     */
+    /** Renders every frame as it comes, on the canvas thread: headless canvases render in parallel. */
     static final class View implements CanvasView {
-        private final CanvasHost host;
-        private dev.easel.canvas.render.Java2dRenderer renderer;
-        private Frame frame;
-        private DisplayList overlay;
-        private int width;
-        private int height;
+        final WindowPixels pixels;
 
         View(CanvasHost host) {
-            this.host = host;
+            this.pixels = new WindowPixels(host);
         }
 
         @Override
-        public synchronized void present(Frame f, DisplayList o, int w, int h) {
-            long t0 = System.nanoTime();
-            if (renderer == null || renderer.width() != w || renderer.height() != h) {
-                dev.easel.canvas.render.Java2dRenderer next = new dev.easel.canvas.render.Java2dRenderer(w, h, 1.0);
-                next.render(Rasterizer.blank(host.backgroundArgb()));
-                renderer = next;
-            }
-            if (f != null && f != frame) {
-                renderer.render(f.list());
-            }
-            if (frame != null) {
-                frame.release();
-            }
-            frame = f;
-            overlay = o;
-            width = w;
-            height = h;
-            host.stats().rendered(System.nanoTime() - t0);
+        public void present(Frame f, DisplayList o, int w, int h) {
+            pixels.render(f, o, w, h, 1.0);
         }
 
-        /** The picture as a window would show it now (the overlay over the frame). */
-        synchronized dev.easel.canvas.ImageData picture() {
-            if (renderer == null) {
-                return Rasterizer.render(null, overlay, host.width(), host.height(), host.backgroundArgb());
-            }
-            return Rasterizer.withOverlay(renderer, overlay);
+        @Override
+        public WindowPixels pixels() {
+            return pixels;
         }
 
         @Override
         public void close() {
-            // Nothing to take down: the last frame stays for the output.
-        }
-
-        synchronized Frame retainFrame() {
-            return frame == null ? null : frame.retain();
-        }
-
-        synchronized DisplayList overlay() {
-            return overlay;
-        }
-
-        synchronized int width() {
-            return width;
-        }
-
-        synchronized int height() {
-            return height;
+            // Nothing to take down: the last picture stays for the output.
         }
     }
 

@@ -27,30 +27,4 @@ final class Rasterizer {
         l.clear();
         return l.finish();
     }
-
-    /** Pixels of {@code base} with {@code overlay} (rendered on transparent) composited over them. */
-    static ImageData withOverlay(Java2dRenderer base, DisplayList overlay) {
-        if (overlay == null) {
-            return base.snapshot();
-        }
-        Java2dRenderer top = new Java2dRenderer(base.width(), base.height(), base.pixelScale());
-        top.render(overlay);
-        int[] b = base.pixels().clone();
-        int[] t = top.pixels();
-        for (int i = 0; i < b.length; i++) {
-            int s = t[i];
-            int sa = s >>> 24;
-            if (sa == 0) {
-                continue;
-            }
-            int inv = 255 - sa; // premultiplied source-over
-            int d = b[i];
-            int a = sa + ((d >>> 24) * inv + 127) / 255;
-            int r = ((s >> 16) & 255) + (((d >> 16) & 255) * inv + 127) / 255;
-            int g = ((s >> 8) & 255) + (((d >> 8) & 255) * inv + 127) / 255;
-            int bl = (s & 255) + ((d & 255) * inv + 127) / 255;
-            b[i] = a << 24 | r << 16 | g << 8 | bl;
-        }
-        return ImageData.fromPremultiplied(b, 0, base.pixelWidth(), base.pixelWidth(), base.pixelHeight());
-    }
 }

@@ -38,7 +38,7 @@ final class Sketches {
         }
 
         ImageData picture(int i) {
-            return windows.view(canvas(i)).picture();
+            return windows.view(canvas(i)).pixels.picture();
         }
 
         Object fact(String key) {

@@ -1,0 +1,132 @@
+package dev.easel.canvas.host;
+
+import dev.easel.canvas.DisplayList;
+import dev.easel.canvas.ImageData;
+import dev.easel.canvas.render.Java2dRenderer;
+
+/**
+ * The pixels one canvas shows, kept from frame to frame like a window's: each finished frame is
+ * rasterized by {@link Java2dRenderer} over the last one (a frame that does not clear draws over
+ * it), and the error overlay, when there is one, is composited on top without touching them.
+ *
+ * <p>Used by both window systems: headless views render on the canvas thread; real windows on
+ * their own raster thread, then hand copies of the pixels to the FX thread. Thread-safe (one lock):
+ * rendering and reading never see each other half done.
+ */
+public final class WindowPixels {
+    /** A copy of the shown picture: premultiplied ARGB in device pixels, and its logical size. */
+    public record Pixels(int[] argbPre, int pixelWidth, int pixelHeight, int width, int height, double scale) {}
+
+    private final CanvasHost host;
+    private Java2dRenderer base;
+    /** The frame in {@link #base}, owned (one reference), kept to redraw at a new size or scale. */
+    private Frame frame;
+    private DisplayList overlay;
+    /** {@link #overlay} rendered on transparent, premultiplied; null without one. */
+    private int[] overlayPixels;
+
+    public WindowPixels(CanvasHost host) {
+        this.host = host;
+    }
+
+    /**
+     * Rasterizes {@code f} (if it is not the one already shown) and takes {@code o} as the overlay,
+     * at {@code w × h} logical pixels and the given pixel scale; a new size or scale starts from the
+     * background and redraws the current frame. Takes over the caller's reference to {@code f}.
+     */
+    public synchronized void render(Frame f, DisplayList o, int w, int h, double scale) {
+        long t0 = System.nanoTime();
+        boolean resized = base == null || base.width() != w || base.height() != h || base.pixelScale() != scale;
+        if (resized) {
+            base = new Java2dRenderer(w, h, scale);
+            base.render(Rasterizer.blank(host.backgroundArgb()));
+        }
+        if (f != null && (f != frame || resized)) {
+            base.render(f.list());
+        }
+        if (frame != null) {
+            frame.release(); // the previous frame, or the same one's extra reference
+        }
+        frame = f;
+        if (o != overlay || resized) {
+            overlay = o;
+            overlayPixels = null;
+            if (o != null) {
+                Java2dRenderer top = new Java2dRenderer(w, h, scale);
+                top.render(o);
+                overlayPixels = top.pixels();
+            }
+        }
+        host.stats().rendered(System.nanoTime() - t0);
+    }
+
+    /**
+     * The picture as shown (overlay over the frame), copied into {@code reuse} when it has the
+     * right length, else into a new array. Null before the first {@link #render}.
+     */
+    public synchronized Pixels copy(int[] reuse) {
+        if (base == null) {
+            return null;
+        }
+        int pw = base.pixelWidth(), ph = base.pixelHeight();
+        int[] out = reuse != null && reuse.length == pw * ph ? reuse : new int[pw * ph];
+        int[] b = base.pixels();
+        if (overlayPixels == null) {
+            System.arraycopy(b, 0, out, 0, out.length);
+        } else {
+            compose(b, overlayPixels, out);
+        }
+        return new Pixels(out, pw, ph, base.width(), base.height(), base.pixelScale());
+    }
+
+    /** The picture as an image (device pixels); a plain background before the first frame. */
+    public ImageData picture() {
+        Pixels p = copy(null);
+        if (p == null) {
+            return Rasterizer.render(null, null, host.width(), host.height(), host.backgroundArgb());
+        }
+        return ImageData.fromPremultiplied(p.argbPre(), 0, p.pixelWidth(), p.pixelWidth(), p.pixelHeight());
+    }
+
+    /** The frames' pixels without the overlay (device pixels), or null before the first frame. */
+    public synchronized ImageData frameImage() {
+        return base == null ? null : base.snapshot();
+    }
+
+    /** A new reference to the frame shown (caller releases it), or null. */
+    public synchronized Frame retainFrame() {
+        return frame == null ? null : frame.retain();
+    }
+
+    /** The overlay shown, or null. */
+    public synchronized DisplayList overlay() {
+        return overlay;
+    }
+
+    /** Lets go of the frame; the pixels stay. Idempotent. */
+    public synchronized void release() {
+        if (frame != null) {
+            frame.release();
+            frame = null;
+        }
+    }
+
+    /** Premultiplied source-over of {@code top} on {@code bottom} into {@code out}. */
+    private static void compose(int[] bottom, int[] top, int[] out) {
+        for (int i = 0; i < out.length; i++) {
+            int s = top[i];
+            int d = bottom[i];
+            int sa = s >>> 24;
+            if (sa == 0) {
+                out[i] = d;
+                continue;
+            }
+            int inv = 255 - sa;
+            int a = sa + ((d >>> 24) * inv + 127) / 255;
+            int r = ((s >> 16) & 255) + (((d >> 16) & 255) * inv + 127) / 255;
+            int g = ((s >> 8) & 255) + (((d >> 8) & 255) * inv + 127) / 255;
+            int bl = (s & 255) + ((d & 255) * inv + 127) / 255;
+            out[i] = a << 24 | r << 16 | g << 8 | bl;
+        }
+    }
+}
