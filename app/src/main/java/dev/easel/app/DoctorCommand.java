@@ -45,6 +45,9 @@ final class DoctorCommand implements Callable<Integer> {
             System.out.println("  isolation " + (info.subinterpreters()
                     ? "own-GIL sub-interpreters available (isolated = True works)"
                     : "no own-GIL sub-interpreters (needs 3.12+): isolated canvases unavailable"));
+            System.out.println("  canvases  " + (info.freeThreaded() && !info.gilEnabled()
+                    ? "shared canvases run in parallel (free-threaded)"
+                    : "shared canvases take turns on one GIL" + (info.subinterpreters() ? "; isolated ones run in parallel" : "")));
             System.out.println("  sys.version " + info.versionString().replace('\n', ' '));
         } catch (RuntimeException e) {
             System.out.println("  could not start: " + e.getMessage());

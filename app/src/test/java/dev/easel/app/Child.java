@@ -34,7 +34,7 @@ final class Child {
     static List<String> java(List<String> jvmArgs, String... args) {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
-        cmd.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
+        cmd.add("--enable-native-access=ALL-UNNAMED"); // JavaFX is on the class path here: unnamed too
         cmd.add("-XX:TieredStopAtLevel=1"); // short-lived children: the C1 compiler is enough
         cmd.addAll(jvmArgs);
         cmd.add("-cp");

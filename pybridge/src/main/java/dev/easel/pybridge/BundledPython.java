@@ -214,6 +214,7 @@ public final class BundledPython {
                     LOG.log(System.Logger.Level.INFO, "Extracting the bundled CPython {0} into {1} (done once)", source.artifactVersion(), target);
                     Path temp = cacheRoot.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
                     long[] stats = writeAll(source, temp);
+                    precompile(temp);
                     try {
                         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                     } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
@@ -446,6 +447,32 @@ public final class BundledPython {
         Matcher m = Pattern.compile("cpython-(\\d+\\.\\d+\\.\\d+)").matcher(folder);
         PythonVersion v = m.lookingAt() ? PythonVersion.parse(m.group(1)) : null;
         return v != null && (v.major() + "." + v.minor()).equals(ABI) ? v : PythonVersion.parse(ABI);
+    }
+
+    /**
+     * Compiles the standard library to {@code .pyc} once, at extraction, with the bundled executable
+     * (in parallel, ~4 s): without them every start, and every isolated canvas' sub-interpreter,
+     * compiles what it imports again (750 ms instead of 80 ms for a sub-interpreter here) whenever
+     * Python may not write them (PYTHONDONTWRITEBYTECODE, a read-only cache). Best effort: a failure
+     * only costs speed.
+     */
+    private static void precompile(Path dir) {
+        Path exe = dir.resolve(EXECUTABLE);
+        if (!Files.isExecutable(exe)) {
+            return;
+        }
+        try {
+            PythonLocator.ProcessOutput out = PythonLocator.run(
+                    List.of(exe.toString(), "-s", "-m", "compileall", "-q", "-j", "0", dir.resolve("lib/python" + ABI).toString()),
+                    Map.of("PYTHONHOME", dir.toString(), "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
+                    Duration.ofSeconds(120));
+            if (out.exitCode() != 0) {
+                LOG.log(System.Logger.Level.INFO, "Precompiling the bundled standard library: exit {0}: {1}",
+                        out.exitCode(), out.output().strip());
+            }
+        } catch (IOException e) {
+            LOG.log(System.Logger.Level.INFO, "Could not precompile the bundled standard library: {0}", e.getMessage());
+        }
     }
 
     /** {@code bin/python3.14} if it runs and imports ssl with PYTHONHOME set, once per folder and process. */

@@ -404,8 +404,12 @@ public final class CanvasHost {
     }
 
     private void error(long frame, String where, PythonException e) {
-        stats.error(new CanvasStats.Error(frame, where, e.pythonType(), e.pythonMessage(), e.pythonTraceback()));
-        String text = e.pythonTraceback().isEmpty() ? e.pythonType() + ": " + e.pythonMessage() : e.pythonTraceback();
+        if (session.endedByQuit(e)) {
+            return; // the app is quitting under this callback: not the sketch's error
+        }
+        String traceback = e.pythonTraceback().isEmpty() ? "" : Session.scriptTraceback(e);
+        stats.error(new CanvasStats.Error(frame, where, e.pythonType(), e.pythonMessage(), traceback));
+        String text = traceback.isEmpty() ? e.pythonType() + ": " + e.pythonMessage() : traceback;
         if (!text.equals(lastErrorText)) {
             if (repeatedErrors > 0) {
                 System.err.println("easel: (the previous error repeated " + repeatedErrors + " more times)");

@@ -439,6 +439,7 @@ final class EaselModule {
         });
         b.function("channel_send", "(name, message)", "Internal: Channel.send.", a -> {
             a.expect(2);
+            refuseWhileReimporting("Channel.send()");
             String name = a.stringAt(0);
             byte[] message;
             try (BufferView v = a.bufferAt(1)) {
@@ -446,13 +447,14 @@ final class EaselModule {
             }
             try {
                 session.channels().send(name, message);
-            } catch (IllegalStateException e) {
-                throw PythonException.of("EOFError", e.getMessage());
+            } catch (IllegalStateException closed) {
+                return false; // Channel.send raises ChannelClosed
             }
-            return null;
+            return true;
         });
         b.function("channel_recv", "(name, timeout)", "Internal: Channel.recv.", a -> {
             a.expect(2);
+            refuseWhileReimporting("Channel.recv()");
             String name = a.stringAt(0);
             double timeout = a.doubleAt(1);
             Object[] r = timeout == 0 ? session.channels().recv(name, 0) : a.detached(() -> session.channels().recv(name, timeout));
@@ -464,6 +466,9 @@ final class EaselModule {
         });
         b.function("run", "()", "Internal: easel.run().", a -> {
             a.expect(0);
+            if (Session.reimporting()) {
+                return null; // the script's own run() already waits; the copy in an isolated canvas does not
+            }
             if (Thread.currentThread() instanceof CanvasThread) {
                 throw PythonException.runtimeError("easel.run() cannot be called from a canvas callback: "
                         + "it would wait for its own canvas");
@@ -474,6 +479,17 @@ final class EaselModule {
             });
             return null;
         });
+    }
+
+    /**
+     * Channel traffic from the sketch's top level while an isolated canvas imports it again would
+     * happen twice (or wait for ever): refused, saying how to keep that code to the script.
+     */
+    private static void refuseWhileReimporting(String what) {
+        if (Session.reimporting()) {
+            throw PythonException.runtimeError(what + " ran at the top level of the sketch while an isolated canvas "
+                    + "imported it again: put the script's own code under  if __name__ == \"__main__\":");
+        }
     }
 
     // -------------------------------------------------------------------------------- images

@@ -39,6 +39,7 @@ public final class HeadlessOutput {
                     .append(", \"width\": ").append(h.width())
                     .append(", \"height\": ").append(h.height())
                     .append(", \"isolated\": ").append(h.spec().isolated())
+                    .append(", \"create_ms\": ").append(h.spec().isolated() ? String.format(java.util.Locale.ROOT, "%.1f", h.createNanos() / 1e6) : "null")
                     .append(", \"frames\": ").append(s.frames())
                     .append(", \"on_draw_ms_mean\": ").append(num(s.meanDrawMs()))
                     .append(", \"on_draw_ms_p95\": ").append(num(s.p95DrawMs()))

@@ -137,6 +137,9 @@ public final class Session implements AutoCloseable {
             } catch (PythonClosedException stopped) {
                 // quitting
             } catch (PythonException e) {
+                if (endedByQuit(e)) {
+                    return;
+                }
                 scriptFailed = true;
                 System.err.print(scriptTraceback(e));
                 System.err.flush();
@@ -150,7 +153,18 @@ public final class Session implements AutoCloseable {
         return t;
     }
 
-    /** The traceback without Easel's own frames (runpy and the exec wrapper). */
+    /**
+     * Whether {@code e} is only the app quitting under running code: a receiver woken by the
+     * channels closing, or the shutdown gate's SystemExit. Not an error of the script's.
+     */
+    boolean endedByQuit(PythonException e) {
+        return closing && (e.pythonType().equals("easel.ChannelClosed") || e.pythonType().equals("SystemExit"));
+    }
+
+    /** The traceback without Easel's own frames (runpy, the exec wrapper, the canvas' dispatch). */
+    private static final java.util.regex.Pattern DISPATCH =
+            java.util.regex.Pattern.compile("^  File \".*[/\\\\]easel[/\\\\]_canvas\\.py\", line \\d+, in _easel_");
+
     static String scriptTraceback(PythonException e) {
         String tb = e.pythonTraceback();
         if (tb.isEmpty()) {
@@ -161,7 +175,7 @@ public final class Session implements AutoCloseable {
         for (int i = 0; i < lines.length; i++) {
             String line = lines[i];
             boolean internal = line.startsWith("  File \"<easel>\"") || line.contains("runpy.py\"")
-                    || line.startsWith("  File \"<frozen runpy>\"");
+                    || line.startsWith("  File \"<frozen runpy>\"") || DISPATCH.matcher(line).find();
             if (internal) {
                 // Skip the frame line and its source line(s).
                 while (i + 1 < lines.length && lines[i + 1].startsWith("    ")) {
@@ -179,11 +193,22 @@ public final class Session implements AutoCloseable {
 
     // ------------------------------------------------------------------ canvases
 
+    /** True on a canvas thread while its isolated interpreter imports the sketch again. */
+    static boolean reimporting() {
+        return Thread.currentThread() instanceof CanvasThread ct && ct.importingIsolated;
+    }
+
     /** Called by {@code Canvas.show()} (attached): reads the class, starts the canvas thread. */
     int show(PyObject canvas) {
         if (closing) {
             canvas.close();
             throw PythonException.runtimeError("easel is shutting down: no new canvases");
+        }
+        if (reimporting()) {
+            // The sketch's top level runs again in an isolated canvas' interpreter: its show() calls
+            // were for the script, which made those canvases already.
+            canvas.close();
+            return 0;
         }
         CanvasSpec spec;
         try (PyObject cls = canvas.getAttr("__class__")) {
@@ -192,11 +217,6 @@ public final class Session implements AutoCloseable {
         int handle = nextHandle.getAndIncrement();
         CanvasHost host;
         if (spec.isolated()) {
-            if (Thread.currentThread() instanceof CanvasThread ct && ct.importingIsolated) {
-                canvas.close();
-                throw PythonException.runtimeError("show() ran while an isolated canvas imported the sketch again: "
-                        + "put the code that shows canvases under  if __name__ == \"__main__\":");
-            }
             if (!runtime.supportsSubInterpreters()) {
                 canvas.close();
                 throw PythonException.runtimeError(spec.className() + " is isolated, and isolated canvases need "
@@ -457,6 +477,8 @@ public final class Session implements AutoCloseable {
         m.put("gil_enabled", info.gilEnabled());
         m.put("isolation_available", info.subinterpreters());
         m.put("isolated", !interp.isMain());
+        // How the calling code runs next to other canvases.
+        m.put("mode", !interp.isMain() ? "isolated" : info.freeThreaded() && !info.gilEnabled() ? "free-threaded" : "shared");
         m.put("library", info.library().toString());
         return m;
     }

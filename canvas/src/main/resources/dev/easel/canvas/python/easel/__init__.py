@@ -39,7 +39,9 @@ canvas its own interpreter with its own GIL (CPython 3.12+).
 Isolated canvases
 -----------------
 An isolated canvas runs in its own sub-interpreter: the sketch's module is imported again
-there under another name (so keep ``show()`` calls under ``if __name__ == "__main__":``),
+there under the name ``__easel_main__`` (code under ``if __name__ == "__main__":`` does not
+run again; ``show()`` and ``easel.run()`` calls outside it are ignored there, and channel
+calls outside it raise ``RuntimeError``),
 the class is found by its qualified name and made with the same constructor arguments
 (pickled). It shares no Python objects with the script or other canvases: talk through
 :class:`Channel`. Extension modules that do not support sub-interpreters yet (numpy, for
@@ -66,6 +68,11 @@ from ._image import Image
 from ._canvas import Canvas, run
 from ._channel import Channel, ChannelClosed
 from ._info import python_info, __version__
+
+# Public names say easel.X in reprs and tracebacks, not the private module they live in.
+for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed):
+    _cls.__module__ = "easel"
+del _cls
 
 __all__ = ["Canvas", "Graphics", "Color", "Image", "Event", "EVENTS", "Channel", "ChannelClosed", "run",
            "python_info", "__version__"]

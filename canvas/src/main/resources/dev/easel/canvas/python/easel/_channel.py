@@ -51,9 +51,10 @@ class Channel:
         self.name = name
 
     def send(self, obj) -> None:
-        """Queues a copy of ``obj``. Never blocks."""
+        """Queues a copy of ``obj``. Never blocks. :class:`ChannelClosed` once the app is quitting."""
         _check(obj)
-        _easel.channel_send(self.name, marshal.dumps(obj))
+        if not _easel.channel_send(self.name, marshal.dumps(obj)):
+            raise ChannelClosed(f"channel {self.name!r} is closed: the app is quitting")
 
     def recv(self, timeout: float = None):
         """The next message, waiting up to ``timeout`` seconds (forever when None).
