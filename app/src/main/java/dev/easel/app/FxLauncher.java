@@ -31,19 +31,13 @@ final class FxLauncher {
         return started;
     }
 
-    /** The FX thread never runs Python: any attach there throws (the classic GUI/GIL deadlock made impossible). */
+    /**
+     * The FX thread never runs Python: any attach there throws (the classic GUI/GIL deadlock made
+     * impossible). Queued, not awaited: every later task on the FX thread runs after it.
+     */
     static void forbidPythonOnFxThread(PythonRuntime runtime) {
-        CountDownLatch done = new CountDownLatch(1);
-        Platform.runLater(() -> {
-            runtime.forbidAttachOnCurrentThread("the JavaFX Application Thread must never run Python "
-                    + "(it would wait for a GIL while canvases wait for it)");
-            done.countDown();
-        });
-        try {
-            done.await();
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
+        Platform.runLater(() -> runtime.forbidAttachOnCurrentThread("the JavaFX Application Thread must never run Python "
+                + "(it would wait for a GIL while canvases wait for it)"));
     }
 
     /** Shows a small window saying the script failed, and waits until it is closed. */
