@@ -9,7 +9,6 @@ import java.util.concurrent.Callable;
 
 import static dev.easel.pybridge.ffi.constants_h.Py_None;
 import static dev.easel.pybridge.ffi.floatobject_h.PyFloat_AsDouble;
-import static dev.easel.pybridge.ffi.floatobject_h.PyFloat_AsDouble_critical;
 import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsDouble_critical;
 import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsLongLong;
 import static dev.easel.pybridge.ffi.object_h.*;
@@ -128,7 +127,7 @@ public final class Arguments {
             long a = address(i);
             long type = ObjectHeader.Py_TYPE(a);
             if (type == Fast.FLOAT) {
-                return PyFloat_AsDouble_critical(a);
+                return ObjectHeader.floatValue(a);
             }
             if (type == Fast.INT) {
                 double d = PyLong_AsDouble_critical(a);

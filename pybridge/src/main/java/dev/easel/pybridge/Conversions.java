@@ -1,5 +1,7 @@
 package dev.easel.pybridge;
 
+import dev.easel.pybridge.ffi.ObjectHeader;
+
 import dev.easel.pybridge.ffi.CPython;
 
 import java.lang.foreign.Arena;
@@ -77,7 +79,7 @@ final class Conversions {
     /** A new reference to the Python form of {@code value}. */
     static MemorySegment toPython(Interpreter interp, Object value) {
         MemorySegment r = switch (value) {
-            case null -> incref(Py_None());
+            case null -> newNone();
             case PyObject p -> {
                 if (p.interpreter() != interp) {
                     throw new IllegalArgumentException("a Python object of " + p.interpreter()
@@ -106,6 +108,16 @@ final class Conversions {
             throw Errors.fetch(interp);
         }
         return r;
+    }
+
+    /** A new reference to None: the commonest result of a built-in, so without a downcall where possible. */
+    static MemorySegment newNone() {
+        MemorySegment none = Py_None();
+        if (ObjectHeader.available()) {
+            ObjectHeader.increfSingleton(none.address());
+            return none;
+        }
+        return incref(none); // free-threaded: None is immortal there too, but Py_IncRef is the documented way
     }
 
     static MemorySegment incref(MemorySegment o) {

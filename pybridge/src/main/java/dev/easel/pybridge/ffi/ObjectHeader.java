@@ -2,6 +2,7 @@ package dev.easel.pybridge.ffi;
 
 import java.lang.foreign.MemorySegment;
 
+import static java.lang.foreign.ValueLayout.JAVA_DOUBLE;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
@@ -18,6 +19,8 @@ public final class ObjectHeader {
 
     private static final class Build {
         static final boolean GIL = !CPython.has("PyUnstable_Module_SetGIL");
+        /** 3.12+ (PEP 683): None, True, False and small ints are immortal; increfs of them are no-ops. */
+        static final boolean IMMORTALS = CPython.has("PyErr_GetRaisedException");
     }
 
     /** Whether {@link #Py_TYPE} may be used: a GIL build. */
@@ -28,6 +31,25 @@ public final class ObjectHeader {
     /** {@code Py_TYPE(o)} as an address. Only when {@link #available()}. */
     public static long Py_TYPE(long objectAddress) {
         return ALL.get(JAVA_LONG, objectAddress + 8);
+    }
+
+    /**
+     * {@code PyFloat_AS_DOUBLE(o)} for an exact float: {@code ob_fval} follows the header. Only when
+     * {@link #available()} and {@code o} is known to be a float.
+     */
+    public static double floatValue(long objectAddress) {
+        return ALL.get(JAVA_DOUBLE, objectAddress + 16);
+    }
+
+    /**
+     * {@code Py_NewRef(o)} for an object known to be immortal from 3.12 on (None, True, False):
+     * nothing to do there; on 3.11 the plain increment of {@code Py_INCREF}, which needs the GIL
+     * held (the caller's) and {@link #available()}.
+     */
+    public static void increfSingleton(long objectAddress) {
+        if (!Build.IMMORTALS) {
+            ALL.set(JAVA_LONG, objectAddress, ALL.get(JAVA_LONG, objectAddress) + 1);
+        }
     }
 
     /** The pointer stored at {@code address} (reading an array of {@code PyObject *}). */
