@@ -60,12 +60,25 @@ final class DoctorCommand implements Callable<Integer> {
         return 0;
     }
 
+    /** JavaFX's own javafx.properties (a resource outside any package, so never encapsulated). */
     private static String javafxVersion() {
-        try {
-            Class<?> c = Class.forName("com.sun.javafx.runtime.VersionInfo");
-            return (String) c.getMethod("getRuntimeVersion").invoke(null);
-        } catch (ReflectiveOperationException | RuntimeException e) {
-            return System.getProperty("javafx.runtime.version", "not found");
+        try (java.io.InputStream in = ModuleLayer.boot().findModule("javafx.base")
+                .map(m -> {
+                    try {
+                        return m.getResourceAsStream("javafx.properties");
+                    } catch (java.io.IOException e) {
+                        return null;
+                    }
+                })
+                .orElseGet(() -> ClassLoader.getSystemResourceAsStream("javafx.properties"))) {
+            if (in == null) {
+                return "not found";
+            }
+            java.util.Properties p = new java.util.Properties();
+            p.load(in);
+            return p.getProperty("javafx.runtime.version", p.getProperty("javafx.version", "unknown"));
+        } catch (java.io.IOException e) {
+            return "not found (" + e.getMessage() + ")";
         }
     }
 }
