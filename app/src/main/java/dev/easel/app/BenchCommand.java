@@ -19,7 +19,8 @@ final class BenchCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "bridge, draw or scale")
     String which;
 
-    @Option(names = "--python", description = "one Python (path or version) instead of every Python found")
+    @Option(names = "--python", description = "one Python (path or version) instead of every Python found "
+            + "(bridge: all; scale: 3.12+; draw: the default)")
     String python;
 
     @Option(names = "--quick", description = "fewer rounds: rough figures, fast")
@@ -45,6 +46,16 @@ final class BenchCommand implements Callable<Integer> {
         } else if (which.equals("bridge")) {
             for (PythonInstallation i : PythonLocator.findAll()) {
                 choices.add(i.library().toString());
+            }
+        } else if (which.equals("scale")) {
+            // Where isolation exists (3.12+); a free-threaded build adds its own mode.
+            for (PythonInstallation i : PythonLocator.findAll()) {
+                if (i.version().minor() >= 12 || i.freeThreaded()) {
+                    choices.add(i.library().toString());
+                }
+            }
+            if (choices.isEmpty()) {
+                choices.add(null);
             }
         } else {
             choices.add(null);
