@@ -18,7 +18,15 @@ final class ChildJava {
             cmd.add("--add-modules");
             cmd.add("javafx.controls,javafx.swing");
         }
-        for (String p : List.of("glass.platform", "prism.order", "java.awt.headless")) {
+        String cds = System.getProperty("easel.cds");
+        if (cds != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(cds))) {
+            // The launcher's class-data archive, as a user's start has it (read only: the launcher makes it).
+            cmd.add("-XX:SharedArchiveFile=" + cds);
+            cmd.add("-Xlog:cds=off");
+            cmd.add("-Xlog:cds+dynamic=off");
+            cmd.add("-Deasel.cds=" + cds);
+        }
+        for (String p : List.of("glass.platform", "prism.order", "java.awt.headless", "easel.root")) {
             String v = System.getProperty(p);
             if (v != null) {
                 cmd.add("-D" + p + "=" + v);
