@@ -119,7 +119,23 @@ final class Errors {
      */
     static void prepare(Interpreter interp) {
         formatExceptionFunction(interp);
+        // format_exception itself imports these lazily (carets, wide characters, suggestions, source
+        // lines): imported now, none is left for a report made while SystemExit is being raised.
+        try (Arena a = Arena.ofConfined()) {
+            for (String m : LAZY_TRACEBACK_IMPORTS) {
+                MemorySegment mod = dev.easel.pybridge.ffi.import_h.PyImport_ImportModule(a.allocateFrom(m));
+                if (mod.equals(NULL)) {
+                    PyErr_Clear(); // absent in this version
+                } else {
+                    Py_DecRef(mod);
+                }
+            }
+        }
     }
+
+    /** The modules {@code traceback} and {@code linecache} import inside functions, 3.11 to 3.14. */
+    private static final java.util.List<String> LAZY_TRACEBACK_IMPORTS =
+            java.util.List.of("ast", "unicodedata", "tokenize", "_suggestions", "difflib");
 
     /** {@code traceback.format_exception} of {@code interp} (cached), or NULL. */
     private static MemorySegment formatExceptionFunction(Interpreter interp) {
