@@ -58,8 +58,11 @@ final class FxCanvasWindow implements CanvasView {
     /** Frames shown (tests wait on this). FX thread writes. */
     volatile long presented;
 
-    FxCanvasWindow(CanvasHost host, Runnable onClosed) {
+    private final WindowPlacer placer;
+
+    FxCanvasWindow(CanvasHost host, WindowPlacer placer, Runnable onClosed) {
         this.host = host;
+        this.placer = placer;
         this.onClosed = onClosed;
         this.pixels = new WindowPixels(host);
         this.raster = Thread.ofPlatform().daemon().name("easel-raster-" + host.slug()).unstarted(this::rasterLoop);
@@ -101,6 +104,7 @@ final class FxCanvasWindow implements CanvasView {
             host.requestClose();
         });
         stage.show();
+        placer.place(stage);
         rescaled();
         surface.requestFocus();
     }

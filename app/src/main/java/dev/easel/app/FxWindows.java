@@ -11,10 +11,11 @@ import java.util.concurrent.ConcurrentHashMap;
 /** Real windows: one JavaFX stage per canvas. */
 final class FxWindows implements WindowSystem {
     private final Map<CanvasHost, FxCanvasWindow> windows = new ConcurrentHashMap<>();
+    private final WindowPlacer placer = new WindowPlacer();
 
     @Override
     public CanvasView open(CanvasHost host) {
-        FxCanvasWindow w = new FxCanvasWindow(host, () -> windows.remove(host));
+        FxCanvasWindow w = new FxCanvasWindow(host, placer, () -> windows.remove(host));
         windows.put(host, w);
         Platform.runLater(w::show); // never waits for the FX thread: the caller may hold a GIL soon
         return w;
