@@ -83,7 +83,7 @@ public final class Java2dRenderer implements Renderer {
 
     /**
      * Lets a big batch of direct shapes (2,048 or more) be rasterized by this thread and one
-     * common-pool thread, each taking alternate bands of rows (the default). Off, everything runs on
+     * common-pool thread, which take bands of rows of about equal work in turn (the default). Off, everything runs on
      * the calling thread: useful when many canvases already keep every core busy.
      */
     public void setParallel(boolean on) {
