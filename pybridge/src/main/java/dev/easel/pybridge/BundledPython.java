@@ -462,7 +462,7 @@ public final class BundledPython {
             return;
         }
         try {
-            PythonLocator.ProcessOutput out = PythonLocator.run(
+            Subprocess.Output out = Subprocess.run(
                     List.of(exe.toString(), "-s", "-m", "compileall", "-q", "-j", "0", dir.resolve("lib/python" + ABI).toString()),
                     Map.of("PYTHONHOME", dir.toString(), "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
                     Duration.ofSeconds(120));
@@ -488,10 +488,10 @@ public final class BundledPython {
                 return Optional.of(exe);
             }
             try {
-                PythonLocator.ProcessOutput out = PythonLocator.run(
+                Subprocess.Output out = Subprocess.run(
                         List.of(exe.toString(), "-s", "-c", "import ssl, sys; print(sys.version)"),
                         Map.of("PYTHONHOME", d.toString(), "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
-                        PythonLocator.PROBE_TIMEOUT);
+                        PythonProbe.PROBE_TIMEOUT);
                 if (out.exitCode() == 0 && out.output().startsWith(ABI + ".")) {
                     try {
                         Files.writeString(ok, out.output());

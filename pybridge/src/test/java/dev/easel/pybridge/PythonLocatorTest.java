@@ -113,6 +113,27 @@ class PythonLocatorTest {
     }
 
     @Test
+    void factsSurviveAnyCharacterInAPath(@TempDir Path tmp) throws Exception {
+        Path real = pyenvVersion("3.12.1").resolve("bin/python3.12");
+        Path dir = Files.createDirectories(tmp.resolve("odd \u2603 dir\twith \"quotes\" \\ and é"));
+        Path link = Files.createSymbolicLink(dir.resolve("python3"), real);
+        PythonProbe.Facts f = PythonProbe.facts(link, envWithout("EASEL_PYTHON"));
+        assertEquals(link, f.executable(), "sys.executable is the link, read back intact");
+        assertEquals(pyenvVersion("3.12.1"), f.basePrefix());
+        assertEquals(PythonVersion.parse("3.12.1"), f.version());
+        PythonInstallation i = PythonLocator.locate(link.toString(), envWithout("EASEL_PYTHON"));
+        assertEquals(pyenvVersion("3.12.1").resolve("lib/libpython3.12.so.1.0"), i.library());
+    }
+
+    @Test
+    void factValuesDecodeEveryForm() {
+        assertEquals(null, PythonProbe.decode("n"));
+        assertEquals(-3L, PythonProbe.decode("i:-3"));
+        assertEquals("a\nb \u2603", PythonProbe.decode("s:610a6220e29883"));
+        assertThrows(IllegalArgumentException.class, () -> PythonProbe.decode("{\"json\": 1}"));
+    }
+
+    @Test
     void choiceIsTheDebianExecutable() {
         assumeTrue(Files.isExecutable(DEBIAN_PYTHON), "no " + DEBIAN_PYTHON);
         PythonInstallation i = PythonLocator.locate(DEBIAN_PYTHON.toString());
@@ -180,8 +201,8 @@ class PythonLocatorTest {
         assertUsable(i);
         // The executable must really work with this home (ssl is the module most likely to lack a library).
         Path exe = i.executable().orElseThrow(() -> new AssertionError("bin/python3.14 does not run here"));
-        PythonLocator.ProcessOutput out = PythonLocator.run(List.of(exe.toString(), "-c", "import ssl, sys; print(sys.version)"),
-                Map.of("PYTHONHOME", i.home().toString()), PythonLocator.PROBE_TIMEOUT);
+        Subprocess.Output out = Subprocess.run(List.of(exe.toString(), "-c", "import ssl, sys; print(sys.version)"),
+                Map.of("PYTHONHOME", i.home().toString()), PythonProbe.PROBE_TIMEOUT);
         assertEquals(0, out.exitCode(), out.output());
         assertTrue(out.output().startsWith("3.14.3"), out.output());
     }
@@ -223,7 +244,7 @@ class PythonLocatorTest {
 
     @Test
     void pathPython3IsUsedWhenTheBundledJarIsAbsent() throws Exception {
-        assumeTrue(PythonLocator.which("python3", System.getenv()) != null, "no python3 on PATH");
+        assumeTrue(SearchPlaces.which("python3", System.getenv()) != null, "no python3 on PATH");
         String classPath = System.getProperty("java.class.path");
         String withoutBundled = String.join(java.io.File.pathSeparator, Stream.of(classPath.split(java.io.File.pathSeparator))
                 .filter(e -> !Path.of(e).getFileName().toString().startsWith("cpython-")).toList());
@@ -320,13 +341,20 @@ class PythonLocatorTest {
     void pythonWithoutSharedLibraryIsRejected(@TempDir Path tmp) throws IOException {
         // A stand-in for a python built without --enable-shared: it answers the locator's question like one.
         Path exe = Files.createDirectories(tmp.resolve("bin")).resolve("python3.12");
-        Files.writeString(exe, "#!/bin/sh\necho 'EASEL-FACTS {\"major\": 3, \"minor\": 12, \"micro\": 4, \"base_prefix\": \""
-                + tmp + "\", \"executable\": \"" + exe + "\", \"LIBDIR\": \"" + tmp + "/lib\", \"LDLIBRARY\": \"libpython3.12.a\", "
-                + "\"INSTSONAME\": \"libpython3.12.a\", \"Py_GIL_DISABLED\": null, \"Py_ENABLE_SHARED\": 0, \"MULTIARCH\": null}'\n",
-                StandardCharsets.UTF_8);
+        Files.writeString(exe, "#!/bin/sh\n" + fact("major", 3) + fact("minor", 12) + fact("micro", 4)
+                + fact("base_prefix", tmp.toString()) + fact("executable", exe.toString()) + fact("LIBDIR", tmp + "/lib")
+                + fact("LDLIBRARY", "libpython3.12.a") + fact("INSTSONAME", "libpython3.12.a") + fact("Py_GIL_DISABLED", null)
+                + fact("Py_ENABLE_SHARED", 0) + fact("MULTIARCH", null), StandardCharsets.UTF_8);
         Files.setPosixFilePermissions(exe, PosixFilePermissions.fromString("rwxr-xr-x"));
         PythonNotFoundException e = assertThrows(PythonNotFoundException.class, () -> PythonLocator.locate(exe.toString()));
         assertTrue(e.getMessage().contains("built without a shared libpython (configure --enable-shared)"), e.getMessage());
+    }
+
+    /** A shell line printing one fact as the probe script does. */
+    private static String fact(String key, Object value) {
+        String v = value == null ? "n" : value instanceof Integer n ? "i:" + n
+                : "s:" + java.util.HexFormat.of().formatHex(value.toString().getBytes(StandardCharsets.UTF_8));
+        return "echo 'EASEL-FACT " + key + " " + v + "'\n";
     }
 
     // ---------------------------------------------------------------- findAll
@@ -341,7 +369,7 @@ class PythonLocatorTest {
         for (int k = 0; k < all.size(); k++) {
             PythonInstallation i = all.get(k);
             assertUsable(i);
-            assertTrue(libraries.add(PythonLocator.realPath(i.library())), "duplicate library " + i);
+            assertTrue(libraries.add(SearchPlaces.realPath(i.library())), "duplicate library " + i);
             if (k > 0) {
                 assertTrue(all.get(k - 1).version().compareTo(i.version()) <= 0, "sorted by version: " + all);
             }
