@@ -44,6 +44,7 @@ final class EaselModule {
         state(b);
         lifecycle(b, session);
         images(b, session);
+        NoiseBuiltins.register(b);
         return b.build();
     }
 

@@ -68,6 +68,7 @@ from ._image import Image
 from ._canvas import Canvas, run
 from ._channel import Channel, ChannelClosed
 from ._info import python_info, __version__
+from ._math import noise, noise_seed, noise_detail, lerp, remap, constrain
 
 # Public names say easel.X in reprs and tracebacks, not the private module they live in.
 for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed):
@@ -75,4 +76,4 @@ for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed):
 del _cls
 
 __all__ = ["Canvas", "Graphics", "Color", "Image", "Event", "EVENTS", "Channel", "ChannelClosed", "run",
-           "python_info", "__version__"]
+           "python_info", "__version__", "noise", "noise_seed", "noise_detail", "lerp", "remap", "constrain"]
