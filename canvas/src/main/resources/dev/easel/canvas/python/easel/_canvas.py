@@ -23,10 +23,12 @@ class Canvas:
 
     Class attributes:
       ``title`` (window title; default: the class name), ``size`` (initial client size in
-      pixels, default ``(640, 480)``), ``fps`` (target frame rate, default 60; ``None`` draws
-      only after :meth:`redraw` or an event), ``resizable`` (default True), ``background``
+      pixels, default ``(640, 480)``), ``fps`` (target frame rate, more than 0 and at most
+      1000, default 60; ``None`` draws only after :meth:`redraw` or an event; anything else
+      makes :meth:`show` raise ``ValueError``), ``resizable`` (default True), ``background``
       (colour the canvas is cleared to before each frame, default ``"white"``; ``None``: not
-      cleared), ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+).
+      cleared, frames paint over the previous ones, and a resize keeps what they drew),
+      ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+).
 
     Read while running: ``width``, ``height``, ``frame`` (frames drawn so far), ``time``
     (seconds since the first frame), ``dt`` (seconds since the previous frame),
