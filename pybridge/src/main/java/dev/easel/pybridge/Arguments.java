@@ -103,19 +103,19 @@ public final class Arguments {
 
     /** Checks the argument count: {@code TypeError} like CPython's otherwise. */
     public Arguments expect(int min, int max) {
-        if (n < min || n > max) {
-            String count = min == max ? "exactly " + min : max == Integer.MAX_VALUE ? "at least " + min
-                    : "from " + min + " to " + max;
-            throw PythonException.typeError(function.name() + "() takes " + count + " argument"
-                    + (min == 1 && (min == max || max == Integer.MAX_VALUE) ? "" : "s") + " (" + n + " given)");
-        }
         if (bound != null) {
-            for (int i = 0; i < min; i++) {
+            for (int i = 0; i < Math.min(min, bound.length); i++) {
                 if (bound[i] == 0) {
                     throw PythonException.typeError(function.name() + "() missing required argument "
                             + paramName(i) + " (pos " + (i + 1) + ")");
                 }
             }
+        }
+        if (n < min || n > max) {
+            String count = min == max ? "exactly " + min : max == Integer.MAX_VALUE ? "at least " + min
+                    : "from " + min + " to " + max;
+            throw PythonException.typeError(function.name() + "() takes " + count + " argument"
+                    + (min == 1 && (min == max || max == Integer.MAX_VALUE) ? "" : "s") + " (" + n + " given)");
         }
         return this;
     }
