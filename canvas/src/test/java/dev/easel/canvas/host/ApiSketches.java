@@ -32,6 +32,11 @@ final class ApiSketches {
             new Sketch("types", 1, List.of()),
             new Sketch("smaller", 5, List.of(new Session.ScriptedEvent(2, null, InputEvent.resize(60, 40)))),
             new Sketch("fps", 2, List.of()),
+            new Sketch("keys", 4, List.of(
+                    new Session.ScriptedEvent(1, null, InputEvent.key("key_press", "a", false, false, false, false)),
+                    new Session.ScriptedEvent(1, null, InputEvent.key("key_press", "Shift", true, false, false, false)),
+                    new Session.ScriptedEvent(2, null, InputEvent.focusLost()),
+                    new Session.ScriptedEvent(3, null, InputEvent.key("key_press", "b", false, false, false, false)))),
             new Sketch("conformance", 1, List.of()));
 
     static String resource(String name) {
