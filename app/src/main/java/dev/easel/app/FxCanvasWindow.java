@@ -55,6 +55,8 @@ final class FxCanvasWindow implements CanvasView {
     private volatile double scale = 1.0;
     private volatile boolean closed;
     private double lastX = Double.NaN, lastY = Double.NaN;
+    /** Keys held, with the name each was pressed under (FX thread). */
+    private final java.util.Map<javafx.scene.input.KeyCode, String> held = new java.util.EnumMap<>(javafx.scene.input.KeyCode.class);
     /** Frames shown (tests wait on this). FX thread writes. */
     volatile long presented;
 
@@ -137,16 +139,35 @@ final class FxCanvasWindow implements CanvasView {
         scene.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse("mouse_drag", e));
         scene.addEventHandler(ScrollEvent.SCROLL, e -> host.post(InputEvent.mouse("scroll", e.getX(), e.getY(), null,
                 e.getDeltaX(), e.getDeltaY(), e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown())));
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> host.post(InputEvent.key("key_press",
-                KeyNames.of(e.getCode(), e.getText()), e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown())));
-        scene.addEventHandler(KeyEvent.KEY_RELEASED, e -> host.post(InputEvent.key("key_release",
-                KeyNames.of(e.getCode(), e.getText()), e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown())));
+        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
+            String name = KeyNames.of(e.getCode(), e.getText(), e.isShiftDown());
+            held.putIfAbsent(e.getCode(), name); // auto-repeat keeps the first name
+            host.post(InputEvent.key("key_press", name, e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown()));
+        });
+        scene.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
+            // Released under the name it was pressed with: "a" pressed, Shift, then released is not "A"
+            // (which would leave "a" in Canvas.keys for ever).
+            String name = held.remove(e.getCode());
+            host.post(InputEvent.key("key_release", name != null ? name : KeyNames.of(e.getCode(), e.getText(), e.isShiftDown()),
+                    e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown()));
+        });
+        stage.focusedProperty().addListener((o, was, is) -> {
+            if (!is) {
+                focusLost();
+            }
+        });
         scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
             String t = e.getCharacter();
             if (t != null && !t.isEmpty() && t.codePointAt(0) >= 32 && t.codePointAt(0) != 127) {
                 host.post(InputEvent.text(t));
             }
         });
+    }
+
+    /** FX thread: keys held now are released in another window; the canvas forgets them. */
+    void focusLost() {
+        held.clear();
+        host.post(InputEvent.focusLost());
     }
 
     private void mouse(String type, MouseEvent e) {

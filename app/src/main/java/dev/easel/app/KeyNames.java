@@ -6,7 +6,8 @@ import javafx.scene.input.KeyCode;
 final class KeyNames {
     private KeyNames() {}
 
-    static String of(KeyCode code, String text) {
+    /** The name of {@code code}; a letter key is upper case with Shift ("a", "A"), as on the web. */
+    static String of(KeyCode code, String text, boolean shift) {
         return switch (code) {
             case ENTER -> "Enter";
             case ESCAPE -> "Escape";
@@ -31,7 +32,8 @@ final class KeyNames {
             case F1, F2, F3, F4, F5, F6, F7, F8, F9, F10, F11, F12 -> code.getName();
             default -> {
                 if (code.isLetterKey()) {
-                    yield code.getName().toLowerCase(java.util.Locale.ROOT);
+                    String letter = code.getName();
+                    yield shift ? letter.toUpperCase(java.util.Locale.ROOT) : letter.toLowerCase(java.util.Locale.ROOT);
                 }
                 if (code.isDigitKey()) {
                     yield code.getName().substring(code.getName().length() - 1);

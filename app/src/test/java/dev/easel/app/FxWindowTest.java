@@ -219,6 +219,58 @@ class FxWindowTest {
     }
 
     @Test
+    void shiftedLettersAreUpperCaseReleasesMatchPressesAndFocusLossEmptiesKeys() throws Exception {
+        try (Run r = new Run("shift", """
+                import easel, sys
+                T = sys._easel_test
+                class Shift(easel.Canvas):
+                    size = (200, 120)
+                    fps = 30
+                    def on_key_press(self, e):
+                        T.setdefault("log", []).append(e.key)
+                    def on_key_release(self, e):
+                        T.setdefault("log", []).append("up " + e.key)
+                    def on_draw(self, g):
+                        g.clear("white")
+                        T["held"] = sorted(self.keys)
+                Shift().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            onFx(() -> {
+                w.stage().toFront();
+                w.stage().requestFocus();
+                w.surface().requestFocus();
+                return null;
+            });
+            robot.press(KeyCode.SHIFT);
+            robot.type(KeyCode.Q);
+            robot.release(KeyCode.SHIFT);
+            robot.press(KeyCode.A);
+            robot.press(KeyCode.SHIFT);
+            robot.release(KeyCode.A); // released with Shift held: still the "a" that went down
+            robot.release(KeyCode.SHIFT);
+            assertEquals(List.of("Shift", "Q", "up Q", "up Shift", "a", "Shift", "up a", "up Shift"),
+                    awaitFact("log", v -> v instanceof List<?> l && l.size() >= 8, WAIT));
+            assertEquals(List.of(), awaitFact("held", v -> List.of().equals(v), WAIT), "nothing stuck in keys");
+
+            robot.press(KeyCode.B);
+            awaitFact("held", v -> List.of("b").equals(v), WAIT);
+            // The headless glass platform never takes the focus from a window (its requestFocus only
+            // gives it): the window's focus listener is called as the toolkit would call it.
+            onFx(() -> {
+                w.focusLost();
+                return null;
+            });
+            try {
+                assertEquals(List.of(), awaitFact("held", v -> List.of().equals(v), WAIT),
+                        "focus lost: B's release goes elsewhere, keys is emptied");
+            } finally {
+                robot.release(KeyCode.B);
+            }
+        }
+    }
+
+    @Test
     void resizingTheStageReachesOnResizeAndTheNextDraw() throws Exception {
         try (Run r = new Run("resize", """
                 import easel, sys

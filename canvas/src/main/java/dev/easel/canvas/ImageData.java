@@ -6,6 +6,7 @@ import java.lang.foreign.MemorySegment;
 import java.lang.foreign.ValueLayout;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Locale;
 import javax.imageio.ImageIO;
 
 /**
@@ -58,11 +59,52 @@ public final class ImageData {
         return new ImageData(w, h, img.getRGB(0, 0, w, h, null, 0, w));
     }
 
-    /** Writes the image as a PNG file (with alpha), replacing the file if it exists. */
+    /**
+     * Writes the image in the format its file name ends with, replacing the file if it exists:
+     * {@code .png} (with alpha), {@code .jpg}/{@code .jpeg}, {@code .bmp} (no alpha: transparent
+     * pixels become black, as an HTML canvas exports them) or {@code .gif} (256 colours, 1-bit alpha).
+     *
+     * @throws IllegalArgumentException for any other extension (nothing is written)
+     */
     public void save(Path path) throws IOException {
-        if (!ImageIO.write(toBufferedImage(), "png", path.toFile())) {
-            throw new IOException("no PNG writer available"); // Cannot happen with the JDK's ImageIO.
+        String format = formatOf(path);
+        BufferedImage img = switch (format) {
+            case "png", "gif" -> toBufferedImage();
+            default -> opaque();
+        };
+        if (!ImageIO.write(img, format, path.toFile())) {
+            throw new IOException("no " + format.toUpperCase(Locale.ROOT) + " writer available"); // JDK ImageIO has all four
         }
+    }
+
+    /**
+     * The ImageIO format name for a file name's extension (case-insensitive).
+     *
+     * @throws IllegalArgumentException naming the extensions supported
+     */
+    public static String formatOf(Path path) {
+        String name = path.getFileName() == null ? "" : path.getFileName().toString().toLowerCase(Locale.ROOT);
+        int dot = name.lastIndexOf('.');
+        String ext = dot < 0 ? "" : name.substring(dot + 1);
+        return switch (ext) {
+            case "png" -> "png";
+            case "jpg", "jpeg" -> "jpeg";
+            case "bmp" -> "bmp";
+            case "gif" -> "gif";
+            default -> throw new IllegalArgumentException("cannot tell the image format of '" + path.getFileName()
+                    + "': the name must end with .png, .jpg, .jpeg, .bmp or .gif");
+        };
+    }
+
+    /** An opaque RGB copy (straight colour times alpha, over black) for formats without alpha. */
+    private BufferedImage opaque() {
+        BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_RGB);
+        int[] rgb = new int[argb.length];
+        for (int i = 0; i < rgb.length; i++) {
+            rgb[i] = premultiply(argb[i]) & 0xFFFFFF;
+        }
+        img.setRGB(0, 0, width, height, rgb, 0, width);
+        return img;
     }
 
     /** A new non-premultiplied {@code TYPE_INT_ARGB} copy, for Java2D and ImageIO. */

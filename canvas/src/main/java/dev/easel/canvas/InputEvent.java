@@ -4,7 +4,9 @@ package dev.easel.canvas;
  * One input event on its way from a window (the FX thread) to a canvas thread.
  *
  * @param type    {@code mouse_press}, {@code mouse_release}, {@code mouse_move}, {@code mouse_drag},
- *                {@code scroll}, {@code key_press}, {@code key_release}, {@code text} or {@code resize}
+ *                {@code scroll}, {@code key_press}, {@code key_release}, {@code text}, {@code resize} or
+ *                {@code focus_lost} (the window lost the keyboard focus: no handler, it empties
+ *                {@code Canvas.keys})
  * @param x       canvas x (for resize: the new width)
  * @param y       canvas y (for resize: the new height)
  * @param button  {@code left}, {@code middle}, {@code right} or null
@@ -18,7 +20,7 @@ public record InputEvent(String type, double x, double y, String button, double 
 
     /** The event names a canvas handles ({@code on_<name>}). */
     public static final java.util.Set<String> TYPES = java.util.Set.of("mouse_press", "mouse_release",
-            "mouse_move", "mouse_drag", "scroll", "key_press", "key_release", "text", "resize");
+            "mouse_move", "mouse_drag", "scroll", "key_press", "key_release", "text", "resize", "focus_lost");
 
     /** Validates the type. */
     public InputEvent {
@@ -30,6 +32,11 @@ public record InputEvent(String type, double x, double y, String button, double 
     /** A resize to {@code width} x {@code height}. */
     public static InputEvent resize(int width, int height) {
         return new InputEvent("resize", width, height, null, 0, 0, null, null, false, false, false, false);
+    }
+
+    /** The window lost the keyboard focus: keys held are forgotten (their releases go elsewhere). */
+    public static InputEvent focusLost() {
+        return new InputEvent("focus_lost", 0, 0, null, 0, 0, null, null, false, false, false, false);
     }
 
     /** A mouse event. */

@@ -2,7 +2,9 @@ package dev.easel.canvas;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.awt.image.BufferedImage;
 import java.io.IOException;
@@ -53,6 +55,25 @@ class ImageDataTest {
         Path png = dir.resolve("x.png");
         img.save(png);
         assertArrayEquals(RGBA, ImageData.load(png).pixels());
+    }
+
+    @Test
+    void saveChoosesTheFormatByExtension(@TempDir Path dir) throws IOException {
+        ImageData img = ImageData.fromPixels(RGBA, 2, 2);
+        String[][] cases = {{"a.png", "89504e47"}, {"b.JPG", "ffd8ff"}, {"c.jpeg", "ffd8ff"}, {"d.bmp", "424d"},
+                {"e.gif", "47494638"}};
+        for (String[] c : cases) {
+            Path p = dir.resolve(c[0]);
+            img.save(p);
+            assertTrue(java.util.HexFormat.of().formatHex(Files.readAllBytes(p)).startsWith(c[1]), c[0]);
+            ImageData back = ImageData.load(p);
+            assertEquals(2, back.width(), c[0]);
+        }
+        assertEquals(0xFFFF0000, ImageData.load(dir.resolve("d.bmp")).argb(0, 0), "BMP keeps colours exactly");
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> img.save(dir.resolve("f.tiff")));
+        assertTrue(e.getMessage().contains(".png"), e.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> img.save(dir.resolve("noextension")));
+        assertFalse(Files.exists(dir.resolve("f.tiff")), "nothing written for an unknown format");
     }
 
     @Test

@@ -13,10 +13,14 @@ import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsDouble_critical;
 import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsLongLong;
 import static dev.easel.pybridge.ffi.object_h.*;
 import static dev.easel.pybridge.ffi.pyerrors_h.*;
+import static dev.easel.pybridge.ffi.tupleobject_h.PyTuple_GetItem;
+import static dev.easel.pybridge.ffi.tupleobject_h.PyTuple_Size;
 
 /**
- * The positional arguments of one call of a Java built-in, read in place (borrowed from the
- * caller's frame; nothing is copied until asked for). Valid only during the call, on its thread.
+ * The arguments of one call of a Java built-in, read in place (borrowed from the caller's frame;
+ * nothing is copied until asked for). Valid only during the call, on its thread. Arguments passed
+ * by keyword are bound to the position of the parameter of that name, so the body reads every
+ * argument by position; a parameter left out is absent ({@link #isNone}).
  *
  * <p>Accessors raise {@code TypeError} naming the function and the parameter, as CPython's own
  * built-ins do: {@code fill_rect() argument 'w' must be a number, not str}.
@@ -27,12 +31,52 @@ public final class Arguments {
     /** The address of the caller's {@code PyObject *const *args}. */
     private final long base;
     private final int n;
+    /** With keywords: the argument at each position (0 = left out); null for a positional call. */
+    private final long[] bound;
 
-    Arguments(Interpreter interp, BuiltinModule.Entry function, MemorySegment args, int n) {
+    Arguments(Interpreter interp, BuiltinModule.Entry function, MemorySegment args, int n, MemorySegment kwnames) {
         this.interp = interp;
         this.function = function;
         this.base = args.address();
-        this.n = n;
+        if (kwnames.equals(MemorySegment.NULL)) {
+            this.n = n;
+            this.bound = null;
+        } else {
+            this.bound = bind(function, base, n, kwnames);
+            int last = bound.length;
+            while (last > 0 && bound[last - 1] == 0) {
+                last--;
+            }
+            this.n = last;
+        }
+    }
+
+    /** Positional arguments then keyword ones (CPython's vectorcall layout) placed by parameter name. */
+    private static long[] bind(BuiltinModule.Entry f, long base, int nargs, MemorySegment kwnames) {
+        int nkw = (int) PyTuple_Size(kwnames);
+        long[] slots = new long[Math.max(nargs, f.params().length)];
+        for (int i = 0; i < nargs; i++) {
+            slots[i] = ObjectHeader.pointerAt(base + 8L * i);
+        }
+        String[] keywords = f.keywords();
+        for (int k = 0; k < nkw; k++) {
+            String name = Conversions.strOf(PyTuple_GetItem(kwnames, k));
+            int at = -1;
+            for (int j = 0; j < keywords.length; j++) {
+                if (name != null && name.equals(keywords[j])) {
+                    at = j;
+                    break;
+                }
+            }
+            if (at < 0) {
+                throw PythonException.typeError(f.name() + "() got an unexpected keyword argument '" + name + "'");
+            }
+            if (slots[at] != 0) {
+                throw PythonException.typeError(f.name() + "() got multiple values for argument '" + name + "'");
+            }
+            slots[at] = ObjectHeader.pointerAt(base + 8L * (nargs + k));
+        }
+        return slots;
     }
 
     /** Exact float and int objects are read by critical downcalls (no callbacks possible); see {@link ObjectHeader}. */
@@ -47,7 +91,7 @@ public final class Arguments {
         return interp;
     }
 
-    /** How many arguments were passed. */
+    /** How many arguments were passed: with keywords, one more than the last position given. */
     public int size() {
         return n;
     }
@@ -59,6 +103,14 @@ public final class Arguments {
 
     /** Checks the argument count: {@code TypeError} like CPython's otherwise. */
     public Arguments expect(int min, int max) {
+        if (bound != null) {
+            for (int i = 0; i < Math.min(min, bound.length); i++) {
+                if (bound[i] == 0) {
+                    throw PythonException.typeError(function.name() + "() missing required argument "
+                            + paramName(i) + " (pos " + (i + 1) + ")");
+                }
+            }
+        }
         if (n < min || n > max) {
             String count = min == max ? "exactly " + min : max == Integer.MAX_VALUE ? "at least " + min
                     : "from " + min + " to " + max;
@@ -74,10 +126,10 @@ public final class Arguments {
     }
 
     private long address(int i) {
-        if (i < 0 || i >= n) {
+        if (i < 0 || i >= n || (bound != null && bound[i] == 0)) {
             throw PythonException.typeError(function.name() + "() missing argument " + paramName(i));
         }
-        return ObjectHeader.pointerAt(base + 8L * i);
+        return bound == null ? ObjectHeader.pointerAt(base + 8L * i) : bound[i];
     }
 
     MemorySegment raw(int i) {
@@ -201,9 +253,9 @@ public final class Arguments {
         static final long ADDRESS = TYPE.address();
     }
 
-    /** Whether argument {@code i} is absent or None. */
+    /** Whether argument {@code i} is absent (not passed, by position or by name) or None. */
     public boolean isNone(int i) {
-        return i >= n || raw(i).equals(Py_None());
+        return i >= n || (bound != null && bound[i] == 0) || raw(i).equals(Py_None());
     }
 
     /** Argument {@code i} converted to Java (see {@link PyObject#toJava()}). */

@@ -9,6 +9,6 @@ package dev.easel.pybridge;
  */
 @FunctionalInterface
 public interface BuiltinFunction {
-    /** Called with the positional arguments Python passed. */
+    /** Called with the arguments Python passed (by keyword ones bound to their positions). */
     Object call(Arguments args) throws Exception;
 }

@@ -33,27 +33,32 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * // Python: import _demo; _demo.add(1, 2) == 3.0
  * }</pre>
  *
- * <p>Each function is a {@code METH_FASTCALL} upcall: arguments are read in place, no tuple is
- * built. Every call goes through one trampoline that catches everything: a Java exception becomes
+ * <p>Each function is a {@code METH_FASTCALL | METH_KEYWORDS} upcall: arguments are read in place,
+ * no tuple or dict is built. Parameters named in the signature may also be passed by keyword
+ * ({@link Arguments} binds them to their positions). Every call goes through one trampoline that catches everything: a Java exception becomes
  * a Python exception and nothing escapes into C (an exception escaping an upcall would abort the
  * JVM). On a free-threaded build the module declares that it does not need the GIL.
  */
 public final class BuiltinModule {
     private static final MethodHandle TRAMPOLINE;
-    private static final FunctionDescriptor FASTCALL = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG);
+    /** {@code METH_FASTCALL | METH_KEYWORDS}: {@code (self, args, nargs, kwnames)}. */
+    private static final FunctionDescriptor FASTCALL = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
 
     static {
         try {
             TRAMPOLINE = MethodHandles.lookup().findStatic(BuiltinModule.class, "trampoline",
                     MethodType.methodType(MemorySegment.class, Entry.class, MemorySegment.class,
-                            MemorySegment.class, long.class));
+                            MemorySegment.class, long.class, MemorySegment.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
     }
 
-    /** One function: its name, parameter names (for messages), documentation and body. */
-    record Entry(String name, String[] params, String doc, BuiltinFunction body) {}
+    /**
+     * One function: its name, parameter names (for messages), which of them may be passed by
+     * keyword (null where not: after {@code *}, before {@code /}), documentation and body.
+     */
+    record Entry(String name, String[] params, String[] keywords, String doc, BuiltinFunction body) {}
 
     private final String name;
     private final String doc;
@@ -107,13 +112,14 @@ public final class BuiltinModule {
          * @param body      the Java code
          */
         public Builder function(String name, String signature, String doc, BuiltinFunction body) {
-            entries.add(new Entry(name, paramNames(signature), docWithSignature(name, signature, doc), body));
+            entries.add(new Entry(name, paramNames(signature), keywordNames(signature),
+                    docWithSignature(name, signature, doc), body));
             return this;
         }
 
         /** Adds a function without a declared signature. */
         public Builder function(String name, BuiltinFunction body) {
-            entries.add(new Entry(name, new String[0], null, body));
+            entries.add(new Entry(name, new String[0], new String[0], null, body));
             return this;
         }
 
@@ -136,6 +142,39 @@ public final class BuiltinModule {
                 .map(p -> p.replaceFirst("^\\*+", "").replaceFirst("[=:].*$", "").strip())
                 .filter(p -> !p.isEmpty() && !p.equals("/") && !p.equals("$module") && !p.equals("$self"))
                 .toArray(String[]::new);
+    }
+
+    /**
+     * The parameters of {@code signature} in order, each its name when it may be passed by keyword
+     * and null when not (positional-only before {@code /}, a {@code *args} and what follows it).
+     */
+    static String[] keywordNames(String signature) {
+        String[] names = paramNames(signature);
+        if (signature == null || signature.isBlank()) {
+            return names;
+        }
+        String inner = signature.strip();
+        if (inner.startsWith("(") && inner.endsWith(")")) {
+            inner = inner.substring(1, inner.length() - 1);
+        }
+        List<String> raw = Arrays.stream(inner.split(",")).map(String::strip)
+                .filter(p -> !p.isEmpty() && !p.equals("$module") && !p.equals("$self")).toList();
+        int slash = raw.indexOf("/");
+        int i = 0;
+        boolean starred = false;
+        for (int k = 0; k < raw.size() && i < names.length; k++) {
+            String p = raw.get(k);
+            if (p.equals("/") || p.equals("*")) {
+                starred |= p.equals("*");
+                continue;
+            }
+            starred |= p.startsWith("*");
+            if (starred || k < slash) {
+                names[i] = null;
+            }
+            i++;
+        }
+        return names;
     }
 
     private static String docWithSignature(String name, String signature, String doc) {
@@ -162,7 +201,8 @@ public final class BuiltinModule {
                         Entry e = entries.get(i);
                         MemorySegment stub = CPython.upcall(MethodHandles.insertArguments(TRAMPOLINE, 0, e),
                                 FASTCALL, arena);
-                        PyMethodDef.set(d, i, arena.allocateFrom(e.name()), stub, PyMethodDef.METH_FASTCALL,
+                        PyMethodDef.set(d, i, arena.allocateFrom(e.name()), stub,
+                                PyMethodDef.METH_FASTCALL | PyMethodDef.METH_KEYWORDS,
                                 e.doc() == null || e.doc().isEmpty() ? MemorySegment.NULL : arena.allocateFrom(e.doc()));
                     }
                     defs = d;
@@ -204,7 +244,8 @@ public final class BuiltinModule {
 
     /** The one boundary between Python's C calls and Java code: nothing may escape it. */
     @SuppressWarnings("unused")
-    private static MemorySegment trampoline(Entry e, MemorySegment self, MemorySegment args, long nargs) {
+    private static MemorySegment trampoline(Entry e, MemorySegment self, MemorySegment args, long nargs,
+                                            MemorySegment kwnames) {
         PythonRuntime rt = PythonRuntime.instance();
         if (rt == null) {
             return MemorySegment.NULL; // cannot happen: Python runs only inside a runtime
@@ -215,7 +256,7 @@ public final class BuiltinModule {
         try {
             assumed = rt.enterUpcall(slot);
             interp = slot.current;
-            Object result = e.body().call(new Arguments(interp, e, args, (int) nargs));
+            Object result = e.body().call(new Arguments(interp, e, args, (int) nargs, kwnames));
             return Conversions.toPython(interp, result);
         } catch (Throwable t) {
             Errors.raise(interp, t);

@@ -41,8 +41,8 @@ import static java.lang.foreign.ValueLayout.*;
  *   <tr><td>Float, Double</td><td>float</td><td>Double</td></tr>
  *   <tr><td>String, Character</td><td>str</td><td>String</td></tr>
  *   <tr><td>byte[]</td><td>bytes</td><td>byte[] (bytes and bytearray)</td></tr>
- *   <tr><td>List, other Collection</td><td>list</td><td>ArrayList (list)</td></tr>
- *   <tr><td>Object[]</td><td>tuple</td><td>unmodifiable List (tuple)</td></tr>
+ *   <tr><td>List, other Collection</td><td>list</td><td>ArrayList (list and its subclasses)</td></tr>
+ *   <tr><td>Object[]</td><td>tuple</td><td>unmodifiable List (tuple and its subclasses: namedtuples)</td></tr>
  *   <tr><td>Map</td><td>dict</td><td>LinkedHashMap</td></tr>
  *   <tr><td>PyObject</td><td>the object itself</td><td>PyObject, for any other type</td></tr>
  * </table>
@@ -66,6 +66,8 @@ final class Conversions {
         static final MemorySegment INT_T = CPython.data("PyLong_Type");
         static final MemorySegment FLOAT_T = CPython.data("PyFloat_Type");
         static final MemorySegment STR_T = CPython.data("PyUnicode_Type");
+        static final MemorySegment TUPLE_T = CPython.data("PyTuple_Type");
+        static final MemorySegment LIST_T = CPython.data("PyList_Type");
     }
 
     /** The address of {@code type(o)} (no reference kept: builtin types are immortal statics). */
@@ -242,7 +244,7 @@ final class Conversions {
         } else if (t == Types.DICT) {
             return dictOf(interp, o);
         }
-        // Subclasses (IntEnum, str enums, numpy scalars that subclass float...) convert like their base.
+        // Subclasses (IntEnum, str enums, numpy scalars that subclass float, namedtuples...) convert like their base.
         if (PyObject_IsInstance(o, Types.INT_T) == 1) {
             return longOf(interp, o);
         }
@@ -251,6 +253,12 @@ final class Conversions {
         }
         if (PyObject_IsInstance(o, Types.STR_T) == 1) {
             return strOf(o);
+        }
+        if (PyObject_IsInstance(o, Types.TUPLE_T) == 1) {
+            return listOf(interp, o, true);
+        }
+        if (PyObject_IsInstance(o, Types.LIST_T) == 1) {
+            return listOf(interp, o, false);
         }
         PyErr_Clear();
         return new PyObject(interp, incref(o));

@@ -206,9 +206,33 @@ class BuiltinsTest {
         assertEquals("big() takes exactly 1 argument (0 given)", raises("m.big()").pythonMessage());
         assertEquals("optional() takes from 1 to 2 arguments (3 given)", raises("m.optional(1, 2, 3)").pythonMessage());
         assertEquals("at_least_one() takes at least 1 argument (0 given)", raises("m.at_least_one()").pythonMessage());
-        PythonException kw = raises("m.add(a=1, b=2)");
-        assertEquals("TypeError", kw.pythonType());
-        assertTrue(kw.pythonMessage().contains("keyword"), kw.pythonMessage());
+    }
+
+    @Test
+    void parametersCanBePassedByName() {
+        assertEquals(3.0, eval("m.add(a=1, b=2)"));
+        assertEquals(3.0, eval("m.add(1, b=2)"));
+        assertEquals(-1.0, eval("m.add(b=-2, a=1)"));
+        assertEquals("b=x", eval("m.optional(1, b='x')"));
+        assertEquals("b=x", eval("m.optional(b='x', a=1)"));
+        assertEquals("no b", eval("m.optional(a=1)"));
+        assertEquals(1L, eval("m.at_least_one(first=3)"));
+        assertEquals(List.of(), eval("m.echo(**{})"));
+    }
+
+    @Test
+    void keywordErrorsAreCPythonsOwn() {
+        assertEquals("add() got an unexpected keyword argument 'c'", raises("m.add(1, c=2)").pythonMessage());
+        assertEquals("add() got multiple values for argument 'a'", raises("m.add(1, a=2)").pythonMessage());
+        assertEquals("add() missing required argument 'a' (pos 1)", raises("m.add(b=2)").pythonMessage());
+        assertEquals("add() got multiple values for argument 'b'", raises("m.add(1, 2, b=3)").pythonMessage());
+        assertEquals("echo() got an unexpected keyword argument 'values'", raises("m.echo(values=1)").pythonMessage());
+        assertEquals("at_least_one() got an unexpected keyword argument 'rest'",
+                raises("m.at_least_one(1, rest=2)").pythonMessage());
+        assertEquals("undocumented() got an unexpected keyword argument 'x'", raises("m.undocumented(x=1)").pythonMessage());
+        PythonException e = raises("m.add(a=1, b='x')");
+        assertEquals("TypeError", e.pythonType());
+        assertEquals("add() argument 'b' must be a number, not str", e.pythonMessage());
     }
 
     @Test

@@ -244,6 +244,9 @@ class ConversionsTest {
         assertEquals(3L, eval("__import__('enum').IntEnum('E', 'A B C').C"));
         assertEquals("v", eval("type('S', (str,), {})('v')"));
         assertEquals(2.5, eval("type('F', (float,), {})(2.5)"));
+        assertEquals(List.of(1L, 2.5), eval("__import__('collections').namedtuple('P', 'x y')(1, 2.5)"));
+        assertEquals(List.of("a", List.of(1L)), eval("type('T', (tuple,), {})(('a', (1,)))"));
+        assertEquals(List.of(3L), eval("type('L', (list,), {})([3])"));
     }
 
     @Test

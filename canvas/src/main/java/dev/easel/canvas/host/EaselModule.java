@@ -71,7 +71,7 @@ final class EaselModule {
             try {
                 body.run(l, a);
             } catch (IllegalArgumentException e) {
-                throw PythonException.valueError(name + "(): " + e.getMessage());
+                throw valueError(name, e.getMessage());
             }
             return null;
         });
@@ -82,6 +82,11 @@ final class EaselModule {
         return color(v, what);
     }
 
+    /**
+     * A colour value as ARGB. A string or tuple that is not a colour: {@code ValueError} quoting it;
+     * any other type (None, a number, an arbitrary object): {@code TypeError}. Tuple subclasses
+     * ({@code easel.Color}, namedtuples) arrive as lists, like tuples.
+     */
     static int color(Object v, String what) {
         try {
             if (v instanceof String s) {
@@ -94,17 +99,23 @@ final class EaselModule {
                 }
                 return c;
             }
-            if (v instanceof List<?> t && (t.size() == 3 || t.size() == 4)) {
+            if (v instanceof List<?> t) {
+                if (t.size() != 3 && t.size() != 4) {
+                    throw new IllegalArgumentException("invalid colour " + describe(t)
+                            + ": expected (r, g, b) or (r, g, b, a)");
+                }
                 double[] c = new double[4];
                 c[3] = 1.0;
                 for (int k = 0; k < t.size(); k++) {
                     if (!(t.get(k) instanceof Number n) || t.get(k) instanceof Boolean) {
-                        throw new IllegalArgumentException("invalid colour " + t + ": components must be numbers");
+                        throw new IllegalArgumentException("invalid colour " + describe(t) + ": components must be numbers");
                     }
                     c[k] = n.doubleValue();
                 }
                 return Colors.of(c[0], c[1], c[2], c[3]);
             }
+            throw PythonException.typeError(what + " must be a colour (a CSS name, \"#rrggbb\", (r, g, b[, a]) "
+                    + "or easel.Color), not " + typeName(v));
         } catch (IllegalArgumentException e) {
             throw PythonException.valueError(what + ": " + e.getMessage());
         } finally {
@@ -112,15 +123,50 @@ final class EaselModule {
                 p.close();
             }
         }
-        throw PythonException.valueError(what + ": invalid colour " + describe(v)
-                + ": expected a CSS name, #rgb, #rrggbb, #rrggbbaa or (r, g, b[, a])");
     }
 
+    /** The Python type name of a value from {@link Arguments#javaAt}. */
+    private static String typeName(Object v) {
+        return switch (v) {
+            case null -> "NoneType";
+            case PyObject p -> p.typeName();
+            case Boolean b -> "bool";
+            case Long l -> "int";
+            case java.math.BigInteger i -> "int";
+            case Double d -> "float";
+            case String s -> "str";
+            case byte[] b -> "bytes";
+            case List<?> l -> "list";
+            case Map<?, ?> m -> "dict";
+            default -> v.getClass().getSimpleName();
+        };
+    }
+
+    /** A value as Python would show it, for messages (tuples of numbers, mostly). */
     private static String describe(Object v) {
         if (v instanceof PyObject p) {
             return p.repr();
         }
+        if (v instanceof List<?> l) {
+            StringBuilder b = new StringBuilder("(");
+            for (int k = 0; k < l.size(); k++) {
+                b.append(k == 0 ? "" : ", ").append(describe(l.get(k)));
+            }
+            return b.append(l.size() == 1 ? ",)" : ")").toString();
+        }
+        if (v instanceof Boolean b) {
+            return b ? "True" : "False";
+        }
         return v == null ? "None" : v instanceof String s ? "'" + s + "'" : String.valueOf(v);
+    }
+
+    /** A ValueError naming the call once: DisplayList's messages may start with the call's name already. */
+    static PythonException valueError(String call, String message) {
+        String m = message == null ? "invalid value" : message;
+        if (m.startsWith(call + ": ")) {
+            m = m.substring(call.length() + 2);
+        }
+        return PythonException.valueError(call + "(): " + m);
     }
 
     /** Numbers from a buffer of float64/float32, or from a Python sequence of numbers or of pairs. */
@@ -143,7 +189,7 @@ final class EaselModule {
             try {
                 type = NumType.ofFormat(view.format());
             } catch (IllegalArgumentException e) {
-                throw PythonException.typeError(name + "(): " + e.getMessage());
+                throw PythonException.typeError(name + "(): " + e.getMessage().replaceFirst("^" + name + ": ", ""));
             }
             sink.segment(view.data(), view.byteSize() / type.size(), type);
         }
@@ -180,18 +226,9 @@ final class EaselModule {
         return r;
     }
 
+    /** Text to draw or measure: a str (anything else is a TypeError naming the call and parameter). */
     private static String text(Arguments a, int i) {
-        Object v = a.javaAt(i);
-        if (v instanceof String s) {
-            return s;
-        }
-        if (v instanceof PyObject p) {
-            try (p) {
-                return p.str();
-            }
-        }
-        return v == null ? "None" : v instanceof Double d && d == Math.rint(d) && !Double.isInfinite(d)
-                ? String.valueOf(d) : String.valueOf(v);
+        return a.stringAt(i);
     }
 
     // -------------------------------------------------------------------------------- drawing
@@ -257,7 +294,7 @@ final class EaselModule {
                 (l, a) -> l.bezierTo(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4), a.doubleAt(5)));
         draw(b, "arc", "(x, y, r, start, end, ccw=False)", "Adds a circular arc (HTML canvas arc()).", 5, 6,
                 (l, a) -> l.arc(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4),
-                        a.size() > 5 && a.booleanAt(5)));
+                        !a.isNone(5) && a.booleanAt(5)));
         draw(b, "arc_to", "(x1, y1, x2, y2, r)", "Adds an arc tangent to two lines (HTML canvas arcTo()).", 5, 5,
                 (l, a) -> l.arcTo(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4)));
         draw(b, "rect", "(x, y, w, h)", "Adds a closed rectangle to the path.", 4, 4,
@@ -271,16 +308,25 @@ final class EaselModule {
                 (l, a) -> l.fillText(text(a, 0), a.doubleAt(1), a.doubleAt(2), a.isNone(3) ? Double.NaN : a.doubleAt(3)));
         draw(b, "stroke_text", "(s, x, y, max_width=None)", "Outlines text with the stroke colour.", 3, 4,
                 (l, a) -> l.strokeText(text(a, 0), a.doubleAt(1), a.doubleAt(2), a.isNone(3) ? Double.NaN : a.doubleAt(3)));
-        b.function("measure_text", "(s)", "(width, height) of s in the current font.", a -> {
-            a.expect(1);
-            TextMetrics m = list(a).measureText(text(a, 0));
+        b.function("measure_text", "(s, font=None)", "(width, height) of s in pixels: in font when given (a CSS-like\n"
+                + "font string), else in the current font (inside on_draw) or the default \"12px sans-serif\".\n"
+                + "Works anywhere, also in setup() and handlers: easel.Graphics.measure_text(s, font=...).", a -> {
+            a.expect(1, 2);
+            String s = text(a, 0);
+            TextMetrics m;
+            if (!a.isNone(1)) {
+                m = dev.easel.canvas.Fonts.measure(s, font(a, 1, "measure_text"));
+            } else {
+                DisplayList l = CanvasThread.currentRecording();
+                m = l != null ? l.measureText(s) : dev.easel.canvas.Fonts.measure(s, FontSpec.DEFAULT);
+            }
             return new Object[]{m.width(), m.height()};
         });
         draw(b, "put_pixels", "(buf, width, height, x=0, y=0)", "Copies RGBA bytes (width*height*4, row by row) to the\n"
                 + "canvas at (x, y), replacing pixels; ignores transform and alpha. buf: bytes, bytearray,\n"
                 + "memoryview, array.array('B') or a numpy uint8 array of shape (height, width, 4).", 3, 5, (l, a) -> {
             int w = a.intAt(1), h = a.intAt(2);
-            int x = a.size() > 3 ? a.intAt(3) : 0, y = a.size() > 4 ? a.intAt(4) : 0;
+            int x = a.isNone(3) ? 0 : a.intAt(3), y = a.isNone(4) ? 0 : a.intAt(4);
             if (w <= 0 || h <= 0) {
                 throw a.badValue(w <= 0 ? 1 : 2, "width and height must be positive, got " + w + "x" + h);
             }
@@ -362,6 +408,23 @@ final class EaselModule {
 
     // -------------------------------------------------------------------------------- state
 
+    /** Argument {@code i} as a font: a str (else TypeError), parsed once per distinct string. */
+    private static FontSpec font(Arguments a, int i, String what) {
+        String css = a.stringAt(i);
+        FontSpec f = FONT_CACHE.get(css);
+        if (f == null) {
+            try {
+                f = FontSpec.parse(css);
+            } catch (IllegalArgumentException e) {
+                throw PythonException.valueError(what + ": " + e.getMessage());
+            }
+            if (FONT_CACHE.size() < 1024) {
+                FONT_CACHE.put(css, f);
+            }
+        }
+        return f;
+    }
+
     private static void state(BuiltinModule.Builder b) {
         b.function("set_fill", "(color)", "Internal: Graphics.fill.", a -> {
             a.expect(1);
@@ -377,17 +440,7 @@ final class EaselModule {
         setter(b, "set_line_cap", "g.line_cap", (l, a) -> l.lineCap(LineCap.parse(a.stringAt(0))));
         setter(b, "set_line_join", "g.line_join", (l, a) -> l.lineJoin(LineJoin.parse(a.stringAt(0))));
         setter(b, "set_line_dash", "g.line_dash", (l, a) -> l.lineDash(a.isNone(0) ? new double[0] : flatten(a, 0, "line_dash")));
-        setter(b, "set_font", "g.font", (l, a) -> {
-            String css = a.stringAt(0);
-            FontSpec f = FONT_CACHE.get(css);
-            if (f == null) {
-                f = FontSpec.parse(css);
-                if (FONT_CACHE.size() < 1024) {
-                    FONT_CACHE.put(css, f);
-                }
-            }
-            l.font(f);
-        });
+        setter(b, "set_font", "g.font", (l, a) -> l.font(font(a, 0, "g.font")));
         setter(b, "set_text_align", "g.text_align", (l, a) -> l.textAlign(TextAlign.parse(a.stringAt(0))));
         setter(b, "set_text_baseline", "g.text_baseline", (l, a) -> l.textBaseline(TextBaseline.parse(a.stringAt(0))));
         setter(b, "set_alpha", "g.alpha", (l, a) -> l.alpha(a.doubleAt(0)));
@@ -402,6 +455,14 @@ final class EaselModule {
                 body.run(l, a);
             } catch (IllegalArgumentException e) {
                 throw PythonException.valueError(what + ": " + e.getMessage());
+            } catch (PythonException e) {
+                // "set_line_cap() argument 'value' must be str, not int" reads "g.line_cap must be str, not int".
+                String prefix = name + "() argument 'value'";
+                String m = e.pythonMessage();
+                if (m != null && m.startsWith(prefix)) {
+                    throw PythonException.of(e.pythonType(), what + m.substring(prefix.length()));
+                }
+                throw e;
             }
             return null;
         });
@@ -531,6 +592,8 @@ final class EaselModule {
             Path p = Path.of(a.stringAt(1));
             try {
                 img.save(p);
+            } catch (IllegalArgumentException e) {
+                throw PythonException.valueError("Image.save(): " + e.getMessage());
             } catch (java.io.IOException e) {
                 throw PythonException.of("OSError", "cannot write '" + p + "': " + e.getMessage());
             }

@@ -37,11 +37,19 @@ public final class WindowPixels {
     public synchronized void render(Frame f, DisplayList o, int w, int h, double scale) {
         long t0 = System.nanoTime();
         boolean resized = base == null || base.width() != w || base.height() != h || base.pixelScale() != scale;
+        boolean kept = false;
         if (resized) {
+            Java2dRenderer old = base;
             base = new Java2dRenderer(w, h, scale);
             base.render(Rasterizer.blank(host.backgroundArgb()));
+            if (old != null && host.spec().background() == null) {
+                // A canvas that never clears paints over its past frames: what they drew stays, at the
+                // top-left, as a resized window keeps it (the current frame is in those pixels already).
+                keep(old, base);
+                kept = true;
+            }
         }
-        if (f != null && (f != frame || resized)) {
+        if (f != null && (f != frame || (resized && !kept))) {
             base.render(f.list());
         }
         if (frame != null) {
@@ -109,6 +117,23 @@ public final class WindowPixels {
             frame.release();
             frame = null;
         }
+    }
+
+    /** Copies {@code from}'s pixels into {@code to} at the origin, in logical pixels (rescaled if the density changed). */
+    private static void keep(Java2dRenderer from, Java2dRenderer to) {
+        int lw = Math.min(from.width(), to.width()), lh = Math.min(from.height(), to.height());
+        java.awt.Graphics2D g = to.image().createGraphics();
+        try {
+            g.setComposite(java.awt.AlphaComposite.Src);
+            g.setRenderingHint(java.awt.RenderingHints.KEY_INTERPOLATION, java.awt.RenderingHints.VALUE_INTERPOLATION_BILINEAR);
+            g.drawImage(from.image(), 0, 0, device(lw, to), device(lh, to), 0, 0, device(lw, from), device(lh, from), null);
+        } finally {
+            g.dispose();
+        }
+    }
+
+    private static int device(int logical, Java2dRenderer r) {
+        return (int) Math.round(logical * r.pixelScale());
     }
 
     /** Premultiplied source-over of {@code top} on {@code bottom} into {@code out}. */

@@ -23,14 +23,17 @@ class Canvas:
 
     Class attributes:
       ``title`` (window title; default: the class name), ``size`` (initial client size in
-      pixels, default ``(640, 480)``), ``fps`` (target frame rate, default 60; ``None`` draws
-      only after :meth:`redraw` or an event), ``resizable`` (default True), ``background``
+      pixels, default ``(640, 480)``), ``fps`` (target frame rate, more than 0 and at most
+      1000, default 60; ``None`` draws only after :meth:`redraw` or an event; anything else
+      makes :meth:`show` raise ``ValueError``), ``resizable`` (default True), ``background``
       (colour the canvas is cleared to before each frame, default ``"white"``; ``None``: not
-      cleared), ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+).
+      cleared, frames paint over the previous ones, and a resize keeps what they drew),
+      ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+).
 
     Read while running: ``width``, ``height``, ``frame`` (frames drawn so far), ``time``
     (seconds since the first frame), ``dt`` (seconds since the previous frame),
-    ``fps_actual``, ``mouse`` ((x, y) last seen), ``keys`` (set of keys held).
+    ``fps_actual``, ``mouse`` ((x, y) last seen), ``keys`` (set of keys held; emptied when the
+    window loses the focus).
 
     Threads: ``setup``, ``on_draw`` and handlers run on the canvas' own thread, one at a time.
     ``show``, ``close`` and ``redraw`` may be called from any thread.
@@ -138,7 +141,8 @@ class Canvas:
 
     @property
     def keys(self) -> frozenset:
-        """The keys held down now (names as in ``Event.key``)."""
+        """The keys held down now (names as in ``Event.key``); emptied when the window loses
+        the keyboard focus."""
         return frozenset(self._e_keys)
 
     # -------------------------------------------------------------- internals, called by Easel
@@ -206,6 +210,9 @@ class Canvas:
                 handler = getattr(self, "on_resize", None)
                 if handler is not None:
                     handler(self._e_width, self._e_height)
+                continue
+            if kind == "focus_lost":
+                keys.clear()   # the releases of keys held now go to another window
                 continue
             e = Event(*ev)
             if kind.startswith("mouse"):

@@ -1,12 +1,35 @@
 """Colours."""
 
+from operator import index as _index
+
+
+def _channel(name, v):
+    if isinstance(v, bool):
+        raise TypeError(f"Color() argument '{name}' must be an integer 0-255, not bool")
+    try:
+        i = _index(v)
+    except TypeError:
+        raise TypeError(f"Color() argument '{name}' must be an integer 0-255, not {type(v).__name__}") from None
+    if not 0 <= i <= 255:
+        raise ValueError(f"Color() argument '{name}' must be 0-255, got {i}")
+    return i
+
+
+def _alpha(v):
+    if isinstance(v, bool) or not isinstance(v, (int, float)) and not hasattr(v, "__float__"):
+        raise TypeError(f"Color() argument 'a' must be a number 0-1, not {type(v).__name__}")
+    a = float(v)
+    if not 0.0 <= a <= 1.0:
+        raise ValueError(f"Color() argument 'a' must be 0-1, got {v!r}")
+    return a
+
 
 class Color(tuple):
     """An RGBA colour: ``r``, ``g``, ``b`` integers 0-255 and ``a`` a float 0-1.
 
     Anywhere a colour is expected you may also pass a CSS name (``"tomato"``), ``"#rgb"``,
     ``"#rrggbb"``, ``"#rrggbbaa"``, or a tuple ``(r, g, b)`` / ``(r, g, b, a)``. A ``Color`` is a
-    tuple, so it works wherever those do::
+    tuple (so is any namedtuple of 3 or 4 numbers), so it works wherever those do::
 
         g.fill = easel.Color(255, 99, 71)
         g.fill = easel.Color.parse("#ff6347").with_alpha(0.5)
@@ -15,7 +38,8 @@ class Color(tuple):
     __slots__ = ()
 
     def __new__(cls, r: int, g: int, b: int, a: float = 1.0):
-        return tuple.__new__(cls, (r, g, b, a))
+        """``TypeError`` unless r, g, b are integers and a a number; ``ValueError`` out of range."""
+        return tuple.__new__(cls, (_channel("r", r), _channel("g", g), _channel("b", b), _alpha(a)))
 
     r = property(lambda self: self[0], doc="red, 0-255")
     g = property(lambda self: self[1], doc="green, 0-255")

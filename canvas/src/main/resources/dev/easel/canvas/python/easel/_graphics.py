@@ -1,6 +1,7 @@
 """The drawing context passed to ``on_draw``."""
 
 import _easel
+from ._image import Image
 
 _DEFAULTS = {
     "fill": "black",
@@ -9,7 +10,7 @@ _DEFAULTS = {
     "line_cap": "butt",
     "line_join": "miter",
     "line_dash": (),
-    "font": "13px sans-serif",
+    "font": "12px sans-serif",   # FontSpec.DEFAULT: what frames start with
     "text_align": "left",
     "text_baseline": "alphabetic",
     "alpha": 1.0,
@@ -48,14 +49,18 @@ class Graphics:
     line_cap       ``"butt"``            ``"butt"``, ``"round"``, ``"square"``
     line_join      ``"miter"``           ``"miter"``, ``"round"``, ``"bevel"``
     line_dash      ``()``                dash and gap lengths, e.g. ``(6, 3)``
-    font           ``"13px sans-serif"`` CSS-like: ``"bold 16px serif"``
+    font           ``"12px sans-serif"`` CSS-like: ``"bold 16px serif"``
     text_align     ``"left"``            ``"left"``, ``"center"``, ``"right"``
     text_baseline  ``"alphabetic"``      ``"top"``, ``"middle"``, ``"alphabetic"``, ``"bottom"``
     alpha          ``1.0``               0..1, multiplies every colour
     blend          ``"source-over"``     ``"add"``, ``"multiply"``, ``"screen"``, ...
     ============== ===================== ==============================================
 
-    Angles are in radians; the origin is the top-left corner, y grows downwards.
+    Angles are in radians; the origin is the top-left corner, y grows downwards. Every
+    parameter can be passed by position or by name (``g.circles(xyr, fill=False)``); wrong
+    types raise ``TypeError`` and bad values ``ValueError``, naming the call.
+    :meth:`measure_text` also works outside ``on_draw`` (``easel.Graphics.measure_text(s, font=...)``
+    in ``setup``).
     """
 
     __slots__ = ("_s", "_stack", "_canvas")
@@ -141,6 +146,9 @@ class Graphics:
     def draw_image(self, img, x: float, y: float, w: float = None, h: float = None) -> None:
         """Draws ``img`` (an :class:`easel.Image`) with its top-left corner at (x, y),
         scaled to ``w`` x ``h`` when given (else its own size)."""
+        if not isinstance(img, Image):
+            raise TypeError(f"draw_image() argument 'img' must be an easel.Image (Image.load(path)), "
+                            f"not {type(img).__name__}")
         _easel.draw_image(img._id, x, y, -1.0 if w is None else w, -1.0 if h is None else h)
 
     def save(self) -> None:
@@ -160,6 +168,13 @@ class Graphics:
 
     def __repr__(self):
         return "<easel.Graphics>"
+
+
+# help() and reprs say "easel", not the private module the built-ins come from.
+for _name, _fn in list(vars(Graphics).items()):
+    if type(_fn) is type(len):
+        _fn.__module__ = "easel"
+del _name, _fn
 
 
 class _Saved:

@@ -31,7 +31,9 @@ class Image:
         return Image(*_easel.image_from_pixels(buf, width, height))
 
     def save(self, path) -> None:
-        """Writes the image as a PNG file."""
+        """Writes the image in the format the file name ends with: ``.png`` (keeps alpha),
+        ``.jpg``/``.jpeg``, ``.bmp`` (no alpha: transparent pixels become black) or ``.gif``
+        (256 colours). Any other name: ``ValueError``, nothing written."""
         _easel.image_save(self._id, str(path))
 
     def pixels(self) -> bytes:
