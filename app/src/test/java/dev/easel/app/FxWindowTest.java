@@ -405,4 +405,45 @@ class FxWindowTest {
             assertTrue(Run.showing(alive));
         }
     }
+
+    @Test
+    void framesTheWindowCannotKeepUpWithAreCountedAsDroppedAndFpsActualCountsFramesShown() throws Exception {
+        try (Run r = new Run("slow_raster", """
+                import easel, sys, random
+                from array import array
+                T = sys._easel_test
+                rnd = random.Random(1)
+                XY = array('d', [rnd.uniform(0, 400) for _ in range(4 * 40000)])  # cheap to record, slow to rasterize
+                class Heavy(easel.Canvas):
+                    size = (400, 300)
+                    fps = 1000
+                    def on_draw(self, g):
+                        g.stroke = "black"
+                        g.line_width = 3
+                        g.lines(XY)
+                        T["counts"] = [self.frames_drawn, self.frames_shown, self.frames_dropped, self.fps_actual]
+                        try:
+                            self.frames_shown = 0
+                        except AttributeError:
+                            T["read_only"] = True
+                Heavy().show()
+                """)) {
+            r.window(0);
+            CanvasHost h = r.host(0);
+            await("frames dropped", () -> h.stats().framesDropped(), n -> n >= 5, WAIT);
+            @SuppressWarnings("unchecked")
+            List<Object> counts = (List<Object>) awaitFact("counts",
+                    v -> ((Number) ((List<?>) v).get(2)).longValue() > 0 && num(((List<?>) v).get(3)) > 0, WAIT);
+            assertEquals(true, fact("read_only"), "frames_shown is read-only");
+            long drawn = (Long) counts.get(0), shown = (Long) counts.get(1), dropped = (Long) counts.get(2);
+            assertTrue(shown + dropped <= drawn, () -> "drawn " + drawn + ", shown " + shown + ", dropped " + dropped);
+            r.session.close();
+            h.ended().get(10, TimeUnit.SECONDS);
+            long d = h.stats().frames(), s = h.stats().framesShown(), x = h.stats().framesDropped();
+            // Every frame drawn was shown or dropped, but for those still on their way when the window closed
+            // (at most one pending, one being rasterized, one waiting for the FX thread).
+            assertTrue(s > 0 && x > 0 && d - s - x >= 0 && d - s - x <= 3, () -> "drawn " + d + ", shown " + s
+                    + ", dropped " + x);
+        }
+    }
 }

@@ -31,6 +31,7 @@ class SessionTest {
                         g.fill = "red"
                         g.fill_rect(10, 10, 50, 50)
                         sys._easel_test["frames"] = self.frame + 1
+                        sys._easel_test["counts"] = [self.frames_drawn, self.frames_shown, self.frames_dropped]
                     def on_close(self):
                         sys._easel_test["closed"] = True
                 Red().show()
@@ -48,6 +49,8 @@ class SessionTest {
         String stats = Files.readString(r.out().resolve("stats.json"));
         assertTrue(stats.contains("\"frames\": 5"), stats);
         assertTrue(stats.contains("\"class\": \"Red\""), stats);
+        assertTrue(stats.contains("\"frames_drawn\": 5, \"frames_shown\": 5, \"frames_dropped\": 0"), stats);
+        assertEquals(List.of(4L, 4L, 0L), r.fact("counts"), "as of the start of the last frame");
     }
 
     @Test
