@@ -446,4 +446,41 @@ class FxWindowTest {
                     + ", dropped " + x);
         }
     }
+
+    static Stage stageTitled(String title) {
+        try {
+            return onFx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof Stage st && title.equals(st.getTitle()) && st.isShowing())
+                    .map(w -> (Stage) w).findFirst().orElse(null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theErrorWindowShowsTheTracebackAndItsCloseButtonOrASignalEndsTheWait() throws Exception {
+        for (boolean byButton : new boolean[]{true, false}) {
+            String name = byButton ? "closed_by_button.py" : "released_by_signal.py";
+            CompletableFuture<Void> released = new CompletableFuture<>();
+            Thread waiter = Thread.ofPlatform().start(() -> FxLauncher.showErrorAndWait(Path.of(name),
+                    "Traceback (most recent call last):\nValueError: not today\n", released));
+            Stage s = await("the error window", () -> stageTitled(FxLauncher.ERROR_TITLE + name), Objects::nonNull, WAIT);
+            String text = onFx(() -> ((javafx.scene.control.TextArea) s.getScene().lookup(".text-area")).getText());
+            assertTrue(text.contains("ValueError: not today"), text);
+            if (byButton) {
+                onFx(() -> {
+                    javafx.scene.control.Button close = s.getScene().getRoot().lookupAll(".button").stream()
+                            .map(n -> (javafx.scene.control.Button) n).filter(b -> b.getText().equals("Close"))
+                            .findFirst().orElseThrow();
+                    close.fire();
+                    return null;
+                });
+            } else {
+                released.complete(null); // what Ctrl-C does
+            }
+            waiter.join(WAIT);
+            assertFalse(waiter.isAlive(), "showErrorAndWait returned");
+            await("the error window to close", () -> stageTitled(FxLauncher.ERROR_TITLE + name), Objects::isNull, WAIT);
+        }
+    }
 }

@@ -67,6 +67,7 @@ public final class Session implements AutoCloseable {
     private final AtomicInteger errors = new AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile boolean scriptFailed;
+    private volatile String scriptError = "";
     private volatile List<String> scriptArgv = List.of();
     private volatile boolean scriptDone = true;
     private volatile boolean closing;
@@ -134,13 +135,13 @@ public final class Session implements AutoCloseable {
                 g.setItem("_argv", args);
                 a.exec("""
                         import os, runpy, sys
+                        import easel._quit as _quit  # now: an import while SystemExit is raised could hang
                         sys.argv = list(_argv)
                         sys.path.insert(0, os.path.dirname(_script))
                         try:
                             runpy.run_path(_script, run_name="__main__")
                         except SystemExit as e:
-                            import easel._quit
-                            easel._quit.exiting(e)
+                            _quit.exiting(e)
                         """, g, "<easel>");
             } catch (PythonClosedException stopped) {
                 // quitting
@@ -148,8 +149,9 @@ public final class Session implements AutoCloseable {
                 if (endedByQuit(e)) {
                     return;
                 }
+                scriptError = scriptTraceback(e);
                 scriptFailed = true;
-                System.err.print(scriptTraceback(e));
+                System.err.print(scriptError);
                 System.err.flush();
             } finally {
                 synchronized (lifecycle) {
@@ -476,6 +478,11 @@ public final class Session implements AutoCloseable {
     /** Whether the script itself raised. */
     public boolean scriptFailed() {
         return scriptFailed;
+    }
+
+    /** The traceback the script raised, as printed (empty when it did not raise). */
+    public String scriptError() {
+        return scriptError;
     }
 
     /** Blocks until every canvas has ended (returns at once when none is open, or when closing). */
