@@ -483,4 +483,25 @@ class FxWindowTest {
             await("the error window to close", () -> stageTitled(FxLauncher.ERROR_TITLE + name), Objects::isNull, WAIT);
         }
     }
+
+    @Test
+    void aWindowWhoseSetupFailedShowsTheTracebackAndNeverCallsOnDraw() throws Exception {
+        try (Run r = new Run("setup_fails", """
+                import easel, sys
+                class Half(easel.Canvas):
+                    size = (300, 200)
+                    background = "white"
+                    def setup(self):
+                        self.ball = self.make_ball()
+                    def on_draw(self, g):
+                        sys._easel_test["on_draw"] = True
+                Half().show()
+                """)) {
+            FxCanvasWindow w = r.window(0); // waits for a picture on screen: the traceback
+            int bottom = onFx(() -> w.surface().snapshot(null, null).getPixelReader().getArgb(150, 195));
+            assertTrue(((bottom >> 16) & 255) < 100, "the traceback band at the bottom: " + Pngs.hex(bottom));
+            assertEquals("setup", r.host(0).stats().errors().getFirst().where());
+            assertEquals(null, fact("on_draw"));
+        }
+    }
 }

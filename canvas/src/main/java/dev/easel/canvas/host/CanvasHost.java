@@ -253,7 +253,7 @@ public final class CanvasHost {
                 if (!session.windows().headless()) {
                     if (setUp) {
                         waitForWork(clock);
-                    } else {
+                    } else if (setupErrorShown) {
                         waitForInputOrClose();
                     }
                 }
