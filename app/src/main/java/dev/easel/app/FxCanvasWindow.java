@@ -36,7 +36,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * None of them runs Python. docs/rendering.md says why Java2D and not JavaFX's own canvas.
  */
 final class FxCanvasWindow implements CanvasView {
-    private record Pending(Frame frame, DisplayList overlay, int width, int height) {}
+    /** A frame to rasterize; {@code fresh}: a new frame of the canvas (not the same one at a new scale). */
+    private record Pending(Frame frame, DisplayList overlay, int width, int height, boolean fresh) {}
+
+    /** A copy for the FX thread; {@code fresh} as in {@link Pending}: counted as shown or dropped. */
+    private record Ready(WindowPixels.Pixels pixels, boolean fresh) {}
 
     private final CanvasHost host;
     private final Runnable onClosed;
@@ -44,7 +48,7 @@ final class FxCanvasWindow implements CanvasView {
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private final Semaphore work = new Semaphore(0);
     /** The newest copy for the FX thread to upload; buffers go back to {@link #spare} after. */
-    private final AtomicReference<WindowPixels.Pixels> ready = new AtomicReference<>();
+    private final AtomicReference<Ready> ready = new AtomicReference<>();
     private final ConcurrentLinkedQueue<int[]> spare = new ConcurrentLinkedQueue<>();
     private final Thread raster;
     private Stage stage;
@@ -190,9 +194,12 @@ final class FxCanvasWindow implements CanvasView {
 
     @Override
     public void present(Frame frame, DisplayList overlay, int width, int height) {
-        Pending old = pending.getAndSet(new Pending(frame, overlay, width, height));
-        if (old != null && old.frame() != null) {
-            old.frame().release(); // never shown: a newer frame replaced it
+        Pending old = pending.getAndSet(new Pending(frame, overlay, width, height, true));
+        if (old != null) {
+            if (old.frame() != null) {
+                old.frame().release(); // never shown: a newer frame replaced it
+            }
+            host.frameDropped();
         }
         work.release();
     }
@@ -222,20 +229,26 @@ final class FxCanvasWindow implements CanvasView {
                 if (last == null || s == lastScale) {
                     continue;
                 }
-                p = new Pending(pixels.retainFrame(), last.overlay(), last.width(), last.height()); // rescaled
+                p = new Pending(pixels.retainFrame(), last.overlay(), last.width(), last.height(), false); // rescaled
             }
             try {
                 pixels.render(p.frame(), p.overlay(), p.width(), p.height(), s);
             } catch (RuntimeException | OutOfMemoryError e) {
                 System.err.println("easel: " + host.spec().title() + ": could not render a frame: " + e);
+                if (p.fresh()) {
+                    host.frameDropped();
+                }
                 continue;
             }
             last = p;
             lastScale = s;
             WindowPixels.Pixels copy = pixels.copy(spare.poll());
-            WindowPixels.Pixels skipped = ready.getAndSet(copy);
+            Ready skipped = ready.getAndSet(new Ready(copy, p.fresh()));
             if (skipped != null) {
-                spare.offer(skipped.argbPre()); // the FX thread had not taken it: the newer one wins
+                spare.offer(skipped.pixels().argbPre()); // the FX thread had not taken it: the newer one wins
+                if (skipped.fresh()) {
+                    host.frameDropped();
+                }
             } else {
                 Platform.runLater(this::upload);
             }
@@ -245,13 +258,14 @@ final class FxCanvasWindow implements CanvasView {
 
     /** FX thread: shows the newest copy. */
     private void upload() {
-        WindowPixels.Pixels p = ready.getAndSet(null);
-        if (p == null || closed || view == null) {
-            if (p != null) {
-                spare.offer(p.argbPre());
+        Ready r = ready.getAndSet(null);
+        if (r == null || closed || view == null) {
+            if (r != null) {
+                spare.offer(r.pixels().argbPre());
             }
             return;
         }
+        WindowPixels.Pixels p = r.pixels();
         if (image == null || (int) image.getWidth() != p.pixelWidth() || (int) image.getHeight() != p.pixelHeight()) {
             image = new WritableImage(p.pixelWidth(), p.pixelHeight());
             view.setImage(image);
@@ -262,6 +276,9 @@ final class FxCanvasWindow implements CanvasView {
         view.setFitWidth(p.width()); // device pixels shown at the logical size: 1:1 on the screen
         view.setFitHeight(p.height());
         spare.offer(p.argbPre());
+        if (r.fresh()) {
+            host.frameShown();
+        }
         presented++;
         if (presented == 1) {
             FirstFrame.shown();

@@ -18,6 +18,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 
 /** {@code easel run SCRIPT}: runs a sketch in windows, or headless. */
 @Command(name = "run", description = "Run a Python sketch.%n"
@@ -54,6 +55,10 @@ final class RunCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        // Ctrl-C and SIGTERM go through the shutdown gate from the start: during the first second
+        // (Python and JavaFX starting) too, not only once the script runs.
+        QuitRequest quit = new QuitRequest();
+        QuitSignals.install(quit::request);
         Startup.mark("run command");
         if (!Files.isRegularFile(script)) {
             System.err.println("easel run: no such script: " + script);
@@ -82,6 +87,10 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("easel run: --frames must be at least 1");
             return 2;
         }
+        if (!headless && Displays.missing()) {
+            System.err.println("easel: " + Displays.NO_DISPLAY);
+            return 2;
+        }
         // JavaFX takes over a second to start: start it while Python starts.
         CompletableFuture<Void> fx = headless ? CompletableFuture.completedFuture(null) : FxLauncher.startAsync();
         Startup.mark("fx starting");
@@ -99,6 +108,9 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("easel: cannot start Python: " + e.getMessage());
             return 2;
         }
+        if (quit.isRequested()) {
+            return quitDuringStart(runtime);
+        }
         List<Session.ScriptedEvent> scripted = List.of();
         if (events != null) {
             try {
@@ -114,8 +126,18 @@ final class RunCommand implements Callable<Integer> {
         if (headless) {
             windows = headlessWindows;
         } else {
-            fx.join();
+            try {
+                fx.join();
+            } catch (CompletionException e) {
+                // DISPLAY is set but cannot be opened (no X server there, no permission), or no GTK.
+                System.err.println("easel: " + Displays.explain(e.getCause() == null ? e : e.getCause()));
+                runtime.close();
+                return 2;
+            }
             Startup.mark("fx started");
+            if (quit.isRequested()) {
+                return quitDuringStart(runtime);
+            }
             FxLauncher.forbidPythonOnFxThread(runtime);
             windows = new FxWindows();
         }
@@ -125,15 +147,17 @@ final class RunCommand implements Callable<Integer> {
             runtime.close();
         });
         Runtime.getRuntime().addShutdownHook(hook);
-        QuitSignals.install(session::close); // Ctrl-C, SIGTERM: close canvases, then the normal exit path
+        quit.attach(session); // Ctrl-C, SIGTERM: close canvases, then the normal exit path
         Startup.mark("session ready");
         session.runScript(script, scriptArgs);
         session.awaitEnd();
         int code = session.exitCode();
         if (headless) {
             HeadlessOutput.write(session, headlessWindows, out);
-        } else if (session.scriptFailed() && session.canvases().isEmpty()) {
-            FxLauncher.showErrorAndWait(script, "The script raised an exception; see the console for the traceback.");
+        } else if (session.scriptFailed() && session.canvases().isEmpty() && !quit.isRequested()
+                && FxLauncher.errorWindowWanted(System.getenv())) {
+            System.err.println("easel: the error is shown in a window: close it to exit");
+            FxLauncher.showErrorAndWait(script, session.scriptError(), quit.requested());
         }
         session.close();
         runtime.close();
@@ -146,5 +170,14 @@ final class RunCommand implements Callable<Integer> {
             FxLauncher.exit();
         }
         return code;
+    }
+
+    /** Ctrl-C before the script ran: Python ends through its gate, nothing else has started. */
+    private int quitDuringStart(PythonRuntime runtime) {
+        runtime.close();
+        if (!headless) {
+            FxLauncher.exit();
+        }
+        return 0;
     }
 }

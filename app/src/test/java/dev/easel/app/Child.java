@@ -73,6 +73,69 @@ final class Child {
         return new Result(command, p.exitValue(), read(out), read(err), took);
     }
 
+    /** A child still running: its output can be watched and it can be sent signals. */
+    static final class Running {
+        private final List<String> command;
+        private final Process process;
+        private final Path out;
+        private final Path err;
+        private final long t0 = System.nanoTime();
+
+        private Running(List<String> command, Process process, Path out, Path err) {
+            this.command = command;
+            this.process = process;
+            this.out = out;
+            this.err = err;
+        }
+
+        /** Polls stderr until it contains {@code text}; fails (killing the child) after {@code timeout}. */
+        void awaitStderr(String text, Duration timeout) throws IOException, InterruptedException {
+            long deadline = System.nanoTime() + timeout.toNanos();
+            while (!read(err).contains(text)) {
+                if (System.nanoTime() > deadline || !process.isAlive()) {
+                    String why = process.isAlive() ? "within " + timeout.toSeconds() + " s" : "before it exited";
+                    process.descendants().forEach(ProcessHandle::destroyForcibly);
+                    process.destroyForcibly();
+                    fail("the child did not print '" + text + "' " + why + "\n$ " + String.join(" ", command)
+                            + "\n--- stdout ---\n" + read(out) + "\n--- stderr ---\n" + read(err));
+                }
+                TimeUnit.MILLISECONDS.sleep(20);
+            }
+        }
+
+        /** Sends a signal ("TERM", "INT") to the child. */
+        void signal(String name) throws IOException, InterruptedException {
+            new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start().waitFor();
+        }
+
+        /** Waits for the exit (bounded: killed and failed after {@code timeout}). */
+        Result finish(Duration timeout) throws IOException, InterruptedException {
+            if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                process.descendants().forEach(ProcessHandle::destroyForcibly);
+                process.destroyForcibly();
+                process.waitFor(10, TimeUnit.SECONDS);
+                fail("child did not finish within " + timeout.toSeconds() + " s (killed)\n$ " + String.join(" ", command)
+                        + "\n--- stdout ---\n" + read(out) + "\n--- stderr ---\n" + read(err));
+            }
+            return new Result(command, process.exitValue(), read(out), read(err), Duration.ofNanos(System.nanoTime() - t0));
+        }
+    }
+
+    /** Starts {@code command} in {@code dir} with {@code env} added and the variables {@code unset} removed. */
+    static Running start(List<String> command, Path dir, Map<String, String> env, java.util.Set<String> unset)
+            throws IOException {
+        Files.createDirectories(dir);
+        Path out = Files.createTempFile(dir, "child-", ".out");
+        Path err = Files.createTempFile(dir, "child-", ".err");
+        ProcessBuilder pb = new ProcessBuilder(command).directory(dir.toFile())
+                .redirectOutput(out.toFile()).redirectError(err.toFile()).redirectInput(ProcessBuilder.Redirect.PIPE);
+        pb.environment().keySet().removeAll(unset);
+        pb.environment().putAll(env);
+        Process p = pb.start();
+        p.getOutputStream().close();
+        return new Running(command, p, out, err);
+    }
+
     private static String read(Path p) throws IOException {
         return Files.readString(p, StandardCharsets.UTF_8);
     }

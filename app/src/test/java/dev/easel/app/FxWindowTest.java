@@ -457,4 +457,103 @@ class FxWindowTest {
             assertTrue(Run.showing(alive));
         }
     }
+
+    @Test
+    void framesTheWindowCannotKeepUpWithAreCountedAsDroppedAndFpsActualCountsFramesShown() throws Exception {
+        try (Run r = new Run("slow_raster", """
+                import easel, sys, random
+                from array import array
+                T = sys._easel_test
+                rnd = random.Random(1)
+                XY = array('d', [rnd.uniform(0, 400) for _ in range(4 * 40000)])  # cheap to record, slow to rasterize
+                class Heavy(easel.Canvas):
+                    size = (400, 300)
+                    fps = 1000
+                    def on_draw(self, g):
+                        g.stroke = "black"
+                        g.line_width = 3
+                        g.lines(XY)
+                        T["counts"] = [self.frames_drawn, self.frames_shown, self.frames_dropped, self.fps_actual]
+                        try:
+                            self.frames_shown = 0
+                        except AttributeError:
+                            T["read_only"] = True
+                Heavy().show()
+                """)) {
+            r.window(0);
+            CanvasHost h = r.host(0);
+            await("frames dropped", () -> h.stats().framesDropped(), n -> n >= 5, WAIT);
+            @SuppressWarnings("unchecked")
+            List<Object> counts = (List<Object>) awaitFact("counts",
+                    v -> ((Number) ((List<?>) v).get(2)).longValue() > 0 && num(((List<?>) v).get(3)) > 0, WAIT);
+            assertEquals(true, fact("read_only"), "frames_shown is read-only");
+            long drawn = (Long) counts.get(0), shown = (Long) counts.get(1), dropped = (Long) counts.get(2);
+            assertTrue(shown + dropped <= drawn, () -> "drawn " + drawn + ", shown " + shown + ", dropped " + dropped);
+            r.session.close();
+            h.ended().get(10, TimeUnit.SECONDS);
+            long d = h.stats().frames(), s = h.stats().framesShown(), x = h.stats().framesDropped();
+            // Every frame drawn was shown or dropped, but for those still on their way when the window closed
+            // (at most one pending, one being rasterized, one waiting for the FX thread).
+            assertTrue(s > 0 && x > 0 && d - s - x >= 0 && d - s - x <= 3, () -> "drawn " + d + ", shown " + s
+                    + ", dropped " + x);
+        }
+    }
+
+    static Stage stageTitled(String title) {
+        try {
+            return onFx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(w -> w instanceof Stage st && title.equals(st.getTitle()) && st.isShowing())
+                    .map(w -> (Stage) w).findFirst().orElse(null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Test
+    void theErrorWindowShowsTheTracebackAndItsCloseButtonOrASignalEndsTheWait() throws Exception {
+        for (boolean byButton : new boolean[]{true, false}) {
+            String name = byButton ? "closed_by_button.py" : "released_by_signal.py";
+            CompletableFuture<Void> released = new CompletableFuture<>();
+            Thread waiter = Thread.ofPlatform().start(() -> FxLauncher.showErrorAndWait(Path.of(name),
+                    "Traceback (most recent call last):\nValueError: not today\n", released));
+            Stage s = await("the error window", () -> stageTitled(FxLauncher.ERROR_TITLE + name), Objects::nonNull, WAIT);
+            String text = onFx(() -> ((javafx.scene.control.TextArea) s.getScene().lookup(".text-area")).getText());
+            assertTrue(text.contains("ValueError: not today"), text);
+            if (byButton) {
+                onFx(() -> {
+                    javafx.scene.control.Button close = s.getScene().getRoot().lookupAll(".button").stream()
+                            .map(n -> (javafx.scene.control.Button) n).filter(b -> b.getText().equals("Close"))
+                            .findFirst().orElseThrow();
+                    close.fire();
+                    return null;
+                });
+            } else {
+                released.complete(null); // what Ctrl-C does
+            }
+            waiter.join(WAIT);
+            assertFalse(waiter.isAlive(), "showErrorAndWait returned");
+            await("the error window to close", () -> stageTitled(FxLauncher.ERROR_TITLE + name), Objects::isNull, WAIT);
+        }
+    }
+
+    @Test
+    void aWindowWhoseSetupFailedShowsTheTracebackAndNeverCallsOnDraw() throws Exception {
+        try (Run r = new Run("setup_fails", """
+                import easel, sys
+                class Half(easel.Canvas):
+                    size = (300, 200)
+                    background = "white"
+                    def setup(self):
+                        self.ball = self.make_ball()
+                    def on_draw(self, g):
+                        sys._easel_test["on_draw"] = True
+                Half().show()
+                """)) {
+            FxCanvasWindow w = r.window(0); // waits for a picture on screen: the traceback
+            int bottom = onFx(() -> w.surface().snapshot(null, null).getPixelReader().getArgb(150, 195));
+            assertTrue(((bottom >> 16) & 255) < 100, "the traceback band at the bottom: " + Pngs.hex(bottom));
+            assertEquals("setup", r.host(0).stats().errors().getFirst().where());
+            assertEquals(null, fact("on_draw"));
+        }
+    }
 }

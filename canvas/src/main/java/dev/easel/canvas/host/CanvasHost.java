@@ -181,6 +181,7 @@ public final class CanvasHost {
         if (!ended.isDone() && closeRequestedAt != 0 && System.nanoTime() - closeRequestedAt > CLOSE_GRACE_NANOS
                 && i != null) {
             closeForced = true;
+            thread.stoppedByEasel = true; // its SystemExit is Easel's, not the sketch quitting the app
             try {
                 i.interrupt(thread);
             } catch (RuntimeException closing) {
@@ -239,16 +240,32 @@ public final class CanvasHost {
                 return;
             }
             view = session.windows().open(this);
-            callPython(-1, "setup", () -> {
+            // A failed setup leaves the canvas half made: on_draw and the handlers would only fail
+            // on what it did not make, hiding the real cause. Its traceback is shown instead.
+            boolean setUp = callPython(-1, "setup", () -> {
                 canvas.callMethod("_easel_setup", handle).close();
                 return null;
             });
+            if (!setUp && !session.quitRequested()) {
+                System.err.println("easel: " + spec.className() + ".on_draw is not called: setup() failed (above)");
+            }
             while (true) {
                 if (!session.windows().headless()) {
-                    waitForWork(clock);
+                    if (setUp) {
+                        waitForWork(clock);
+                    } else if (setupErrorShown) {
+                        waitForInputOrClose();
+                    }
                 }
-                if (closeRequested && confirmClose()) {
+                if ((closeRequested || session.quitRequested()) && confirmClose()) {
                     break;
+                }
+                if (!setUp) {
+                    showSetupError();
+                    if (session.windows().headless()) {
+                        break;
+                    }
+                    continue;
                 }
                 drawFrame(clock);
                 if (session.windows().headless() && stats.frames() >= session.headlessFrames()) {
@@ -316,9 +333,33 @@ public final class CanvasHost {
         }
     }
 
+    /** After setup failed: no frames, only the traceback over the background (again after a resize). */
+    private void waitForInputOrClose() {
+        while (!closeRequested && !session.quitRequested() && inbox.isEmpty()) {
+            LockSupport.parkNanos(this, 50_000_000L);
+        }
+    }
+
+    private boolean setupErrorShown;
+
+    private void showSetupError() {
+        boolean resized = false;
+        for (InputEvent e; (e = inbox.poll()) != null; ) {
+            if ("resize".equals(e.type())) {
+                width = (int) e.x();
+                height = (int) e.y();
+                resized = true;
+            }
+        }
+        if (!setupErrorShown || resized) {
+            setupErrorShown = true;
+            view.present(null, errorOverlay(), width, height);
+        }
+    }
+
     /** Runs on_close (unless forced); returns whether the canvas should end. */
     private boolean confirmClose() {
-        boolean forced = closeForced;
+        boolean forced = closeForced || session.quitRequested();
         Boolean[] keep = {false};
         callPython(-1, "on_close", () -> {
             try (PyObject r = canvas.callMethod("_easel_close")) {
@@ -348,41 +389,68 @@ public final class CanvasHost {
             l.clear();
         }
         session.deliverScripted(this, stats.frames());
-        List<Object[]> events = new ArrayList<>();
+        List<InputEvent> events = new ArrayList<>();
         for (InputEvent e; (e = inbox.poll()) != null; ) {
             if ("resize".equals(e.type())) {
                 width = (int) e.x();
                 height = (int) e.y();
             }
-            events.add(e.toTuple());
+            events.add(e);
         }
-        double[] t = clock.beginFrame(System.nanoTime());
+        long now = System.nanoTime();
+        double[] t = clock.beginFrame(now);
+        double fps = session.windows().headless() ? clock.simulatedFps() : stats.shownPerSecond(now);
         long frameNo = stats.frames();
         thread.recording = l;
         long t0 = System.nanoTime();
         long attachedAt = t0;
         boolean ok = false;
+        boolean handlerFailed = false;
         try (Attachment a = interp.attach()) {
             attachedAt = System.nanoTime();
-            canvas.callMethod("_easel_frame", frameNo, t[0], t[1], t[2], width, height, events).close();
-            ok = true;
+            canvas.callMethod("_easel_begin", frameNo, t[0], t[1], fps, width, height,
+                    stats.frames(), stats.framesShown(), stats.framesDropped()).close();
+            // One call per event: an exception in one handler is that handler's, and the events
+            // behind it are still delivered (keys stays in sync), then on_draw runs.
+            for (InputEvent e : events) {
+                try {
+                    canvas.callMethod("_easel_event", (Object) e.toTuple()).close();
+                } catch (PythonException ex) {
+                    error(frameNo, "on_" + e.type(), ex);
+                    handlerFailed = true;
+                    if (session.quitRequested()) {
+                        break;
+                    }
+                }
+            }
+            if (!session.quitRequested()) {
+                canvas.callMethod("_easel_draw").close();
+                ok = true;
+            }
         } catch (PythonException e) {
             error(frameNo, "on_draw", e);
         } finally {
             thread.recording = null;
+        }
+        if (!ok && session.quitRequested()) {
+            pool.add(l); // the app is quitting: this frame is not drawn, nothing to show
+            return;
         }
         stats.frame((System.nanoTime() - attachedAt) / 1e6, attachedAt - t0);
         l.finish();
         Frame f = new Frame(l, this);
         CanvasView v = view;
         if (ok) {
-            lastErrorText = null;
+            DisplayList overlay = handlerFailed && !session.quitRequested() ? errorOverlay() : null;
+            if (!handlerFailed) {
+                lastErrorText = null;
+            }
             Frame old = lastGood;
             lastGood = f.retain();
             if (old != null) {
                 old.release();
             }
-            v.present(f, null, width, height); // the view takes the creation reference
+            v.present(f, overlay, width, height); // the view takes the creation reference
         } else {
             f.release();
             Frame good = lastGood;
@@ -394,12 +462,14 @@ public final class CanvasHost {
         Object call();
     }
 
-    /** Runs a callback attached; a Python exception is reported, not thrown. */
-    private void callPython(long frame, String where, PyCall call) {
+    /** Runs a callback attached; a Python exception is reported, not thrown. Returns whether it succeeded. */
+    private boolean callPython(long frame, String where, PyCall call) {
         try (Attachment a = interp.attach()) {
             call.call();
+            return true;
         } catch (PythonException e) {
             error(frame, where, e);
+            return false;
         }
     }
 
@@ -447,7 +517,25 @@ public final class CanvasHost {
         return o.finish();
     }
 
+    private volatile boolean ending;
+
+    /** Whether the canvas is ending: its thread is past its last callback but on_close. */
+    boolean isEnding() {
+        return ending;
+    }
+
+    /** Called by the view: one frame reached the screen (the FX thread, or headless the canvas thread). */
+    public void frameShown() {
+        stats.shown(System.nanoTime());
+    }
+
+    /** Called by the view: a frame was replaced by a newer one before it was shown. */
+    public void frameDropped() {
+        stats.dropped();
+    }
+
     private void finish() {
+        ending = true;
         try {
             if (!onCloseDone && canvas != null && !interp.isClosed()) {
                 callPython(-1, "on_close", () -> {

@@ -5,9 +5,10 @@ import java.util.Arrays;
 import java.util.List;
 
 /**
- * One canvas' numbers: frames, time in {@code on_draw}, time waiting to attach (GIL contention),
- * time rendering, and the errors raised with their tracebacks. Written by the canvas thread,
- * read once it has ended (or approximately while it runs).
+ * One canvas' numbers: frames drawn ({@code on_draw} calls), shown and dropped (replaced by a newer
+ * one before the window showed them), time in {@code on_draw}, time waiting to attach (GIL
+ * contention), time rendering, and the errors raised with their tracebacks. Written by the canvas
+ * thread and its view, read once it has ended (or approximately while it runs).
  */
 public final class CanvasStats {
     /** One error raised by a callback. */
@@ -18,6 +19,11 @@ public final class CanvasStats {
     private long attachWaitNanos;
     private long renderNanos;
     private final List<Error> errors = new ArrayList<>();
+    private long shown;
+    private long dropped;
+    /** When the last frames were shown ({@link System#nanoTime()}), a ring: for the shown rate. */
+    private final long[] recentShown = new long[256];
+    private int recentHead;
 
     private long firstFrameAt;
     private long lastFrameAt;
@@ -52,13 +58,49 @@ public final class CanvasStats {
         renderNanos += nanos;
     }
 
+    synchronized void shown(long now) {
+        recentShown[recentHead] = now;
+        recentHead = (recentHead + 1) % recentShown.length;
+        shown++;
+    }
+
+    synchronized void dropped() {
+        dropped++;
+    }
+
+    /** Frames shown per second over the second before {@code now} (0 with fewer than two). */
+    synchronized double shownPerSecond(long now) {
+        int n = 0;
+        long oldest = now;
+        int count = (int) Math.min(shown, recentShown.length);
+        for (int i = 0; i < count; i++) {
+            long t = recentShown[(recentHead - 1 - i + recentShown.length) % recentShown.length];
+            if (now - t > 1_000_000_000L) {
+                break;
+            }
+            n++;
+            oldest = t;
+        }
+        return n < 2 || now == oldest ? 0 : (n - 1) / ((now - oldest) / 1e9);
+    }
+
+    /** Frames that reached the screen (headless: the picture), error pictures included. */
+    public synchronized long framesShown() {
+        return shown;
+    }
+
+    /** Frames drawn but replaced by a newer one before they were shown. */
+    public synchronized long framesDropped() {
+        return dropped;
+    }
+
     synchronized void error(Error e) {
         if (errors.size() < 100) {
             errors.add(e);
         }
     }
 
-    /** Frames drawn. */
+    /** Frames drawn: {@code on_draw} calls. */
     public synchronized int frames() {
         return frames;
     }

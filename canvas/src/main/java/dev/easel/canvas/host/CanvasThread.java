@@ -12,6 +12,8 @@ public final class CanvasThread extends Thread {
     DisplayList recording;
     /** Whether this thread is importing the sketch again for an isolated canvas (show() is refused then). */
     boolean importingIsolated;
+    /** Set when Easel stops this canvas' Python code (SystemExit raised in it): not the sketch quitting the app. */
+    volatile boolean stoppedByEasel;
 
     CanvasThread(Runnable body, String name) {
         super(null, body, name, 4L << 20); // 4 MiB: deep Python recursion runs on this stack

@@ -526,6 +526,11 @@ final class EaselModule {
             a.expect(1);
             return session.channels().size(a.stringAt(0));
         });
+        b.function("quit", "(code)", "Internal: easel.quit() and SystemExit.", a -> {
+            a.expect(1);
+            session.quitFromPython(a.interpreter(), a.intAt(0));
+            return null;
+        });
         b.function("run", "()", "Internal: easel.run().", a -> {
             a.expect(0);
             if (Session.reimporting()) {

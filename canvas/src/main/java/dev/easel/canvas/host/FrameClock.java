@@ -2,7 +2,7 @@ package dev.easel.canvas.host;
 
 /**
  * The time of a canvas: frame deadlines at the target rate, {@code time} and {@code dt} as the
- * sketch sees them, and the rate actually achieved. Headless clocks run on simulated time: frame
+ * sketch sees them (the rate achieved is counted where frames are shown: {@link CanvasStats}). Headless clocks run on simulated time: frame
  * n is at n/fps seconds, however fast it is drawn, so animations come out the same every run.
  */
 final class FrameClock {
@@ -11,9 +11,6 @@ final class FrameClock {
     private long start = -1;
     private long last;
     private long nextDeadline;
-    private final long[] recent = new long[128];
-    private int recentCount;
-    private int recentHead;
     private long frameNumber;
 
     FrameClock(double fps, boolean simulated) {
@@ -33,7 +30,12 @@ final class FrameClock {
         return Math.max(0, nextDeadline - now);
     }
 
-    /** Marks the start of a frame; returns {time, dt, fps_actual} for it. */
+    /** The rate a headless (simulated) canvas reports as {@code fps_actual}: its target. */
+    double simulatedFps() {
+        return fps > 0 ? fps : 60;
+    }
+
+    /** Marks the start of a frame; returns {time, dt} for it. */
     double[] beginFrame(long now) {
         double time, dt;
         if (simulated) {
@@ -57,26 +59,6 @@ final class FrameClock {
             }
         }
         frameNumber++;
-        recent[recentHead] = now;
-        recentHead = (recentHead + 1) % recent.length;
-        recentCount = Math.min(recentCount + 1, recent.length);
-        return new double[]{time, dt, actualFps(now)};
-    }
-
-    private double actualFps(long now) {
-        if (simulated) {
-            return fps > 0 ? fps : 60;
-        }
-        int n = 0;
-        long oldest = now;
-        for (int i = 0; i < recentCount; i++) {
-            long t = recent[(recentHead - 1 - i + recent.length) % recent.length];
-            if (now - t > 1_000_000_000L) {
-                break;
-            }
-            n++;
-            oldest = t;
-        }
-        return n < 2 ? 0 : (n - 1) / ((now - oldest) / 1e9);
+        return new double[]{time, dt};
     }
 }

@@ -15,14 +15,17 @@ public final class HeadlessWindows implements WindowSystem {
     /** Renders every frame as it comes, on the canvas thread: headless canvases render in parallel. */
     static final class View implements CanvasView {
         final WindowPixels pixels;
+        private final CanvasHost host;
 
         View(CanvasHost host) {
+            this.host = host;
             this.pixels = new WindowPixels(host);
         }
 
         @Override
         public void present(Frame f, DisplayList o, int w, int h) {
             pixels.render(f, o, w, h, 1.0);
+            host.frameShown();
         }
 
         @Override

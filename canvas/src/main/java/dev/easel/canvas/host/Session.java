@@ -67,9 +67,12 @@ public final class Session implements AutoCloseable {
     private final AtomicInteger errors = new AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile boolean scriptFailed;
+    private volatile String scriptError = "";
     private volatile List<String> scriptArgv = List.of();
     private volatile boolean scriptDone = true;
     private volatile boolean closing;
+    /** The exit code asked for by easel.quit() or SystemExit, or null. */
+    private volatile Integer quitCode;
     private final Channels channels = new Channels();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("easel-close-watchdog").daemon(true).factory());
@@ -94,6 +97,8 @@ public final class Session implements AutoCloseable {
             try (PyObject sys = a.importModule("sys"); PyObject path = sys.getAttr("path")) {
                 path.callMethod("insert", 0, packageRoot.toString()).close();
             }
+            // SystemExit in a Python thread ends the app, as it does everywhere else.
+            a.exec("import easel._quit\neasel._quit.install_thread_hook()\n", g);
         }
     }
 
@@ -130,9 +135,13 @@ public final class Session implements AutoCloseable {
                 g.setItem("_argv", args);
                 a.exec("""
                         import os, runpy, sys
+                        import easel._quit as _quit  # now: an import while SystemExit is raised could hang
                         sys.argv = list(_argv)
                         sys.path.insert(0, os.path.dirname(_script))
-                        runpy.run_path(_script, run_name="__main__")
+                        try:
+                            runpy.run_path(_script, run_name="__main__")
+                        except SystemExit as e:
+                            _quit.exiting(e)
                         """, g, "<easel>");
             } catch (PythonClosedException stopped) {
                 // quitting
@@ -140,8 +149,9 @@ public final class Session implements AutoCloseable {
                 if (endedByQuit(e)) {
                     return;
                 }
+                scriptError = scriptTraceback(e);
                 scriptFailed = true;
-                System.err.print(scriptTraceback(e));
+                System.err.print(scriptError);
                 System.err.flush();
             } finally {
                 synchronized (lifecycle) {
@@ -158,7 +168,39 @@ public final class Session implements AutoCloseable {
      * channels closing, or the shutdown gate's SystemExit. Not an error of the script's.
      */
     boolean endedByQuit(PythonException e) {
-        return closing && (e.pythonType().equals("easel.ChannelClosed") || e.pythonType().equals("SystemExit"));
+        return (closing || quitCode != null)
+                && (e.pythonType().equals("easel.ChannelClosed") || e.pythonType().equals("SystemExit"));
+    }
+
+    /**
+     * {@code easel.quit(code)}, or SystemExit raised by the sketch's code (attached caller, any
+     * thread): records the code and closes every canvas on another thread, since the caller may
+     * be a canvas thread that {@link #close()} waits for. The first code wins. A SystemExit that is
+     * Easel's own (a stuck canvas stopped, the runtime shutting down) does not quit.
+     */
+    void quitFromPython(Interpreter interp, int code) {
+        if (reimporting() || runtime.isClosing()
+                || (Thread.currentThread() instanceof CanvasThread ct && ct.stoppedByEasel)) {
+            return;
+        }
+        for (CanvasHost h : allHosts) {
+            if (!interp.isMain() && h.interpreter() == interp && h.isEnding()) {
+                return; // an isolated canvas' interpreter closing stops its Python threads with SystemExit
+            }
+        }
+        synchronized (lifecycle) {
+            if (quitCode != null || closing) {
+                return;
+            }
+            quitCode = code;
+            lifecycle.notifyAll();
+        }
+        Thread.ofPlatform().name("easel-quit").daemon(true).start(this::close);
+    }
+
+    /** Whether the sketch asked to quit (easel.quit() or SystemExit). */
+    public boolean quitRequested() {
+        return quitCode != null;
     }
 
     /** The traceback without Easel's own frames (runpy, the exec wrapper, the canvas' dispatch). */
@@ -438,6 +480,11 @@ public final class Session implements AutoCloseable {
         return scriptFailed;
     }
 
+    /** The traceback the script raised, as printed (empty when it did not raise). */
+    public String scriptError() {
+        return scriptError;
+    }
+
     /** Blocks until every canvas has ended (returns at once when none is open, or when closing). */
     public void awaitAllClosed() throws InterruptedException {
         synchronized (lifecycle) {
@@ -461,8 +508,15 @@ public final class Session implements AutoCloseable {
         return scriptDone && hosts.isEmpty();
     }
 
-    /** 0 when nothing raised; 1 when the script raised, or (headless) any callback did. */
+    /**
+     * The code of {@code easel.quit()} / SystemExit when it is not 0; else 0 when nothing raised,
+     * 1 when the script raised, or (headless) any callback did.
+     */
     public int exitCode() {
+        Integer q = quitCode;
+        if (q != null && q != 0) {
+            return q;
+        }
         if (scriptFailed) {
             return 1;
         }
@@ -483,19 +537,23 @@ public final class Session implements AutoCloseable {
         return m;
     }
 
-    /** Closes every canvas (on_close runs) and waits a bounded time for their threads. Python stays up. */
+    /**
+     * Closes every canvas (on_close runs) and waits a bounded time for their threads; a second
+     * caller waits too (the first may be easel.quit()'s thread). Python stays up.
+     */
     @Override
     public void close() {
+        boolean first;
         synchronized (lifecycle) {
-            if (closing) {
-                return;
-            }
+            first = !closing;
             closing = true;
             lifecycle.notifyAll();
         }
-        channels.close(); // wakes receivers, which may be what keeps a canvas busy
-        for (CanvasHost h : allHosts) {
-            h.close();
+        if (first) {
+            channels.close(); // wakes receivers, which may be what keeps a canvas busy
+            for (CanvasHost h : allHosts) {
+                h.close();
+            }
         }
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(3);
         for (CanvasHost h : allHosts) {

@@ -31,6 +31,7 @@ class SessionTest {
                         g.fill = "red"
                         g.fill_rect(10, 10, 50, 50)
                         sys._easel_test["frames"] = self.frame + 1
+                        sys._easel_test["counts"] = [self.frames_drawn, self.frames_shown, self.frames_dropped]
                     def on_close(self):
                         sys._easel_test["closed"] = True
                 Red().show()
@@ -48,6 +49,8 @@ class SessionTest {
         String stats = Files.readString(r.out().resolve("stats.json"));
         assertTrue(stats.contains("\"frames\": 5"), stats);
         assertTrue(stats.contains("\"class\": \"Red\""), stats);
+        assertTrue(stats.contains("\"frames_drawn\": 5, \"frames_shown\": 5, \"frames_dropped\": 0"), stats);
+        assertEquals(List.of(4L, 4L, 0L), r.fact("counts"), "as of the start of the last frame");
     }
 
     @Test
@@ -286,5 +289,147 @@ class SessionTest {
         assertEquals("same-2", r.canvas(1).slug());
         assertTrue(Files.exists(r.out().resolve("same-2.png")));
         assertEquals(true, r.fact("after_run"), "easel.run() returns once the canvases end");
+    }
+
+    @Test
+    void handlerErrorIsReportedUnderItsNameAndTheRestOfTheFrameStillRuns() throws Exception {
+        var events = List.of(
+                new Session.ScriptedEvent(1, null, InputEvent.key("key_press", "a", false, false, false, false)),
+                new Session.ScriptedEvent(1, null, InputEvent.mouse("mouse_press", 5, 6, "left", 0, 0, false, false, false, false)),
+                new Session.ScriptedEvent(1, null, InputEvent.key("key_press", "b", false, false, false, false)));
+        var r = run("""
+                import easel, sys
+                log = []
+                class Keys(easel.Canvas):
+                    size = (120, 90)
+                    def on_key_press(self, e):
+                        log.append(("key", e.key))
+                        if e.key == "a":
+                            raise KeyError("no binding for a")
+                    def on_mouse_press(self, e):
+                        log.append(("press", e.x, e.y))
+                    def on_draw(self, g):
+                        g.fill = "blue"
+                        g.fill_rect(0, 0, 120, 90)
+                        sys._easel_test["drawn"] = sys._easel_test.get("drawn", []) + [self.frame]
+                        sys._easel_test["keys"] = sorted(self.keys)
+                        sys._easel_test["log"] = list(log)
+                Keys().show()
+                """, 3, events);
+        assertEquals(List.of(List.of("key", "a"), List.of("press", 5.0, 6.0), List.of("key", "b")), r.fact("log"),
+                "the events queued behind the failing one are still delivered");
+        assertEquals(List.of(0L, 1L, 2L), r.fact("drawn"), "on_draw still runs in the frame whose handler raised");
+        assertEquals(List.of("a", "b"), r.fact("keys"), "keys stays in sync");
+        var errors = r.canvas(0).stats().errors();
+        assertEquals(1, errors.size(), errors::toString);
+        assertEquals("on_key_press", errors.get(0).where());
+        assertEquals(1, errors.get(0).frame());
+        assertEquals("KeyError", errors.get(0).type());
+        assertTrue(errors.get(0).traceback().contains("in on_key_press"), errors.get(0).traceback());
+        assertFalse(errors.get(0).traceback().contains("_easel_"), errors.get(0).traceback());
+        String stats = Files.readString(r.out().resolve("stats.json"));
+        assertTrue(stats.contains("\"where\": \"on_key_press\""), stats);
+        assertEquals(1, r.session().exitCode());
+    }
+
+    @Test
+    void failingSetupIsReportedAndOnDrawIsNotCalled() throws Exception {
+        var r = run("""
+                import easel, sys
+                class Half(easel.Canvas):
+                    size = (200, 150)
+                    def setup(self):
+                        self.speed = 1 / 0
+                        self.x = 0
+                    def on_draw(self, g):
+                        sys._easel_test["on_draw"] = True
+                        self.x += self.speed
+                    def on_mouse_press(self, e):
+                        sys._easel_test["handler"] = True
+                Half().show()
+                """, 4, List.of(new Session.ScriptedEvent(0, null,
+                        InputEvent.mouse("mouse_press", 1, 1, "left", 0, 0, false, false, false, false))));
+        assertNull(r.fact("on_draw"), "on_draw must not run after setup failed");
+        assertNull(r.fact("handler"), "nor the handlers");
+        var errors = r.canvas(0).stats().errors();
+        assertEquals(1, errors.size(), () -> "only the real cause: " + errors);
+        assertEquals("setup", errors.get(0).where());
+        assertEquals("ZeroDivisionError", errors.get(0).type());
+        assertTrue(errors.get(0).traceback().contains("in setup"), errors.get(0).traceback());
+        assertEquals(0, r.canvas(0).stats().frames());
+        assertEquals(1, r.session().exitCode());
+        ImageData img = r.picture(0);
+        int dark = img.argb(100, 145);
+        assertTrue(((dark >> 16) & 255) < 100 && ((dark >> 8) & 255) < 100, "the setup traceback is shown: " + hex(dark));
+    }
+
+    @Test
+    void systemExitAndQuitEndTheAppWithTheirCode() throws Exception {
+        String canvas = """
+                import easel, sys, threading
+                class Q(easel.Canvas):
+                    size = (50, 50)
+                    where = None
+                    def setup(self):
+                        if self.where == "setup":
+                            sys.exit(%1$s)
+                    def on_draw(self, g):
+                        sys._easel_test["frames"] = self.frame + 1
+                        if self.frame == 2 and self.where == "on_draw":
+                            sys.exit(%1$s)
+                        if self.frame == 2 and self.where == "quit":
+                            easel.quit(%1$s)
+                        if self.frame == 2 and self.where == "thread":
+                            t = threading.Thread(target=sys.exit, args=(%1$s,))
+                            t.start()
+                            t.join()
+                    def on_mouse_press(self, e):
+                        if self.where == "handler":
+                            sys.exit(%1$s)
+                    def on_close(self):
+                        sys._easel_test["closed"] = True
+                Q.where = sys._easel_where
+                Q().show()
+                """;
+        var press = List.of(new Session.ScriptedEvent(2, null,
+                InputEvent.mouse("mouse_press", 1, 1, "left", 0, 0, false, false, false, false)));
+        for (String where : List.of("on_draw", "handler", "quit", "thread", "setup", "script")) {
+            for (int code : new int[]{0, 3}) {
+                String src = "import sys\nsys._easel_where = " + Sketches.pyQuote(where) + "\n"
+                        + (where.equals("script") ? "import easel\nsys.exit(" + code + ")\nraise AssertionError\n"
+                        : canvas.formatted(code));
+                var r = run(src, 50, press);
+                String what = where + " exit(" + code + ")";
+                assertEquals(code, r.session().exitCode(), what);
+                assertEquals(0, r.session().errorCount(), what + ": SystemExit is not an error: "
+                        + (r.session().canvases().isEmpty() ? "" : r.canvas(0).stats().errors()));
+                assertFalse(r.session().scriptFailed(), what);
+                if (!where.equals("script")) {
+                    assertEquals(true, r.fact("closed"), what + ": the canvas closed");
+                    Object frames = r.fact("frames");
+                    assertTrue(where.equals("setup") ? frames == null : ((Number) frames).longValue() <= 4,
+                            what + ": the app ended soon after, not after 50 frames: " + frames);
+                }
+            }
+        }
+    }
+
+    @Test
+    void quitRejectsBadCodes() throws Exception {
+        var r = run("""
+                import easel, sys
+                for bad in ("x", 1.5, 300, -1):
+                    try:
+                        easel.quit(bad)
+                    except (TypeError, ValueError) as e:
+                        sys._easel_test[repr(bad)] = type(e).__name__
+                sys._easel_test["doc"] = easel.quit.__doc__
+                """, 1);
+        assertEquals("TypeError", r.fact("'x'"));
+        assertEquals("TypeError", r.fact("1.5"));
+        assertEquals("ValueError", r.fact("300"));
+        assertEquals("ValueError", r.fact("-1"));
+        assertTrue(String.valueOf(r.fact("doc")).contains("exit code"), String.valueOf(r.fact("doc")));
+        assertEquals(0, r.session().exitCode());
     }
 }

@@ -56,9 +56,18 @@ the frame in which the input arrived.
 
 Errors
 ------
-An exception in ``on_draw`` or a handler is printed to stderr and drawn over the last
-good frame; the canvas keeps running and recovers as soon as the code works again.
+An exception in ``on_draw`` or a handler is printed to stderr under that callback's name and
+drawn over the frame; the canvas keeps running and recovers as soon as the code works again.
+An exception in one handler does not stop the frame: the other events are still delivered
+and ``on_draw`` still runs. If ``setup`` raises, its traceback is shown and ``on_draw`` is
+not called (it would only fail on what ``setup`` did not make).
 Wrong arguments to drawing calls raise ``TypeError`` or ``ValueError`` naming the call.
+
+Quitting
+--------
+Closing the last window ends the app once the script has finished. :func:`quit` (or
+``sys.exit(n)``, ``raise SystemExit(n)``) anywhere -- the script, ``setup``, ``on_draw``,
+a handler, another thread -- closes every canvas and ends the app with that exit code.
 """
 
 from ._color import Color
@@ -66,6 +75,7 @@ from ._events import Event, EVENTS
 from ._graphics import Graphics
 from ._image import Image
 from ._canvas import Canvas, run
+from ._quit import quit
 from ._channel import Channel, ChannelClosed
 from ._info import python_info, __version__
 from ._math import noise, noise_seed, noise_detail, lerp, remap, constrain
@@ -76,4 +86,5 @@ for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed):
 del _cls
 
 __all__ = ["Canvas", "Graphics", "Color", "Image", "Event", "EVENTS", "Channel", "ChannelClosed", "run",
-           "python_info", "__version__", "noise", "noise_seed", "noise_detail", "lerp", "remap", "constrain"]
+           "quit", "python_info", "__version__", "noise", "noise_seed", "noise_detail", "lerp", "remap",
+           "constrain"]

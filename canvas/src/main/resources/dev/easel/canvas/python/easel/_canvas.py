@@ -5,6 +5,7 @@ import sys
 import _easel
 from ._events import EVENTS, Event
 from ._graphics import Graphics
+from . import _quit
 
 _LIFECYCLE = {"setup": 0, "on_draw": 1}
 _ARITY = {"on_resize": 2, "on_close": 0}
@@ -32,8 +33,15 @@ class Canvas:
 
     Read while running: ``width``, ``height``, ``frame`` (frames drawn so far), ``time``
     (seconds since the first frame), ``dt`` (seconds since the previous frame),
-    ``fps_actual``, ``mouse`` ((x, y) last seen), ``keys`` (set of keys held; emptied when the
-    window loses the focus).
+    ``fps_actual`` (frames shown per second), ``frames_drawn``, ``frames_shown``,
+    ``frames_dropped``, ``mouse`` ((x, y) last seen), ``keys`` (set of keys held; emptied when
+    the window loses the focus).
+
+    Errors: an exception in ``setup``, ``on_draw`` or a handler is reported under that
+    callback's name; the frame's other events are still delivered and ``on_draw`` still runs.
+    After a failing ``setup``, neither ``on_draw`` nor the handlers are called: the window
+    shows the traceback. ``SystemExit`` (``sys.exit(n)``) in any of them ends the app with
+    that code, as :func:`easel.quit` does.
 
     Threads: ``setup``, ``on_draw`` and handlers run on the canvas' own thread, one at a time.
     ``show``, ``close`` and ``redraw`` may be called from any thread.
@@ -58,6 +66,7 @@ class Canvas:
         self._e_fps = 0.0
         self._e_mouse = (0.0, 0.0)
         self._e_keys = set()
+        self._e_counts = (0, 0, 0)
         self._e_graphics = Graphics(self)
         return self
 
@@ -131,8 +140,25 @@ class Canvas:
 
     @property
     def fps_actual(self) -> float:
-        """Frames per second actually drawn, averaged over the last second."""
+        """Frames per second actually shown, averaged over the last second (the target ``fps``
+        when headless, which runs on simulated time)."""
         return self._e_fps
+
+    @property
+    def frames_drawn(self) -> int:
+        """``on_draw`` calls completed before this frame."""
+        return self._e_counts[0]
+
+    @property
+    def frames_shown(self) -> int:
+        """Frames that reached the screen (or, headless, the picture) before this frame."""
+        return self._e_counts[1]
+
+    @property
+    def frames_dropped(self) -> int:
+        """Frames drawn but never shown: a newer one replaced them while the window was still
+        rasterizing an older one (``on_draw`` is faster than the screen)."""
+        return self._e_counts[2]
 
     @property
     def mouse(self) -> tuple:
@@ -191,46 +217,70 @@ class Canvas:
                             f"made again from them in its own interpreter: {e}") from None
         return (cls.__module__, path, cls.__qualname__, payload)
 
+    # Each runs one of the sketch's callbacks. SystemExit ends the app with its code; Easel's own
+    # stop of a stuck canvas (also a SystemExit) is told apart in Java. Names start with _easel_ so
+    # that tracebacks leave these frames out.
+
     def _easel_setup(self, handle):
         self._easel_handle = handle
-        self.setup()
+        try:
+            self.setup()
+        except SystemExit as e:
+            _quit.exiting(e)
+            raise
 
-    def _easel_frame(self, frame, time, dt, fps, width, height, events):
+    def _easel_begin(self, frame, time, dt, fps, width, height, drawn, shown, dropped):
         self._e_frame = frame
         self._e_time = time
         self._e_dt = dt
         self._e_fps = fps
         self._e_width = width
         self._e_height = height
-        keys = self._e_keys
-        for ev in events:
+        self._e_counts = (drawn, shown, dropped)
+
+    def _easel_event(self, ev):
+        """One input event: the canvas' state first (so keys stays in sync), then its handler."""
+        try:
             kind = ev[0]
             if kind == "resize":
                 self._e_width, self._e_height = int(ev[1]), int(ev[2])
                 handler = getattr(self, "on_resize", None)
                 if handler is not None:
                     handler(self._e_width, self._e_height)
-                continue
+                return
             if kind == "focus_lost":
-                keys.clear()   # the releases of keys held now go to another window
-                continue
+                self._e_keys.clear()   # the releases of keys held now go to another window
+                return
             e = Event(*ev)
             if kind.startswith("mouse"):
                 self._e_mouse = (e.x, e.y)
             elif kind == "key_press":
-                keys.add(e.key)
+                self._e_keys.add(e.key)
             elif kind == "key_release":
-                keys.discard(e.key)
+                self._e_keys.discard(e.key)
             handler = getattr(self, "on_" + kind, None)
             if handler is not None:
                 handler(e)
-        g = self._e_graphics
-        g._begin()
-        self.on_draw(g)
+        except SystemExit as e:
+            _quit.exiting(e)
+            raise
+
+    def _easel_draw(self):
+        try:
+            g = self._e_graphics
+            g._begin()
+            self.on_draw(g)
+        except SystemExit as e:
+            _quit.exiting(e)
+            raise
 
     def _easel_close(self):
-        handler = getattr(self, "on_close", None)
-        return True if handler is None else handler() is not False
+        try:
+            handler = getattr(self, "on_close", None)
+            return True if handler is None else handler() is not False
+        except SystemExit as e:
+            _quit.exiting(e)
+            raise
 
     def __repr__(self):
         return f"<{type(self).__name__} canvas {self._e_width}x{self._e_height}>"
