@@ -13,7 +13,7 @@ final class NoiseBuiltins {
 
     static void register(BuiltinModule.Builder b) {
         Noise noise = new Noise();
-        b.function("noise", "(x, y=0.0, z=0.0)", """
+        b.function("noise", "(x, y=0, z=0)", """
                 Perlin noise at (x, y, z): a smooth pseudo-random value in [0, 1].
 
                 Nearby coordinates give nearby values; step by about 0.01-0.1 per pixel or frame for
@@ -25,7 +25,7 @@ final class NoiseBuiltins {
             double z = a.size() > 2 ? a.doubleAt(2) : 0;
             return noise.at(x, y, z);
         });
-        b.function("noise_seed", "(seed)", """
+        b.function("noise_seed", "(n)", """
                 Makes noise() repeatable: the same seed gives the same values on every run.""", a -> {
             a.expect(1);
             noise.seed(a.longAt(0));

@@ -1,6 +1,19 @@
 """Images: loaded from files, made from pixels, or taken from a canvas."""
 
+import os
+
 import _easel
+
+
+def _path(call, path):
+    """A file name as str: what open() takes, and nothing else (a tuple is not a path)."""
+    try:
+        p = os.fspath(path)
+    except TypeError:
+        raise TypeError(f"{call}() path must be a str or os.PathLike, not {type(path).__name__}") from None
+    if isinstance(p, bytes):
+        p = os.fsdecode(p)
+    return p
 
 
 class Image:
@@ -20,8 +33,9 @@ class Image:
 
     @staticmethod
     def load(path) -> "Image":
-        """Reads a PNG, JPEG, GIF or BMP file. ``FileNotFoundError`` / ``ValueError`` if it can't."""
-        return Image(*_easel.image_load(str(path)))
+        """Reads a PNG, JPEG, GIF or BMP file. ``path`` is a ``str`` or ``pathlib.Path``
+        (``TypeError`` otherwise); ``FileNotFoundError`` / ``ValueError`` if it can't be read."""
+        return Image(*_easel.image_load(_path("Image.load", path)))
 
     @staticmethod
     def from_pixels(buf, width: int, height: int) -> "Image":
@@ -34,7 +48,7 @@ class Image:
         """Writes the image in the format the file name ends with: ``.png`` (keeps alpha),
         ``.jpg``/``.jpeg``, ``.bmp`` (no alpha: transparent pixels become black) or ``.gif``
         (256 colours). Any other name: ``ValueError``, nothing written."""
-        _easel.image_save(self._id, str(path))
+        _easel.image_save(self._id, _path("Image.save", path))
 
     def pixels(self) -> bytes:
         """The RGBA bytes, row by row."""
