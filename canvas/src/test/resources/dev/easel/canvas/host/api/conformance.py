@@ -5,11 +5,10 @@
 import inspect
 
 NOT_YET = {
-    "easel.quit", "easel.noise", "easel.noise_seed", "easel.lerp", "easel.remap", "easel.constrain",
     "easel.Slider", "easel.Toggle", "easel.Choice", "easel.ColorPick", "easel.Text",
     "easel.LinearGradient", "easel.RadialGradient", "easel.Font", "easel.Font.load",
     "Canvas.renderer", "Canvas.cursor", "Canvas.fullscreen", "Canvas.save_frame",
-    "Canvas.frames_drawn", "Canvas.frames_shown", "Canvas.frames_dropped", "Canvas.mouse_buttons",
+    "Canvas.mouse_buttons",
     "Canvas.on_param", "Canvas.on_mouse_enter", "Canvas.on_mouse_leave", "Canvas.on_file_drop",
     "Canvas.on_reload",
     "Graphics.image_smoothing", "Event.clicks", "Event.repeat",
