@@ -77,6 +77,7 @@ class LifecycleChaosTest {
             switch (fault) {
                 case SETUP_RAISES -> py.append("        raise ValueError('setup of ").append(name).append("')\n");
                 case SETUP_EXITS -> py.append("        sys.exit(").append(code).append(")\n");
+                // Sub-interpreters refuse daemon threads (CPython's rule): there the thread must end by itself.
                 case THREAD_CALLS_WHILE_CLOSING -> py.append("""
                                 self.stop = False
                                 def pester():
@@ -84,8 +85,8 @@ class LifecycleChaosTest {
                                         easel.Color.parse('tomato')
                                         self.redraw()
                                         _ = self.width, self.frame
-                                threading.Thread(target=pester, daemon=True).start()
-                        """);
+                                threading.Thread(target=pester, daemon=%s).start()
+                        """.formatted(isolated ? "False" : "True"));
                 default -> { }
             }
             py.append("    def on_draw(self, g):\n")

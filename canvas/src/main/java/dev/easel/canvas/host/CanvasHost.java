@@ -498,8 +498,30 @@ public final class CanvasHost {
         session.noteError();
     }
 
-    /** The traceback drawn over the last good frame: a dark band with monospaced text. */
+    /** The last overlay made, and what it shows: an error repeated every frame reuses it. */
+    private DisplayList overlayList;
+    private String overlayText;
+    private int overlayWidth;
+    private int overlayHeight;
+
+    /**
+     * The traceback drawn over the last good frame: a dark band with monospaced text. The same
+     * error at the same size gives the same list, which the view recognises and does not
+     * rasterize again (a sketch failing every frame allocated a full-size overlay per frame).
+     */
     private DisplayList errorOverlay() {
+        if (overlayList != null && java.util.Objects.equals(overlayText, lastErrorText) && overlayWidth == width
+                && overlayHeight == height) {
+            return overlayList;
+        }
+        overlayText = lastErrorText;
+        overlayWidth = width;
+        overlayHeight = height;
+        overlayList = newErrorOverlay();
+        return overlayList;
+    }
+
+    private DisplayList newErrorOverlay() {
         DisplayList o = new DisplayList();
         String[] lines = lastErrorText == null ? new String[]{"error"} : lastErrorText.split("\n");
         int shown = Math.min(lines.length, 40);
