@@ -117,12 +117,27 @@ public final class Fonts {
         return f;
     }
 
+    /** The distance between the baselines of two lines of one text, in font sizes. */
+    public static final double LINE_SPACING = 1.25;
+
     /**
      * Measures text as the renderers lay it out: the advance width, and the font's ascent and descent.
-     * Works on any thread.
+     * A {@code \n} starts a new line, {@link #LINE_SPACING} font sizes below the one before: the width
+     * is the widest line's, the descent reaches the last line's. Works on any thread.
      */
     public static TextMetrics measure(String text, FontSpec font) {
         Font f = awt(font);
+        if (text.indexOf('\n') >= 0) {
+            // Lines LINE_SPACING font sizes apart: as wide as the widest, from the first line's
+            // ascent down to the last line's descent.
+            String[] lines = text.split("\n", -1);
+            double width = 0;
+            for (String line : lines) {
+                width = Math.max(width, line.isEmpty() ? 0 : f.getStringBounds(line, FRC).getWidth());
+            }
+            LineMetrics lm = f.getLineMetrics(lines[0].isEmpty() ? " " : lines[0], FRC);
+            return new TextMetrics(width, lm.getAscent(), lm.getDescent() + (lines.length - 1) * f.getSize2D() * LINE_SPACING);
+        }
         double width = text.isEmpty() ? 0 : f.getStringBounds(text, FRC).getWidth();
         LineMetrics lm = f.getLineMetrics(text.isEmpty() ? " " : text, FRC);
         return new TextMetrics(width, lm.getAscent(), lm.getDescent());

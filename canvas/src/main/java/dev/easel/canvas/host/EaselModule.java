@@ -304,7 +304,7 @@ final class EaselModule {
         draw(b, "stroke_path", "()", "Outlines the path with the stroke colour and line style.", 0, 0, (l, a) -> l.strokePath());
         draw(b, "clip", "()", "Limits drawing to the inside of the path (until restore()).", 0, 0, (l, a) -> l.clip());
         draw(b, "fill_text", "(s, x, y, max_width=None)", "Draws text with the fill colour, font, text_align and\n"
-                + "text_baseline; squeezed to max_width when given.", 3, 4,
+                + "text_baseline; squeezed to max_width when given. A \\n starts a new line 1.25 font sizes lower.", 3, 4,
                 (l, a) -> l.fillText(text(a, 0), a.doubleAt(1), a.doubleAt(2), a.isNone(3) ? Double.NaN : a.doubleAt(3)));
         draw(b, "stroke_text", "(s, x, y, max_width=None)", "Outlines text with the stroke colour.", 3, 4,
                 (l, a) -> l.strokeText(text(a, 0), a.doubleAt(1), a.doubleAt(2), a.isNone(3) ? Double.NaN : a.doubleAt(3)));

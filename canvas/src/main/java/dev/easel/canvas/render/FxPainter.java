@@ -2,6 +2,7 @@ package dev.easel.canvas.render;
 
 import dev.easel.canvas.CommandSink;
 import dev.easel.canvas.FontSpec;
+import dev.easel.canvas.Fonts;
 import dev.easel.canvas.ImageData;
 import dev.easel.canvas.LineCap;
 import dev.easel.canvas.LineJoin;
@@ -406,20 +407,48 @@ final class FxPainter implements CommandSink {
     @Override
     public void fillText(String text, double x, double y, double maxWidth) {
         applyFont();
-        if (Double.isNaN(maxWidth)) {
-            gc.fillText(text, x, y);
-        } else {
-            gc.fillText(text, x, y, maxWidth);
-        }
+        eachLine(text, y, (line, ly) -> {
+            if (Double.isNaN(maxWidth)) {
+                gc.fillText(line, x, ly);
+            } else {
+                gc.fillText(line, x, ly, maxWidth);
+            }
+        });
     }
 
     @Override
     public void strokeText(String text, double x, double y, double maxWidth) {
         applyFont();
-        if (Double.isNaN(maxWidth)) {
-            gc.strokeText(text, x, y);
-        } else {
-            gc.strokeText(text, x, y, maxWidth);
+        eachLine(text, y, (line, ly) -> {
+            if (Double.isNaN(maxWidth)) {
+                gc.strokeText(line, x, ly);
+            } else {
+                gc.strokeText(line, x, ly, maxWidth);
+            }
+        });
+    }
+
+    private interface LineSink {
+        void draw(String line, double y);
+    }
+
+    /** Lines of {@code text} placed as Java2dPainter places them ({@link Fonts#LINE_SPACING} apart). */
+    private void eachLine(String text, double y, LineSink sink) {
+        if (text.indexOf('\n') < 0) {
+            sink.draw(text, y);
+            return;
+        }
+        String[] lines = text.split("\n", -1);
+        double lineHeight = (font != null ? font : FontSpec.DEFAULT).size() * Fonts.LINE_SPACING;
+        double first = y - switch (gc.getTextBaseline()) {
+            case CENTER -> (lines.length - 1) * lineHeight / 2;
+            case BOTTOM -> (lines.length - 1) * lineHeight;
+            default -> 0;
+        };
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isEmpty()) {
+                sink.draw(lines[i], first + i * lineHeight);
+            }
         }
     }
 

@@ -655,8 +655,32 @@ final class Java2dPainter implements CommandSink {
         drawText(text, x, y, maxWidth, true);
     }
 
+    /**
+     * Draws text; a {@code \n} starts a new line, {@link Fonts#LINE_SPACING} times the font size below
+     * the last. The baseline setting places the block: its first line for TOP and ALPHABETIC, its
+     * middle for MIDDLE, its last line for BOTTOM (as Processing's text() does).
+     */
     private void drawText(String text, double x, double y, double maxWidth, boolean outline) {
         Font f = Fonts.awt(font != null ? font : FontSpec.DEFAULT);
+        if (text.indexOf('\n') < 0) {
+            drawLine(f, text, x, y, maxWidth, outline);
+            return;
+        }
+        String[] lines = text.split("\n", -1);
+        double lineHeight = f.getSize2D() * Fonts.LINE_SPACING;
+        double first = y - switch (baseline) {
+            case TOP, ALPHABETIC -> 0;
+            case MIDDLE -> (lines.length - 1) * lineHeight / 2;
+            case BOTTOM -> (lines.length - 1) * lineHeight;
+        };
+        for (int i = 0; i < lines.length; i++) {
+            if (!lines[i].isEmpty()) {
+                drawLine(f, lines[i], x, first + i * lineHeight, maxWidth, outline);
+            }
+        }
+    }
+
+    private void drawLine(Font f, String text, double x, double y, double maxWidth, boolean outline) {
         FontRenderContext frc = g.getFontRenderContext();
         double width = f.getStringBounds(text, frc).getWidth();
         LineMetrics lm = f.getLineMetrics(text, frc);

@@ -56,6 +56,11 @@ final class Sketches {
     }
 
     static Run run(String source, int frames, List<Session.ScriptedEvent> events) throws Exception {
+        return run(source, frames, events, Duration.ofSeconds(60));
+    }
+
+    /** Like {@link #run(String, int, List)}, failing if the sketch has not ended within {@code bound}. */
+    static Run run(String source, int frames, List<Session.ScriptedEvent> events, Duration bound) throws Exception {
         PythonRuntime rt = runtime();
         rt.main().exec("import sys\nsys._easel_test.clear()\n", rt.main().newGlobals());
         Path dir = Files.createTempDirectory("easel-sketch");
@@ -71,10 +76,10 @@ final class Sketches {
                 // bounded below
             }
         });
-        waiter.join(Duration.ofSeconds(60));
+        waiter.join(bound);
         if (waiter.isAlive()) {
             session.close();
-            fail("sketch did not finish within 60 s");
+            fail("sketch did not finish within " + bound.toSeconds() + " s");
         }
         Path out = dir.resolve("out");
         HeadlessOutput.write(session, windows, out);

@@ -85,7 +85,7 @@ class SoakTest {
             int frames = Integer.parseInt(args[0]);
             int warm = frames / 5; // the first fifth is warm-up (JIT, caches, pools)
             var r = Sketches.run("import sys\nsys._easel_test.update(frames=" + frames + ", warm=" + warm + ")\n" + BUSY,
-                    frames);
+                    frames, List.of(), java.time.Duration.ofMinutes(20));
             @SuppressWarnings("unchecked")
             List<Long> objects = (List<Long>) r.fact("objects");
             @SuppressWarnings("unchecked")
