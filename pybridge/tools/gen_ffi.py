@@ -143,6 +143,7 @@ import_h | import.h: modules and sys.modules
 P PyImport_ImportModule(P name)
 P PyImport_GetModuleDict()
 P PyImport_AddModule(P name)
+P PyImport_GetModule(P name)
 P PyImport_Import(P name)
 moduleobject_h | moduleobject.h and methodobject.h: modules of built-in functions
 P PyModule_New(P name)

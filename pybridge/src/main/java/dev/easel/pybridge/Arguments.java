@@ -23,13 +23,15 @@ import static dev.easel.pybridge.ffi.pyerrors_h.*;
  */
 public final class Arguments {
     private final Interpreter interp;
+    private final ThreadSlot slot;
     private final BuiltinModule.Entry function;
     /** The address of the caller's {@code PyObject *const *args}. */
     private final long base;
     private final int n;
 
-    Arguments(Interpreter interp, BuiltinModule.Entry function, MemorySegment args, int n) {
+    Arguments(Interpreter interp, ThreadSlot slot, BuiltinModule.Entry function, MemorySegment args, int n) {
         this.interp = interp;
+        this.slot = slot;
         this.function = function;
         this.base = args.address();
         this.n = n;
@@ -74,6 +76,12 @@ public final class Arguments {
     }
 
     private long address(int i) {
+        if (slot.current != interp || Thread.currentThread() != slot.thread) {
+            // Read inside a detached section (no GIL), or on another thread: never touch the objects.
+            throw Thread.currentThread() != slot.thread
+                    ? new IllegalStateException("the arguments of " + function.name() + "() are valid only on the thread of the call")
+                    : Attachment.notCurrent(slot, interp);
+        }
         if (i < 0 || i >= n) {
             throw PythonException.typeError(function.name() + "() missing argument " + paramName(i));
         }

@@ -204,7 +204,9 @@ final class Ops {
                     MemorySegment exc = PyExc("SystemExit");
                     for (Object o : alive) {
                         Object ident = ((List<?>) o).get(0);
-                        if (ident instanceof Number n && Boolean.TRUE.equals(((List<?>) o).get(3))) {
+                        // An ambiguous id (3.11: a thread starting a thread) is asked next round.
+                        if (ident instanceof Number n && Boolean.TRUE.equals(((List<?>) o).get(3))
+                                && !ThreadIds.ambiguous(interp, n.longValue())) {
                             dev.easel.pybridge.ffi.pystate_h.PyThreadState_SetAsyncExc(n.longValue(), exc);
                         }
                     }

@@ -1,0 +1,269 @@
+package dev.easel.pybridge;
+
+import java.time.Duration;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.concurrent.locks.LockSupport;
+
+import static dev.easel.pybridge.ChildMain.check;
+import static dev.easel.pybridge.ChildMain.fail;
+
+/**
+ * Misuse and edge cases that used to crash or hang the JVM, one scenario per child JVM. Run by
+ * {@link GuardsTest}: {@code GuardsMain <scenario> [seed]}.
+ */
+public final class GuardsMain {
+    private static PythonRuntime rt;
+    private static Interpreter main;
+
+    private GuardsMain() {}
+
+    /** A loop that starts and joins threads for ever: the parent of a thread being started is ambiguous on 3.11. */
+    static final String STARTER = """
+            import threading
+            def _body():
+                pass
+            def starter():
+                while True:
+                    t = threading.Thread(target=_body)
+                    t.start()
+                    t.join()
+            """;
+
+    public static void main(String[] args) throws Exception {
+        String scenario = args[0];
+        long seed = args.length > 1 ? Long.parseLong(args[1]) : 1;
+        rt = ChildMain.start(Duration.ofSeconds(5));
+        main = rt.main();
+        System.out.println("scenario " + scenario + " seed " + seed + " on Python " + rt.version());
+        switch (scenario) {
+            case "start-vs-interrupt" -> startVsInterrupt(new Random(seed));
+            case "start-vs-close" -> startVsClose(new Random(seed));
+            case "detached-misuse" -> detachedMisuse();
+            case "deep-recursion" -> deepRecursion();
+            default -> fail("unknown scenario " + scenario);
+        }
+        ChildMain.finish("scenario " + scenario + " done");
+    }
+
+    private static String stackOf(Thread t) {
+        StringBuilder sb = new StringBuilder();
+        for (StackTraceElement e : t.getStackTrace()) {
+            sb.append("\n\tat ").append(e);
+        }
+        return sb.toString();
+    }
+
+    /** Item 1: interrupt() on a thread looping Thread.start() lands on it, never on the child it starts. */
+    private static void startVsInterrupt(Random r) throws Exception {
+        int reps = 500;
+        PyObject g = main.newGlobals();
+        main.exec(STARTER, g);
+        AtomicLong stopped = new AtomicLong();
+        AtomicBoolean done = new AtomicBoolean();
+        Thread starter = PythonThreads.builder().name("starter").daemon(true).start(() -> {
+            while (!done.get()) {
+                try {
+                    main.evalToJava("starter()", g);
+                } catch (PythonException e) {
+                    if (!e.pythonType().equals("SystemExit")) {
+                        fail("starter: " + e);
+                        return;
+                    }
+                    stopped.incrementAndGet();
+                }
+            }
+        });
+        int fired = 0;
+        for (int rep = 0; rep < reps; rep++) {
+            long before = stopped.get();
+            LockSupport.parkNanos(r.nextInt(300_000)); // a random moment of the loop
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+            while (!main.interrupt(starter)) {
+                if (System.nanoTime() > deadline) {
+                    fail("interrupt never reached the starter (rep " + rep + ")" + stackOf(starter));
+                    break;
+                }
+                Thread.onSpinWait();
+            }
+            fired++;
+            while (stopped.get() == before && System.nanoTime() < deadline) {
+                LockSupport.parkNanos(100_000);
+            }
+            if (stopped.get() == before) {
+                fail("the starter did not stop after interrupt " + rep + " (a thread it was starting took it?)" + stackOf(starter));
+                break;
+            }
+        }
+        done.set(true);
+        main.interrupt(starter);
+        ChildMain.joinOrViolation(starter, Duration.ofSeconds(20));
+        check(stopped.get() >= reps, "every interrupt stopped the starter: " + stopped.get() + " of " + fired);
+        System.out.println("interrupts: " + fired + " fired, " + stopped.get() + " stopped the starter");
+        ShutdownResult res = closeAndReport();
+        check(res.finalized(), "finalized: " + res);
+    }
+
+    /** Item 1: close() while a Java thread and a Python thread start threads in loops: finalized, nothing hangs. */
+    private static void startVsClose(Random r) throws Exception {
+        PyObject g = main.newGlobals();
+        main.exec(STARTER, g);
+        main.exec("threading.Thread(target=starter, name='py-starter').start()", g);
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        CountDownLatch running = new CountDownLatch(1);
+        Thread starter = PythonThreads.builder().name("starter").daemon(true).start(() -> {
+            try (Attachment py = main.attach()) {
+                running.countDown();
+                py.eval("starter()", g).close();
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        check(running.await(20, TimeUnit.SECONDS), "the starter runs");
+        LockSupport.parkNanos(r.nextInt(50_000_000)); // a random moment
+        ShutdownResult res = closeAndReport();
+        check(res.finalized(), "finalized while threads were being started: " + res);
+        ChildMain.joinOrViolation(starter, Duration.ofSeconds(20));
+        check(outcome.get() instanceof PythonClosedException, "the starter was stopped: " + outcome.get());
+    }
+
+    private static ShutdownResult closeAndReport() {
+        rt.close();
+        ShutdownResult res = rt.shutdownResult().orElseThrow();
+        System.out.println("RESULT " + res);
+        return res;
+    }
+
+    @FunctionalInterface
+    interface Body {
+        void run() throws Exception;
+    }
+
+    /** Expects an IllegalStateException (not PythonClosedException) whose message contains {@code words}. */
+    private static void expectMisuse(String what, String words, Body body) {
+        try {
+            body.run();
+            fail(what + ": no exception");
+        } catch (PythonClosedException e) {
+            fail(what + ": " + e);
+        } catch (IllegalStateException e) {
+            check(e.getMessage().contains(words), what + ": message '" + e.getMessage() + "' lacks '" + words + "'");
+            System.out.println(what + " -> " + e.getMessage());
+        } catch (Throwable t) {
+            fail(what + ": " + t);
+        }
+    }
+
+    /** Item 3: an attachment used inside its own detached section, or under another attachment. */
+    private static void detachedMisuse() throws Exception {
+        try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
+            expectMisuse("exec inside detached", "detached", () -> py.detached(() -> py.exec("x = 1", g)));
+            expectMisuse("eval inside detached", "detached", () -> py.detached(() -> py.eval("1", g).close()));
+            expectMisuse("importModule inside detached", "detached", () -> py.detached(() -> py.importModule("sys").close()));
+            expectMisuse("toPython inside detached", "detached", () -> py.detached(() -> py.toPython(List.of(1)).close()));
+            expectMisuse("newGlobals inside detached", "detached", () -> py.detached(() -> py.newGlobals().close()));
+            expectMisuse("nested detached", "detached", () -> py.detached(() -> py.detached(() -> { })));
+            expectMisuse("close inside detached", "detached", () -> py.detached(py::close));
+            // Attaching again inside the section is the way, and the attachment works after it.
+            long v = py.detached(() -> (Long) main.evalToJava("6 * 7"));
+            check(v == 42, "attach inside detached: " + v);
+            py.exec("x = 2", g);
+            check(Long.valueOf(2).equals(py.eval("x", g).toJava()), "usable after the misuse");
+        }
+        // A built-in reading its arguments inside a detached section gets an error, not a crash.
+        BuiltinModule m = BuiltinModule.builder("_guards")
+                .function("late", "(x)", "", a -> a.detached(() -> a.doubleAt(0)))
+                .function("nested", "()", "", a -> a.detached(() -> a.detached(() -> 1)))
+                .build();
+        try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
+            m.install(py).close();
+            py.exec("""
+                    import _guards
+                    def attempt(f, *a):
+                        try:
+                            f(*a)
+                            return "no error"
+                        except RuntimeError as e:
+                            return str(e)
+                    """, g);
+            String late = (String) py.eval("attempt(_guards.late, 1.5)", g).toJava();
+            check(late.contains("IllegalStateException") && late.contains("detached"), "arguments inside detached: " + late);
+            // Arguments.detached attaches again first: nesting it is allowed.
+            Object nested = py.eval("_guards.nested()", g).toJava();
+            check(Long.valueOf(1).equals(nested), "nested Arguments.detached: " + nested);
+        }
+        if (rt.supportsSubInterpreters()) {
+            Interpreter sub = rt.newSubInterpreter();
+            try (Attachment outer = main.attach(); PyObject g = outer.newGlobals()) {
+                try (Attachment inner = sub.attach()) {
+                    expectMisuse("outer attachment under another interpreter's", "attached to",
+                            () -> outer.exec("y = 1", g));
+                }
+                outer.exec("y = 1", g);
+            }
+            sub.close();
+        }
+        check(Long.valueOf(2).equals(main.evalToJava("1 + 1")), "Python still works");
+        ShutdownResult res = closeAndReport();
+        check(res.finalized(), "finalized: " + res);
+    }
+
+    /** Item 2: Python → Java → Python nested 10,000 deep ends in RecursionError on any thread; the JVM lives. */
+    private static void deepRecursion() throws Exception {
+        BuiltinModule m = BuiltinModule.builder("_deep")
+                .function("down", "(fn, n)", "", a -> {
+                    try (PyObject fn = a.objectAt(0); PyObject res = fn.call(a.longAt(1) - 1)) {
+                        return res.toJava();
+                    }
+                })
+                .build();
+        PyObject g = main.newGlobals();
+        m.install(main).close();
+        main.exec("""
+                import sys, threading, _deep
+                def f(n):
+                    return 0 if n == 0 else _deep.down(f, n)
+                def attempt(n, limit=None):
+                    old = sys.getrecursionlimit()
+                    if limit:
+                        sys.setrecursionlimit(limit)
+                    try:
+                        f(n)
+                        return "no error"
+                    except RecursionError:
+                        return "RecursionError"
+                    finally:
+                        sys.setrecursionlimit(old)
+                def in_thread(n, limit=None):
+                    out = []
+                    t = threading.Thread(target=lambda: out.append(attempt(n, limit)))
+                    t.start()
+                    t.join()
+                    return out[0]
+                """, g);
+        Runnable attempts = () -> {
+            String where = Thread.currentThread().getName();
+            for (int rep = 0; rep < 3; rep++) {
+                check("RecursionError".equals(main.evalToJava("attempt(10000)", g)), where + ": 10000 deep");
+                // Python's own limit out of the way: the bridge's limit must hold.
+                check("RecursionError".equals(main.evalToJava("attempt(10000, 1000000)", g)), where + ": 10000 deep, no Python limit");
+                check(Long.valueOf(0).equals(main.evalToJava("f(20)", g)), where + ": 20 deep works");
+            }
+        };
+        attempts.run(); // the JVM's main thread
+        Thread plain = Thread.ofPlatform().name("default-stack").start(attempts);
+        ChildMain.joinOrViolation(plain, Duration.ofSeconds(60));
+        Thread big = PythonThreads.builder().name("python-stack").start(attempts);
+        ChildMain.joinOrViolation(big, Duration.ofSeconds(60));
+        check("RecursionError".equals(main.evalToJava("in_thread(10000)", g)), "a Python thread");
+        check("RecursionError".equals(main.evalToJava("in_thread(10000, 1000000)", g)), "a Python thread, no Python limit");
+        check(Long.valueOf(2).equals(main.evalToJava("1 + 1")), "Python still works");
+        ShutdownResult res = closeAndReport();
+        check(res.finalized(), "finalized: " + res);
+    }
+}
