@@ -75,7 +75,7 @@ public final class PythonRuntime implements AutoCloseable {
         this.installation = installation;
         this.drainTimeout = drainTimeout;
         CompletableFuture<Started> ready = new CompletableFuture<>();
-        this.pythonMain = Thread.ofPlatform().name("easel-python-main").daemon(true).unstarted(
+        this.pythonMain = PythonThreads.builder().name("easel-python-main").daemon(true).unstarted(
                 () -> pythonMainThread(ready));
         pythonMain.start();
         Started started;
