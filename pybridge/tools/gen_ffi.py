@@ -93,7 +93,7 @@ L PyLong_AsLongLongAndOverflow(P o, P overflow)
 L PyLong_AsLongLong(P o)
 P PyLong_FromString(P str, P pend, I base)
 D PyLong_AsDouble(P o)
-D PyLong_AsDouble$critical(A o) critical
+D PyLong_AsDouble$raw(A o)
 floatobject_h | floatobject.h: float
 P PyFloat_FromDouble(D v)
 D PyFloat_AsDouble(P o)

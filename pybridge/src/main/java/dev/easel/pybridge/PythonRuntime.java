@@ -342,6 +342,9 @@ public final class PythonRuntime implements AutoCloseable {
             slot.assumed = false;
         } catch (Throwable t) {
             interp.active.decrementAndGet();
+            if (prev != null && slot.current == prev) {
+                PyEval_RestoreThread(prevTs); // the previous attachment stays usable
+            }
             throw t;
         }
         if (!interp.pendingDecrefs.isEmpty()) {
@@ -742,6 +745,14 @@ public final class PythonRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (Thread.currentThread().isVirtual() && !closed) {
+            // Closing attaches (to ask threads to stop), which a virtual thread cannot.
+            PythonThreads.onPlatformThread("easel-python-close", () -> {
+                close();
+                return null;
+            });
+            return;
+        }
         if (!closed && slot().current != null) {
             throw new IllegalStateException("the Python runtime cannot be closed from a thread attached to it");
         }

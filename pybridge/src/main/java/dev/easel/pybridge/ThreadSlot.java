@@ -66,6 +66,10 @@ final class ThreadSlot {
             ts = tstates.get(interp);
             if (ts == null) {
                 ts = PyThreadState_New(interp.pointer());
+                if (ts.equals(MemorySegment.NULL)) {
+                    throw new IllegalStateException("CPython could not make a thread state for " + interp
+                            + " on " + thread.getName() + " (out of memory, or the interpreter is being finalized)");
+                }
                 tstates.put(interp, ts);
                 interp.register(this);
             }

@@ -46,6 +46,7 @@ public final class GuardsMain {
             case "start-vs-close" -> startVsClose(new Random(seed));
             case "detached-misuse" -> detachedMisuse();
             case "deep-recursion" -> deepRecursion();
+            case "small-items" -> smallItems();
             default -> fail("unknown scenario " + scenario);
         }
         ChildMain.finish("scenario " + scenario + " done");
@@ -265,5 +266,80 @@ public final class GuardsMain {
         check(Long.valueOf(2).equals(main.evalToJava("1 + 1")), "Python still works");
         ShutdownResult res = closeAndReport();
         check(res.finalized(), "finalized: " + res);
+    }
+
+    /** Item 8: the smaller ones that could crash; ends with close() from a virtual thread. */
+    private static void smallItems() throws Exception {
+        // A collection whose size() disagrees with its iteration (as a concurrently changed one can).
+        java.util.Collection<Object> liar = new java.util.AbstractCollection<>() {
+            @Override
+            public java.util.Iterator<Object> iterator() {
+                return List.<Object>of(1).iterator();
+            }
+
+            @Override
+            public int size() {
+                return 3;
+            }
+        };
+        try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
+            g.setItem("L", liar);
+            check("[1]".equals(py.eval("repr(L)", g).toJava()), "a list of what the iteration gave");
+        }
+        // Another interpreter's code run on an attached thread (_interpreters.exec): the upcall
+        // belongs to the interpreter of the calling thread state, not to the one the slot holds.
+        if (rt.supportsSubInterpreters()) {
+            Interpreter sub = rt.newSubInterpreter();
+            BuiltinModule m = BuiltinModule.builder("_which")
+                    .function("which", "()", "", a -> a.interpreter().id())
+                    .build();
+            m.install(sub).close();
+            try (PyObject g = sub.newGlobals()) {
+                sub.exec("import _which\nfrom_sub = _which.which()", g);
+                check(Long.valueOf(sub.id()).equals(g.getItem("from_sub").toJava()), "which() in the sub");
+            }
+            try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
+                g.setItem("SUB", sub.id());
+                Object r = py.eval("""
+                        (lambda: (lambda m: (m.exec(SUB, "import _which\\nassert _which.which() == %d" % SUB), "ran")[1])(
+                            __import__("_interpreters")))() if __import__("sys").version_info >= (3, 13) else "skipped"
+                        """.strip(), g).toJava();
+                System.out.println("_interpreters.exec in an Easel sub-interpreter: " + r);
+            } catch (PythonException e) {
+                // Refused by this version for an interpreter it did not make: nothing to check.
+                System.out.println("_interpreters.exec refused: " + e.pythonType() + ": " + e.pythonMessage());
+                check(!e.pythonType().contains("AssertionError") && !e.pythonMessage().contains("AssertionError"),
+                        "the built-in saw the sub-interpreter: " + e);
+            }
+            sub.close();
+        }
+        // close() from a virtual thread while a platform thread runs Python.
+        AtomicReference<Throwable> outcome = new AtomicReference<>();
+        CountDownLatch running = new CountDownLatch(1);
+        Thread looper = Thread.ofPlatform().name("looper").start(() -> {
+            try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
+                running.countDown();
+                py.exec("while True:\n    pass\n", g);
+            } catch (Throwable t) {
+                outcome.set(t);
+            }
+        });
+        check(running.await(20, TimeUnit.SECONDS), "the loop runs");
+        AtomicReference<Throwable> closeError = new AtomicReference<>();
+        Thread v = Thread.ofVirtual().start(() -> {
+            try {
+                rt.close();
+            } catch (Throwable t) {
+                closeError.set(t);
+            }
+        });
+        v.join(30_000);
+        check(!v.isAlive(), "close() from a virtual thread returned");
+        check(closeError.get() == null, "close() from a virtual thread: " + closeError.get());
+        ShutdownResult res = rt.shutdownResult().orElse(null);
+        System.out.println("RESULT " + res);
+        check(res != null && res.finalized(), "finalized: " + res);
+        ChildMain.joinOrViolation(looper, Duration.ofSeconds(20));
+        check(outcome.get() instanceof PythonClosedException, "the looper was stopped: " + outcome.get());
     }
 }

@@ -42,6 +42,7 @@ class GuardsTest {
         runs.add(new String[]{"start-vs-interrupt", String.valueOf(r.nextLong())});
         runs.add(new String[]{"detached-misuse"});
         runs.add(new String[]{"deep-recursion"});
+        runs.add(new String[]{"small-items"});
         for (int i = 0; i < CLOSE_CHILDREN; i++) {
             runs.add(new String[]{"start-vs-close", String.valueOf(r.nextLong())});
         }
@@ -101,6 +102,12 @@ class GuardsTest {
     @Test
     void deepRecursionEndsInRecursionError() throws Exception {
         String out = run("deep-recursion");
+        assertTrue(out.contains("finalized=true"), out);
+    }
+
+    @Test
+    void smallerItemsDoNotCrash() throws Exception {
+        String out = run("small-items");
         assertTrue(out.contains("finalized=true"), out);
     }
 }
