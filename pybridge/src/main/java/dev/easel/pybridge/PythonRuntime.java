@@ -675,8 +675,9 @@ public final class PythonRuntime implements AutoCloseable {
             MemorySegment exc = PyExc("SystemExit");
             for (ThreadSlot s : interp.slots) {
                 long ident = s.ident;
-                // An ambiguous id (3.11: a thread being started carries its parent's) is asked next round.
-                if (s != me && s.current == interp && ident != 0 && !ThreadIds.ambiguous(interp, ident)) {
+                // An id that would reach another thread (3.11: one being started carries its
+                // parent's) is asked next round.
+                if (s != me && s.current == interp && ident != 0 && ThreadIds.reaches(interp, ident, s.currentTstate)) {
                     PyThreadState_SetAsyncExc(ident, exc);
                 }
             }
@@ -720,7 +721,7 @@ public final class PythonRuntime implements AutoCloseable {
                     // fire at its next, unrelated attach.
                     return false;
                 }
-                if (!ThreadIds.ambiguous(interp, target.ident)) {
+                if (ThreadIds.reaches(interp, target.ident, target.currentTstate)) {
                     target.interruptPending = true; // cleared (with the request) when it detaches
                     return PyThreadState_SetAsyncExc(target.ident, PyExc("SystemExit")) > 0;
                 }

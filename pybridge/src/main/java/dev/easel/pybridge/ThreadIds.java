@@ -9,6 +9,7 @@ import static dev.easel.pybridge.ffi.pyerrors_h.PyErr_Clear;
 import static dev.easel.pybridge.ffi.pystate_h.*;
 import static dev.easel.pybridge.ffi.pythread_h.PyThread_get_thread_ident;
 import static dev.easel.pybridge.ffi.unicodeobject_h.PyUnicode_FromString;
+import static java.lang.foreign.ValueLayout.ADDRESS;
 import static java.lang.foreign.ValueLayout.JAVA_LONG;
 
 /**
@@ -23,31 +24,36 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  * there before the child sets its {@code _started} event, it leaves the parent waiting in
  * {@code Thread.start()} for ever. 3.12+ set the id in the new thread itself (0 until then).
  *
- * <p>So the bridge never fires while the id is ambiguous, and asks again later.
+ * <p>So the bridge fires only when the first thread state with the id is the one meant (and asks
+ * again later otherwise). The first, not the only one: a thread that ended without its thread
+ * state being deleted can have left an older one with the same id, reused by a newer thread.
  */
 final class ThreadIds {
     private ThreadIds() {}
 
-    /** {@code offsetof(struct _ts, thread_id)} in 3.11 (Include/cpython/pystate.h, x86-64 and arm64). */
+    /** {@code offsetof(struct _ts, thread_id)} in 3.11 (Include/cpython/pystate.h, LP64). */
     private static final long THREAD_ID_OFFSET_3_11 = 152;
+    /** {@code offsetof(struct _ts, cframe)}, and {@code offsetof(_PyCFrame, current_frame)}, in 3.11. */
+    private static final long CFRAME_OFFSET_3_11 = 56, CURRENT_FRAME_OFFSET_3_11 = 8;
 
     /**
-     * Whether more than one thread state of {@code interp} may carry {@code ident}. Caller: attached
-     * to {@code interp} (the GIL keeps the list from changing under it on 3.11).
+     * Whether {@code PyThreadState_SetAsyncExc(ident)} would reach the thread meant: its thread
+     * state {@code target} when known (a thread the bridge attached, or in an upcall), else (a
+     * Python thread) one that is running Python (a thread state made for a child not yet started
+     * has no frame). Caller: attached to {@code interp}, whose GIL keeps the list still on 3.11.
      */
-    static boolean ambiguous(Interpreter interp, long ident) {
+    static boolean reaches(Interpreter interp, long ident, MemorySegment target) {
         if (interp.runtime().version().isAtLeast(3, 12)) {
-            return false;
+            return true;
         }
         if (threadId(PyThreadState_Get()) != PyThread_get_thread_ident()) {
             // Not the layout expected: fall back on threading's own record of threads being started.
-            return threadsInLimbo();
+            return !threadsInLimbo();
         }
-        int n = 0;
         for (MemorySegment ts = PyInterpreterState_ThreadHead(interp.pointer()); !ts.equals(MemorySegment.NULL);
              ts = PyThreadState_Next(ts)) {
-            if (threadId(ts) == ident && ++n > 1) {
-                return true;
+            if (threadId(ts) == ident) {
+                return target != null ? ts.address() == target.address() : hasFrame(ts);
             }
         }
         return false;
@@ -55,6 +61,13 @@ final class ThreadIds {
 
     private static long threadId(MemorySegment tstate) {
         return tstate.reinterpret(THREAD_ID_OFFSET_3_11 + 8).get(JAVA_LONG, THREAD_ID_OFFSET_3_11);
+    }
+
+    private static boolean hasFrame(MemorySegment tstate) {
+        MemorySegment cframe = tstate.reinterpret(CFRAME_OFFSET_3_11 + 8).get(ADDRESS, CFRAME_OFFSET_3_11);
+        return !cframe.equals(MemorySegment.NULL)
+                && !cframe.reinterpret(CURRENT_FRAME_OFFSET_3_11 + 8).get(ADDRESS, CURRENT_FRAME_OFFSET_3_11)
+                        .equals(MemorySegment.NULL);
     }
 
     /** Whether {@code threading._limbo} (threads between {@code start()} and running) is non-empty. */

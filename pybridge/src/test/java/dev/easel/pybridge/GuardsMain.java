@@ -300,10 +300,18 @@ public final class GuardsMain {
             }
             try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
                 g.setItem("SUB", sub.id());
-                Object r = py.eval("""
-                        (lambda: (lambda m: (m.exec(SUB, "import _which\\nassert _which.which() == %d" % SUB), "ran")[1])(
-                            __import__("_interpreters")))() if __import__("sys").version_info >= (3, 13) else "skipped"
-                        """.strip(), g).toJava();
+                py.exec("""
+                        import sys
+                        if sys.version_info >= (3, 13):
+                            import _interpreters
+                            # Returns None, or what was raised in there.
+                            r = _interpreters.exec(SUB, "import _which\\nassert _which.which() == %d" % SUB)
+                            result = "ran" if r is None else "failed: %r" % (r,)
+                        else:
+                            result = "skipped"
+                        """, g);
+                Object r = g.getItem("result").toJava();
+                check("ran".equals(r) || "skipped".equals(r), "the built-in saw the interpreter that ran it: " + r);
                 System.out.println("_interpreters.exec in an Easel sub-interpreter: " + r);
             } catch (PythonException e) {
                 // Refused by this version for an interpreter it did not make: nothing to check.
@@ -313,6 +321,8 @@ public final class GuardsMain {
             }
             sub.close();
         }
+        closeRacingAUse(true);
+        closeRacingAUse(false);
         // close() from a virtual thread while a platform thread runs Python.
         AtomicReference<Throwable> outcome = new AtomicReference<>();
         CountDownLatch running = new CountDownLatch(1);
@@ -341,5 +351,55 @@ public final class GuardsMain {
         check(res != null && res.finalized(), "finalized: " + res);
         ChildMain.joinOrViolation(looper, Duration.ofSeconds(20));
         check(outcome.get() instanceof PythonClosedException, "the looper was stopped: " + outcome.get());
+    }
+
+    /**
+     * PyObject.close() on one thread while another thread's operation on it runs Python code that
+     * released the GIL ({@code __index__} of the key of {@code list[key]}): the operation holds its
+     * own reference, so the list outlives the close until the operation is done.
+     */
+    private static void closeRacingAUse(boolean closerAttached) throws Exception {
+        PyObject g = main.newGlobals();
+        main.exec("""
+                import threading
+                in_index = threading.Event()
+                closed = threading.Event()
+                class Key:
+                    def __index__(self):
+                        in_index.set()
+                        closed.wait(30)
+                        return 0
+                target = [str(i) * 3 for i in range(100)]
+                key = Key()
+                """, g);
+        PyObject list = g.getItem("target");
+        PyObject key = g.getItem("key");
+        main.exec("del target", g); // the PyObject holds the only reference
+        AtomicReference<Object> got = new AtomicReference<>();
+        Thread user = Thread.ofPlatform().name("user").start(() -> {
+            try (PyObject item = list.getItem(key)) {
+                got.set(item.toJava());
+            } catch (Throwable t) {
+                got.set(t);
+            }
+        });
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (!Boolean.TRUE.equals(main.evalToJava("in_index.is_set()", g)) && System.nanoTime() < deadline) {
+            LockSupport.parkNanos(1_000_000);
+        }
+        if (closerAttached) {
+            try (Attachment py = main.attach()) {
+                list.close(); // released now: the user's operation must still hold it
+                py.exec("closed.set()", g);
+            }
+        } else {
+            list.close(); // queued, released at this thread's next attach
+            main.exec("closed.set()", g);
+        }
+        ChildMain.joinOrViolation(user, Duration.ofSeconds(30));
+        check("000".equals(got.get()), "the item read while another thread closed the list ("
+                + (closerAttached ? "attached" : "queued") + "): " + got.get());
+        key.close();
+        g.close();
     }
 }
