@@ -93,7 +93,7 @@ L PyLong_AsLongLongAndOverflow(P o, P overflow)
 L PyLong_AsLongLong(P o)
 P PyLong_FromString(P str, P pend, I base)
 D PyLong_AsDouble(P o)
-D PyLong_AsDouble$critical(A o) critical
+D PyLong_AsDouble$raw(A o)
 floatobject_h | floatobject.h: float
 P PyFloat_FromDouble(D v)
 D PyFloat_AsDouble(P o)
@@ -143,6 +143,7 @@ import_h | import.h: modules and sys.modules
 P PyImport_ImportModule(P name)
 P PyImport_GetModuleDict()
 P PyImport_AddModule(P name)
+P PyImport_GetModule(P name)
 P PyImport_Import(P name)
 moduleobject_h | moduleobject.h and methodobject.h: modules of built-in functions
 P PyModule_New(P name)

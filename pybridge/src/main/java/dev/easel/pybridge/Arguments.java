@@ -9,7 +9,7 @@ import java.util.concurrent.Callable;
 
 import static dev.easel.pybridge.ffi.constants_h.Py_None;
 import static dev.easel.pybridge.ffi.floatobject_h.PyFloat_AsDouble;
-import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsDouble_critical;
+import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsDouble_raw;
 import static dev.easel.pybridge.ffi.longobject_h.PyLong_AsLongLong;
 import static dev.easel.pybridge.ffi.object_h.*;
 import static dev.easel.pybridge.ffi.pyerrors_h.*;
@@ -27,6 +27,7 @@ import static dev.easel.pybridge.ffi.tupleobject_h.PyTuple_Size;
  */
 public final class Arguments {
     private final Interpreter interp;
+    private final ThreadSlot slot;
     private final BuiltinModule.Entry function;
     /** The address of the caller's {@code PyObject *const *args}. */
     private final long base;
@@ -34,8 +35,10 @@ public final class Arguments {
     /** With keywords: the argument at each position (0 = left out); null for a positional call. */
     private final long[] bound;
 
-    Arguments(Interpreter interp, BuiltinModule.Entry function, MemorySegment args, int n, MemorySegment kwnames) {
+    Arguments(Interpreter interp, ThreadSlot slot, BuiltinModule.Entry function, MemorySegment args, int n,
+              MemorySegment kwnames) {
         this.interp = interp;
+        this.slot = slot;
         this.function = function;
         this.base = args.address();
         if (kwnames.equals(MemorySegment.NULL)) {
@@ -79,7 +82,11 @@ public final class Arguments {
         return slots;
     }
 
-    /** Exact float and int objects are read by critical downcalls (no callbacks possible); see {@link ObjectHeader}. */
+    /**
+     * Exact float objects are read in place and exact ints by a plain downcall (not critical:
+     * an int too large allocates an OverflowError, and allocating can run a collection and
+     * {@code __del__}, which may call Java); see {@link ObjectHeader}.
+     */
     private static final class Fast {
         static final boolean ON = ObjectHeader.available();
         static final long FLOAT = dev.easel.pybridge.ffi.CPython.data("PyFloat_Type").address();
@@ -126,6 +133,12 @@ public final class Arguments {
     }
 
     private long address(int i) {
+        if (slot.current != interp || Thread.currentThread() != slot.thread) {
+            // Read inside a detached section (no GIL), or on another thread: never touch the objects.
+            throw Thread.currentThread() != slot.thread
+                    ? new IllegalStateException("the arguments of " + function.name() + "() are valid only on the thread of the call")
+                    : Attachment.notCurrent(slot, interp);
+        }
         if (i < 0 || i >= n || (bound != null && bound[i] == 0)) {
             throw PythonException.typeError(function.name() + "() missing argument " + paramName(i));
         }
@@ -182,10 +195,9 @@ public final class Arguments {
                 return ObjectHeader.floatValue(a);
             }
             if (type == Fast.INT) {
-                double d = PyLong_AsDouble_critical(a);
+                double d = PyLong_AsDouble_raw(a);
                 if (d == -1.0 && !PyErr_Occurred().equals(MemorySegment.NULL)) {
-                    PyErr_Clear();
-                    throw badValue(i, "int too large to convert to float");
+                    throw converted(i, "OverflowError", () -> badValue(i, "int too large to convert to float"));
                 }
                 return d;
             }
@@ -193,8 +205,7 @@ public final class Arguments {
         MemorySegment o = raw(i);
         double d = PyFloat_AsDouble(o);
         if (d == -1.0 && !PyErr_Occurred().equals(MemorySegment.NULL)) {
-            PyErr_Clear();
-            throw wrongType(i, "a number");
+            throw converted(i, "TypeError", () -> wrongType(i, "a number"));
         }
         return d;
     }
@@ -204,14 +215,12 @@ public final class Arguments {
         MemorySegment o = raw(i);
         MemorySegment idx = PyNumber_Index(o);
         if (idx.equals(MemorySegment.NULL)) {
-            PyErr_Clear();
-            throw wrongType(i, "an integer");
+            throw converted(i, "TypeError", () -> wrongType(i, "an integer"));
         }
         try {
             long v = PyLong_AsLongLong(idx);
             if (v == -1 && !PyErr_Occurred().equals(MemorySegment.NULL)) {
-                PyErr_Clear();
-                throw badValue(i, "integer too large");
+                throw converted(i, "OverflowError", () -> badValue(i, "integer too large"));
             }
             return v;
         } finally {
@@ -240,10 +249,14 @@ public final class Arguments {
     /** Argument {@code i}, which must be a str. */
     public String stringAt(int i) {
         MemorySegment o = raw(i);
-        if (Conversions.typeAddress(o) != StrType.ADDRESS
-                && PyObject_IsInstance(o, StrType.TYPE) != 1) {
-            PyErr_Clear();
-            throw wrongType(i, "str");
+        if (Conversions.typeAddress(o) != StrType.ADDRESS) {
+            int is = PyObject_IsInstance(o, StrType.TYPE);
+            if (is < 0) {
+                throw Errors.fetch(interp); // __instancecheck__ failed: its own error
+            }
+            if (is == 0) {
+                throw wrongType(i, "str");
+            }
         }
         return Conversions.strOf(o);
     }
@@ -251,6 +264,20 @@ public final class Arguments {
     private static final class StrType {
         static final MemorySegment TYPE = dev.easel.pybridge.ffi.CPython.data("PyUnicode_Type");
         static final long ADDRESS = TYPE.address();
+    }
+
+    /**
+     * The pending error of a failed conversion of argument {@code i}: when it is the expected kind
+     * ({@code TypeError}, {@code OverflowError}), our clearer message; anything else
+     * ({@code MemoryError}, {@code SystemExit} raised by shutdown, an error in {@code __float__})
+     * is kept as it is.
+     */
+    private RuntimeException converted(int i, String expected, java.util.function.Supplier<PythonException> clearer) {
+        if (PyErr_ExceptionMatches(dev.easel.pybridge.ffi.constants_h.PyExc(expected)) == 1) {
+            PyErr_Clear();
+            return clearer.get();
+        }
+        return Errors.fetch(interp);
     }
 
     /** Whether argument {@code i} is absent (not passed, by position or by name) or None. */
@@ -280,8 +307,8 @@ public final class Arguments {
         MemorySegment view = arena.allocate(Py_buffer.LAYOUT);
         if (PyObject_GetBuffer(o, view, Py_buffer.PyBUF_C_CONTIGUOUS | Py_buffer.PyBUF_FORMAT) < 0) {
             arena.close();
-            PyErr_Clear();
-            throw wrongType(i, "a C-contiguous buffer (bytes, bytearray, memoryview, array.array or numpy array)");
+            throw converted(i, "TypeError", () -> wrongType(i,
+                    "a C-contiguous buffer (bytes, bytearray, memoryview, array.array or numpy array)"));
         }
         return new BufferView(arena, view);
     }

@@ -126,6 +126,24 @@ public final class Attachment implements AutoCloseable {
             throw new IllegalStateException("an attachment belongs to the thread that made it ("
                     + slot.thread.getName() + "), not " + Thread.currentThread().getName());
         }
+        if (slot.current != interp) {
+            throw notCurrent(slot, interp);
+        }
+    }
+
+    /**
+     * Used while its thread is not attached to its interpreter: inside its own {@code detached}
+     * section (Python would run without the GIL: a crash), or under an attachment to another
+     * interpreter (Python would run in the wrong one).
+     */
+    static IllegalStateException notCurrent(ThreadSlot slot, Interpreter interp) {
+        if (slot.current == null && slot.detachedDepth > 0) {
+            return new IllegalStateException("this attachment to " + interp + " is used inside its own detached(...) "
+                    + "section, where the GIL is released: attach again inside the section (interp.attach()), "
+                    + "or call Python after it returns");
+        }
+        return new IllegalStateException("this attachment to " + interp + " is used while the thread is attached to "
+                + (slot.current == null ? "nothing" : slot.current.toString()) + ": use the innermost attachment");
     }
 
     /** Leaves: releases the GIL if this attachment took it. Idempotent on its own thread. */
@@ -137,6 +155,9 @@ public final class Attachment implements AutoCloseable {
         }
         if (closed) {
             return;
+        }
+        if (slot.current != interp && slot.current == null && slot.detachedDepth > 0) {
+            throw new IllegalStateException("an attachment cannot be closed inside its own detached(...) section");
         }
         if (slot.current != interp || slot.depth != depthAtOpen) {
             throw new IllegalStateException("attachments closed out of order: close the innermost first");

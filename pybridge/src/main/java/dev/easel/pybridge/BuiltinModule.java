@@ -195,6 +195,7 @@ public final class BuiltinModule {
                 d = defs;
                 if (d == null) {
                     // Lives as long as the process: modules in any interpreter point at it.
+                    LastResort.init();
                     Arena arena = Arena.global();
                     d = arena.allocate(PyMethodDef.LAYOUT, entries.size() + 1L);
                     for (int i = 0; i < entries.size(); i++) {
@@ -242,7 +243,13 @@ public final class BuiltinModule {
         }
     }
 
-    /** The one boundary between Python's C calls and Java code: nothing may escape it. */
+    /**
+     * The one boundary between Python's C calls and Java code: nothing may escape it (an exception
+     * escaping an upcall aborts the JVM). The interpreter is the one of the calling thread state
+     * (Python may run another interpreter's code on an attached thread: {@code _interpreters.exec}).
+     * Nesting is counted per thread and limited to what its stack holds ({@link PythonThreads}).
+     * What runs after a {@link StackOverflowError} allocates nothing.
+     */
     @SuppressWarnings("unused")
     private static MemorySegment trampoline(Entry e, MemorySegment self, MemorySegment args, long nargs,
                                             MemorySegment kwnames) {
@@ -250,21 +257,74 @@ public final class BuiltinModule {
         if (rt == null) {
             return MemorySegment.NULL; // cannot happen: Python runs only inside a runtime
         }
-        ThreadSlot slot = rt.slot();
-        boolean assumed = false;
-        Interpreter interp = slot.current;
+        ThreadSlot slot = null;
+        boolean counted = false, assumed = false;
+        Interpreter prev = null;
+        MemorySegment prevTs = null;
+        int prevDepth = 0;
+        boolean prevAssumed = false;
+        Interpreter interp = null;
         try {
-            assumed = rt.enterUpcall(slot);
+            slot = rt.slot();
+            if (slot.upcallDepth >= slot.upcallLimit) {
+                return LastResort.raise(LastResort.DEPTH);
+            }
+            slot.upcallDepth++;
+            counted = true;
+            prev = slot.current;
+            prevTs = slot.currentTstate;
+            prevDepth = slot.depth;
+            prevAssumed = slot.assumed;
+            assumed = rt.enterUpcall(slot, Ops.currentThreadState());
             interp = slot.current;
-            Object result = e.body().call(new Arguments(interp, e, args, (int) nargs, kwnames));
+            if (!interp.pendingDecrefs.isEmpty()) {
+                Ops.drainPendingDecrefs(interp);
+            }
+            Object result = e.body().call(new Arguments(interp, slot, e, args, (int) nargs, kwnames));
             return Conversions.toPython(interp, result);
+        } catch (StackOverflowError soe) {
+            return LastResort.raise(LastResort.STACK);
         } catch (Throwable t) {
-            Errors.raise(interp, t);
+            try {
+                Errors.raise(interp, t);
+            } catch (Throwable again) {
+                return LastResort.raise(LastResort.STACK);
+            }
             return MemorySegment.NULL;
         } finally {
             if (assumed) {
-                rt.leaveUpcall(slot);
+                rt.leaveUpcall(slot, prev, prevTs, prevDepth, prevAssumed);
             }
+            if (counted) {
+                slot.upcallDepth--;
+            }
+        }
+    }
+
+    /**
+     * Raising without allocating in Java: the exception type and messages are looked up once,
+     * before any upcall (see {@link #defs()}). If even that fails, NULL without an exception set
+     * (Python reports a {@code SystemError}): anything but an exception escaping into C.
+     */
+    static final class LastResort {
+        static final MemorySegment RECURSION_ERROR = dev.easel.pybridge.ffi.constants_h.PyExc("RecursionError");
+        static final MemorySegment DEPTH = Arena.global().allocateFrom(
+                "maximum recursion depth exceeded in calls between Python and Java built-ins");
+        static final MemorySegment STACK = Arena.global().allocateFrom(
+                "maximum recursion depth exceeded: the Java stack overflowed in a Java built-in");
+
+        static MemorySegment raise(MemorySegment message) {
+            try {
+                dev.easel.pybridge.ffi.pyerrors_h.PyErr_SetString(RECURSION_ERROR, message);
+            } catch (Throwable ignored) {
+                // NULL without an exception: still no crash.
+            }
+            return MemorySegment.NULL;
+        }
+
+        static void init() {
+            // Class initialisation, done here rather than in the first upcall that overflows.
+            dev.easel.pybridge.ffi.pyerrors_h.PyErr_Occurred();
         }
     }
 }

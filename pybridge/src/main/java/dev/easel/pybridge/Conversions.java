@@ -155,12 +155,15 @@ final class Conversions {
     }
 
     private static MemorySegment fromList(Interpreter interp, Collection<?> c) {
-        MemorySegment list = PyList_New(c.size());
+        // One snapshot: size() and the iteration of a collection changed concurrently can disagree,
+        // and a list left with NULL slots crashes whoever reads it.
+        Object[] items = c.toArray();
+        MemorySegment list = PyList_New(items.length);
         if (list.equals(NULL)) {
             return list;
         }
         int i = 0;
-        for (Object o : c) {
+        for (Object o : items) {
             MemorySegment item;
             try {
                 item = toPython(interp, o);

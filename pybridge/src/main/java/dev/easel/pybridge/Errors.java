@@ -30,8 +30,16 @@ final class Errors {
         }
         String type = typeName(exc);
         String message = strOrFallback(exc);
-        String tb = formatTraceback(interp, exc);
-        PythonException pe = new PythonException(type, message, tb, new PyObject(interp, exc));
+        PythonException pe;
+        if (interp.runtime().slot().upcallDepth > 0) {
+            // Inside a built-in the error mostly goes straight back into Python: formatted only if
+            // asked for, or an error unwinding N nested calls costs O(N^2) (minutes at N = 1000).
+            MemorySegment tb = PyException_GetTraceback(exc);
+            pe = new PythonException(type, message, null, new PyObject(interp, exc),
+                    tb.equals(NULL) ? null : new PyObject(interp, tb));
+        } else {
+            pe = new PythonException(type, message, formatTraceback(interp, exc, NULL), new PyObject(interp, exc));
+        }
         PythonRuntime rt = interp.runtime();
         if (type.equals("SystemExit") && (rt.isClosing() || interp.closing)) {
             return new PythonClosedException("Python code was stopped: " + (rt.isClosing()
@@ -159,15 +167,39 @@ final class Errors {
         return fmt;
     }
 
-    private static String formatTraceback(Interpreter interp, MemorySegment exc) {
+    /**
+     * The traceback of {@code exc} as it was when fetched (its traceback then: {@code tb}), for a
+     * {@link PythonException} fetched inside a built-in; empty when Python cannot be attached now.
+     */
+    static String formatLater(PyObject exc, PyObject tb) {
+        Interpreter interp = exc.interpreter();
+        try (Attachment a = interp.attach()) {
+            return formatTraceback(interp, exc.pointer(), tb == null ? NULL : tb.pointer());
+        } catch (RuntimeException notNow) {
+            return "";
+        }
+    }
+
+    /** {@code traceback.format_exception(exc)}, or {@code (type(exc), exc, tb)} when {@code tb} is not NULL. */
+    private static String formatTraceback(Interpreter interp, MemorySegment exc, MemorySegment tb) {
         MemorySegment fmt = formatExceptionFunction(interp);
         if (fmt.equals(NULL)) {
             return "";
         }
+        MemorySegment type = NULL;
         try (Arena a = Arena.ofConfined()) {
-            MemorySegment argv = a.allocate(ADDRESS, 1);
+            MemorySegment argv = a.allocate(ADDRESS, 3);
+            long nargs = 1;
             argv.set(ADDRESS, 0, exc);
-            MemorySegment lines = PyObject_Vectorcall(fmt, argv, 1, NULL);
+            if (!tb.equals(NULL)) {
+                // The traceback it had then: Python adds frames to exc's own as it propagates further.
+                type = PyObject_Type(exc);
+                argv.setAtIndex(ADDRESS, 0, type);
+                argv.setAtIndex(ADDRESS, 1, exc);
+                argv.setAtIndex(ADDRESS, 2, tb);
+                nargs = 3;
+            }
+            MemorySegment lines = PyObject_Vectorcall(fmt, argv, nargs, NULL);
             if (lines.equals(NULL)) {
                 PyErr_Clear();
                 return "";
@@ -183,6 +215,10 @@ final class Errors {
                 return sb.toString();
             } finally {
                 Py_DecRef(lines);
+            }
+        } finally {
+            if (!type.equals(NULL)) {
+                Py_DecRef(type);
             }
         }
     }

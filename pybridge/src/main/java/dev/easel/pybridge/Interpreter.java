@@ -143,6 +143,9 @@ public final class Interpreter implements AutoCloseable {
      * running Python in this interpreter. Used to stop a runaway callback (an endless loop).
      */
     public boolean interrupt(Thread thread) {
+        if (Thread.currentThread().isVirtual()) {
+            return PythonThreads.onPlatformThread("easel-python-interrupt", () -> runtime.interrupt(this, thread));
+        }
         return runtime.interrupt(this, thread);
     }
 
@@ -156,6 +159,13 @@ public final class Interpreter implements AutoCloseable {
     public void close() {
         if (main) {
             throw new IllegalStateException("the main interpreter closes with the runtime: call PythonRuntime.close()");
+        }
+        if (Thread.currentThread().isVirtual()) {
+            PythonThreads.onPlatformThread("easel-python-close", () -> {
+                runtime.closeSubInterpreter(this);
+                return null;
+            });
+            return;
         }
         runtime.closeSubInterpreter(this);
     }

@@ -204,7 +204,10 @@ final class Ops {
                     MemorySegment exc = PyExc("SystemExit");
                     for (Object o : alive) {
                         Object ident = ((List<?>) o).get(0);
-                        if (ident instanceof Number n && Boolean.TRUE.equals(((List<?>) o).get(3))) {
+                        // An id that would reach another thread (3.11: a child being started
+                        // carries its parent's) is asked next round.
+                        if (ident instanceof Number n && Boolean.TRUE.equals(((List<?>) o).get(3))
+                                && ThreadIds.reaches(interp, n.longValue(), null)) {
                             dev.easel.pybridge.ffi.pystate_h.PyThreadState_SetAsyncExc(n.longValue(), exc);
                         }
                     }

@@ -76,6 +76,22 @@ public final class PyObject implements AutoCloseable {
         return ptr;
     }
 
+    /**
+     * The pointer with a reference of the operation's own, released with {@link #unhold}: another
+     * thread's {@link #close()} cannot free the object while Python code the operation runs has
+     * released the GIL. Caller: attached (the GIL keeps a close from slipping in between the check
+     * and the incref).
+     */
+    private MemorySegment hold() {
+        MemorySegment p = pointer();
+        Py_IncRef(p);
+        return p;
+    }
+
+    private static void unhold(MemorySegment p) {
+        Py_DecRef(p);
+    }
+
     boolean isReleased() {
         return release.done;
     }
@@ -93,14 +109,24 @@ public final class PyObject implements AutoCloseable {
     /** {@code getattr(self, name)}. */
     public PyObject getAttr(String name) {
         try (Attachment a = attach(); Arena arena = Arena.ofConfined()) {
-            return Ops.owned(interp, PyObject_GetAttrString(pointer(), arena.allocateFrom(name)));
+            MemorySegment p = hold();
+            try {
+                return Ops.owned(interp, PyObject_GetAttrString(p, arena.allocateFrom(name)));
+            } finally {
+                unhold(p);
+            }
         }
     }
 
     /** {@code hasattr(self, name)}. */
     public boolean hasAttr(String name) {
         try (Attachment a = attach(); Arena arena = Arena.ofConfined()) {
-            return PyObject_HasAttrString(pointer(), arena.allocateFrom(name)) == 1;
+            MemorySegment p = hold();
+            try {
+                return PyObject_HasAttrString(p, arena.allocateFrom(name)) == 1;
+            } finally {
+                unhold(p);
+            }
         }
     }
 
@@ -109,7 +135,12 @@ public final class PyObject implements AutoCloseable {
         try (Attachment a = attach(); Arena arena = Arena.ofConfined()) {
             MemorySegment v = Conversions.toPython(interp, value);
             try {
-                Ops.check(interp, PyObject_SetAttrString(pointer(), arena.allocateFrom(name), v));
+                MemorySegment p = hold();
+                try {
+                    Ops.check(interp, PyObject_SetAttrString(p, arena.allocateFrom(name), v));
+                } finally {
+                    unhold(p);
+                }
             } finally {
                 Py_DecRef(v);
             }
@@ -119,14 +150,24 @@ public final class PyObject implements AutoCloseable {
     /** {@code self(*args)}, converting each argument. */
     public PyObject call(Object... args) {
         try (Attachment a = attach()) {
-            return Ops.call(interp, pointer(), args, null);
+            MemorySegment p = hold();
+            try {
+                return Ops.call(interp, p, args, null);
+            } finally {
+                unhold(p);
+            }
         }
     }
 
     /** {@code self(*args, **kwargs)}. */
     public PyObject callKw(List<?> args, Map<String, ?> kwargs) {
         try (Attachment a = attach()) {
-            return Ops.call(interp, pointer(), args.toArray(), kwargs);
+            MemorySegment p = hold();
+            try {
+                return Ops.call(interp, p, args.toArray(), kwargs);
+            } finally {
+                unhold(p);
+            }
         }
     }
 
@@ -142,7 +183,12 @@ public final class PyObject implements AutoCloseable {
         try (Attachment a = attach()) {
             MemorySegment k = Conversions.toPython(interp, key);
             try {
-                return Ops.owned(interp, PyObject_GetItem(pointer(), k));
+                MemorySegment p = hold();
+                try {
+                    return Ops.owned(interp, PyObject_GetItem(p, k));
+                } finally {
+                    unhold(p);
+                }
             } finally {
                 Py_DecRef(k);
             }
@@ -156,7 +202,12 @@ public final class PyObject implements AutoCloseable {
             MemorySegment v = MemorySegment.NULL;
             try {
                 v = Conversions.toPython(interp, value);
-                Ops.check(interp, PyObject_SetItem(pointer(), k, v));
+                MemorySegment p = hold();
+                try {
+                    Ops.check(interp, PyObject_SetItem(p, k, v));
+                } finally {
+                    unhold(p);
+                }
             } finally {
                 Py_DecRef(k);
                 if (!v.equals(MemorySegment.NULL)) {
@@ -171,7 +222,12 @@ public final class PyObject implements AutoCloseable {
         try (Attachment a = attach()) {
             MemorySegment k = Conversions.toPython(interp, key);
             try {
-                Ops.check(interp, PyObject_DelItem(pointer(), k));
+                MemorySegment p = hold();
+                try {
+                    Ops.check(interp, PyObject_DelItem(p, k));
+                } finally {
+                    unhold(p);
+                }
             } finally {
                 Py_DecRef(k);
             }
@@ -181,7 +237,13 @@ public final class PyObject implements AutoCloseable {
     /** {@code len(self)}. */
     public long len() {
         try (Attachment a = attach()) {
-            long n = PyObject_Size(pointer());
+            MemorySegment p = hold();
+            long n;
+            try {
+                n = PyObject_Size(p);
+            } finally {
+                unhold(p);
+            }
             if (n < 0) {
                 throw Errors.fetch(interp);
             }
@@ -192,7 +254,13 @@ public final class PyObject implements AutoCloseable {
     /** The items of an iterable, as owned references. */
     public List<PyObject> items() {
         try (Attachment a = attach()) {
-            MemorySegment it = PyObject_GetIter(pointer());
+            MemorySegment p = hold();
+            MemorySegment it;
+            try {
+                it = PyObject_GetIter(p); // the iterator holds its own reference
+            } finally {
+                unhold(p);
+            }
             if (it.equals(MemorySegment.NULL)) {
                 throw Errors.fetch(interp);
             }
@@ -217,15 +285,25 @@ public final class PyObject implements AutoCloseable {
 
     /** {@code repr(self)}. */
     public String repr() {
-        try (Attachment a = attach(); PyObject r = Ops.owned(interp, PyObject_Repr(pointer()))) {
-            return Conversions.strOf(r.pointer());
+        try (Attachment a = attach()) {
+            MemorySegment p = hold();
+            try (PyObject r = Ops.owned(interp, PyObject_Repr(p))) {
+                return Conversions.strOf(r.pointer());
+            } finally {
+                unhold(p);
+            }
         }
     }
 
     /** {@code str(self)}. */
     public String str() {
-        try (Attachment a = attach(); PyObject r = Ops.owned(interp, PyObject_Str(pointer()))) {
-            return Conversions.strOf(r.pointer());
+        try (Attachment a = attach()) {
+            MemorySegment p = hold();
+            try (PyObject r = Ops.owned(interp, PyObject_Str(p))) {
+                return Conversions.strOf(r.pointer());
+            } finally {
+                unhold(p);
+            }
         }
     }
 
@@ -247,7 +325,13 @@ public final class PyObject implements AutoCloseable {
     /** {@code bool(self)}. */
     public boolean isTrue() {
         try (Attachment a = attach()) {
-            int r = PyObject_IsTrue(pointer());
+            MemorySegment p = hold();
+            int r;
+            try {
+                r = PyObject_IsTrue(p);
+            } finally {
+                unhold(p);
+            }
             if (r < 0) {
                 throw Errors.fetch(interp);
             }
@@ -265,7 +349,12 @@ public final class PyObject implements AutoCloseable {
     /** Converts to Java as described in {@link Conversions}: null, Boolean, Long/BigInteger, Double, String, byte[], List, Map, or a new PyObject. */
     public Object toJava() {
         try (Attachment a = attach()) {
-            return Conversions.toJava(interp, pointer());
+            MemorySegment p = hold();
+            try {
+                return Conversions.toJava(interp, p);
+            } finally {
+                unhold(p);
+            }
         }
     }
 
@@ -284,7 +373,13 @@ public final class PyObject implements AutoCloseable {
     /** {@code float(self)}. */
     public double toDouble() {
         try (Attachment a = attach()) {
-            double d = dev.easel.pybridge.ffi.floatobject_h.PyFloat_AsDouble(pointer());
+            MemorySegment p = hold();
+            double d;
+            try {
+                d = dev.easel.pybridge.ffi.floatobject_h.PyFloat_AsDouble(p);
+            } finally {
+                unhold(p);
+            }
             if (d == -1.0 && !dev.easel.pybridge.ffi.pyerrors_h.PyErr_Occurred().equals(MemorySegment.NULL)) {
                 throw Errors.fetch(interp);
             }

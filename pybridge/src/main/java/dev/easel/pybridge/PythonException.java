@@ -13,16 +13,31 @@ import java.util.Objects;
 public class PythonException extends RuntimeException {
     private final String pythonType;
     private final String pythonMessage;
-    private final String traceback;
+    /** The formatted traceback; null until formatted when fetched inside a built-in (see {@link #pythonTraceback()}). */
+    private volatile String traceback;
     /** The original exception object (owned), when it came from Python; re-raised as it was. */
     private final transient PyObject original;
+    /** For a traceback formatted on demand: the traceback object as it was when fetched. */
+    private final transient PyObject tracebackObject;
 
     PythonException(String pythonType, String pythonMessage, String traceback, PyObject original) {
-        super(describe(pythonType, pythonMessage, traceback));
+        this(pythonType, pythonMessage, traceback == null ? "" : traceback, original, null);
+    }
+
+    /** With {@code traceback} null: formatted from {@code original} and {@code tracebackObject} when first asked for. */
+    PythonException(String pythonType, String pythonMessage, String traceback, PyObject original, PyObject tracebackObject) {
+        super((String) null);
         this.pythonType = Objects.requireNonNull(pythonType);
         this.pythonMessage = pythonMessage == null ? "" : pythonMessage;
-        this.traceback = traceback == null ? "" : traceback;
+        this.traceback = traceback == null && original == null ? "" : traceback;
         this.original = original;
+        this.tracebackObject = tracebackObject;
+    }
+
+    /** The type, message and traceback. */
+    @Override
+    public String getMessage() {
+        return describe(pythonType, pythonMessage, pythonTraceback());
     }
 
     private static String describe(String type, String message, String traceback) {
@@ -62,7 +77,14 @@ public class PythonException extends RuntimeException {
 
     /** The traceback as {@code traceback.format_exception} prints it; empty for exceptions made in Java. */
     public String pythonTraceback() {
-        return traceback;
+        String t = traceback;
+        if (t == null) {
+            // Fetched inside a built-in (most go straight back into Python unread): formatted now,
+            // attaching to its interpreter; empty if that is no longer possible.
+            t = Errors.formatLater(original, tracebackObject);
+            traceback = t;
+        }
+        return t;
     }
 
     /** The original Python exception object, when this came from Python. */

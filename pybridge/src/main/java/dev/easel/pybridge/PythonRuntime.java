@@ -75,7 +75,7 @@ public final class PythonRuntime implements AutoCloseable {
         this.installation = installation;
         this.drainTimeout = drainTimeout;
         CompletableFuture<Started> ready = new CompletableFuture<>();
-        this.pythonMain = Thread.ofPlatform().name("easel-python-main").daemon(true).unstarted(
+        this.pythonMain = PythonThreads.builder().name("easel-python-main").daemon(true).unstarted(
                 () -> pythonMainThread(ready));
         pythonMain.start();
         Started started;
@@ -342,6 +342,9 @@ public final class PythonRuntime implements AutoCloseable {
             slot.assumed = false;
         } catch (Throwable t) {
             interp.active.decrementAndGet();
+            if (prev != null && slot.current == prev) {
+                PyEval_RestoreThread(prevTs); // the previous attachment stays usable
+            }
             throw t;
         }
         if (!interp.pendingDecrefs.isEmpty()) {
@@ -352,6 +355,12 @@ public final class PythonRuntime implements AutoCloseable {
 
     void release(ThreadSlot slot, Interpreter interp, Interpreter prev, MemorySegment prevTs, int prevDepth,
                  boolean prevAssumed) {
+        if (slot.interruptPending) {
+            // An interrupt that came too late (no Python ran after it): dropped, not left to fire
+            // at this thread's next, unrelated attach.
+            slot.interruptPending = false;
+            PyThreadState_SetAsyncExc(slot.ident, MemorySegment.NULL);
+        }
         PyEval_SaveThread();
         slot.current = null;
         slot.currentTstate = null;
@@ -390,19 +399,22 @@ public final class PythonRuntime implements AutoCloseable {
             slot.currentTstate = ts;
             slot.depth = depth;
             slot.assumed = assumed;
+            if (!interp.pendingDecrefs.isEmpty()) {
+                Ops.drainPendingDecrefs(interp); // a long section is where objects get dropped elsewhere
+            }
         }
     }
 
     /**
-     * Called by the upcall trampoline: when Python called Java on a thread we did not attach (a
-     * Python {@code threading} thread), take the thread state Python made current as ours for the
-     * upcall. Returns whether it did (then {@link #leaveUpcall} must follow).
+     * Called by the upcall trampoline with the calling thread state {@code ts}: when Python called
+     * Java on a thread state that is not the one we made current (a Python {@code threading} thread,
+     * or another interpreter's code run on an attached thread), take it as this thread's for the
+     * upcall. Returns whether it did (then {@link #leaveUpcall} must follow, with what was before).
      */
-    boolean enterUpcall(ThreadSlot slot) {
-        if (slot.current != null) {
+    boolean enterUpcall(ThreadSlot slot, MemorySegment ts) {
+        if (slot.current != null && slot.currentTstate.address() == ts.address()) {
             return false;
         }
-        MemorySegment ts = Ops.currentThreadState();
         Interpreter interp = interpreters.get(PyThreadState_GetInterpreter(ts).address());
         if (interp == null) {
             throw PythonException.runtimeError("Easel's built-ins were called from an interpreter Easel did not make");
@@ -431,12 +443,13 @@ public final class PythonRuntime implements AutoCloseable {
         return true;
     }
 
-    void leaveUpcall(ThreadSlot slot) {
+    /** Ends what {@link #enterUpcall} began, restoring what the slot held before. */
+    void leaveUpcall(ThreadSlot slot, Interpreter prev, MemorySegment prevTs, int prevDepth, boolean prevAssumed) {
         Interpreter interp = slot.current;
-        slot.current = null;
-        slot.currentTstate = null;
-        slot.depth = 0;
-        slot.assumed = false;
+        slot.current = prev;
+        slot.currentTstate = prevTs;
+        slot.depth = prevDepth;
+        slot.assumed = prevAssumed;
         if (interp != null) {
             interp.active.decrementAndGet();
         }
@@ -662,7 +675,9 @@ public final class PythonRuntime implements AutoCloseable {
             MemorySegment exc = PyExc("SystemExit");
             for (ThreadSlot s : interp.slots) {
                 long ident = s.ident;
-                if (s != me && s.current == interp && ident != 0) {
+                // An id that would reach another thread (3.11: one being started carries its
+                // parent's) is asked next round.
+                if (s != me && s.current == interp && ident != 0 && ThreadIds.reaches(interp, ident, s.currentTstate)) {
                     PyThreadState_SetAsyncExc(ident, exc);
                 }
             }
@@ -698,10 +713,26 @@ public final class PythonRuntime implements AutoCloseable {
         if (target == null || target.ident == 0 || target == slot()) {
             return false;
         }
-        try (Attachment a = acquire(interp, true)) {
-            return PyThreadState_SetAsyncExc(target.ident, PyExc("SystemExit")) > 0;
-        } catch (PythonClosedException ending) {
-            return false;
+        long deadline = System.nanoTime() + drainTimeout.toNanos();
+        while (true) {
+            try (Attachment a = acquire(interp, true)) {
+                if (target.current != interp) {
+                    // Not in this interpreter now: a request queued on its idle thread state would
+                    // fire at its next, unrelated attach.
+                    return false;
+                }
+                if (ThreadIds.reaches(interp, target.ident, target.currentTstate)) {
+                    target.interruptPending = true; // cleared (with the request) when it detaches
+                    return PyThreadState_SetAsyncExc(target.ident, PyExc("SystemExit")) > 0;
+                }
+            } catch (PythonClosedException ending) {
+                return false;
+            }
+            if (System.nanoTime() - deadline > 0) {
+                return false;
+            }
+            // The target is starting a thread (3.11): asked again once the child has its own id.
+            java.util.concurrent.locks.LockSupport.parkNanos(200_000);
         }
     }
 
@@ -715,6 +746,14 @@ public final class PythonRuntime implements AutoCloseable {
      */
     @Override
     public void close() {
+        if (Thread.currentThread().isVirtual() && !closed) {
+            // Closing attaches (to ask threads to stop), which a virtual thread cannot.
+            PythonThreads.onPlatformThread("easel-python-close", () -> {
+                close();
+                return null;
+            });
+            return;
+        }
         if (!closed && slot().current != null) {
             throw new IllegalStateException("the Python runtime cannot be closed from a thread attached to it");
         }

@@ -28,6 +28,14 @@ final class ThreadSlot {
     /** How many {@code detached} sections this thread is inside (shutdown interrupts such threads). */
     volatile int detachedDepth;
 
+    /** Whether {@code Interpreter.interrupt} raised in this thread: withdrawn when it detaches. */
+    volatile boolean interruptPending;
+
+    /** How many Java built-ins are running nested on this thread (see {@link PythonThreads}). */
+    int upcallDepth;
+    /** How many may: what this thread's stack holds. */
+    final int upcallLimit;
+
     /** Why this thread must never attach (the JavaFX thread), or null. */
     volatile String forbidden;
     /** CPython's ident of this OS thread ({@code PyThread_get_thread_ident}), 0 until known. */
@@ -42,6 +50,7 @@ final class ThreadSlot {
 
     ThreadSlot(Thread thread) {
         this.thread = thread;
+        this.upcallLimit = PythonThreads.upcallLimit();
     }
 
     /** This thread's thread state for {@code interp}, made on first use. Caller: this thread. */
@@ -57,6 +66,10 @@ final class ThreadSlot {
             ts = tstates.get(interp);
             if (ts == null) {
                 ts = PyThreadState_New(interp.pointer());
+                if (ts.equals(MemorySegment.NULL)) {
+                    throw new IllegalStateException("CPython could not make a thread state for " + interp
+                            + " on " + thread.getName() + " (out of memory, or the interpreter is being finalized)");
+                }
                 tstates.put(interp, ts);
                 interp.register(this);
             }

@@ -249,8 +249,9 @@ class AttachTest {
                         Object seen = py.eval("getattr(local, 'who', None)", g).toJava();
                         if (k == 0) {
                             assertNull(seen, "a new thread starts with empty thread-local data");
-                            g.setItem("me", "thread-" + i);
-                            py.exec("local.who = me", g);
+                            // Not through a shared global: another thread may set it between the
+                            // two statements (the GIL can change hands inside exec).
+                            py.exec("local.who = 'thread-" + i + "'", g);
                         } else {
                             assertEquals("thread-" + i, seen, "the same thread state is current at every attach");
                         }

@@ -10,7 +10,8 @@ import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * One shutdown at a random moment: starts random workers of every kind ({@link StressWorkload}
- * actions in a loop, endless Python loops, long detached sleeps, Python threads calling built-ins,
+ * actions in a loop, endless Python loops, long detached sleeps, Python threads calling built-ins
+ * or starting threads,
  * sub-interpreters in use), sleeps 0-200 ms, closes the runtime, and checks that every worker ended
  * and that the only exceptions workers saw are the documented ones. Run by {@link StressTest}:
  * {@code StressShutdownMain <seed>}.
@@ -81,6 +82,14 @@ public final class StressShutdownMain {
             }
             kinds.add(daemon ? "py-daemon-threads" : "py-threads");
         }
+        if (r.nextInt(3) == 0) {
+            // A Python thread starting threads in a loop: on 3.11 its id is ambiguous meanwhile.
+            try (PyObject g = main.newGlobals()) {
+                main.exec(GuardsMain.STARTER + "threading.Thread(target=starter, daemon=" + (r.nextBoolean() ? "True" : "False")
+                        + ").start()\n", g);
+            }
+            kinds.add("py-starter");
+        }
         if (subs && r.nextBoolean()) {
             Interpreter sub = rt.newSubInterpreter();
             PyObject g = w.prepare(sub);
@@ -98,7 +107,7 @@ public final class StressShutdownMain {
             workers.add(worker("sub-actions", rt, () -> {
                 Random wr = new Random(s);
                 while (true) {
-                    w.action(sub, g, wr, wr.nextInt(10));
+                    w.action(sub, g, wr, wr.nextInt(StressWorkload.KINDS));
                 }
             }));
             kinds.add("sub-actions");

@@ -12,7 +12,8 @@ import java.util.concurrent.atomic.AtomicLong;
 /**
  * Random bridge work for the stress tests, shared by {@link StressTest} (in process) and
  * {@link StressShutdownMain} (a child JVM closed at a random moment): Java threads calling Python,
- * Python {@code threading} threads calling Java built-ins, nested calls both ways, exceptions both
+ * Python {@code threading} threads calling Java built-ins (and starting threads), nested calls both
+ * ways (some past the recursion limits), an attachment misused inside its detached section, exceptions both
  * ways, objects dropped unclosed, detached sections, and sub-interpreters made, used and closed.
  *
  * <p>Each action checks its result and throws {@link Violation} when it is wrong.
@@ -96,6 +97,34 @@ final class StressWorkload {
                 for t in ts:
                     t.join(30)
                 return [sum(done), errors, sum(t.is_alive() for t in ts)]
+
+            def nested_threads(k):
+                done = []
+                errors = []
+                def child():
+                    m.count()
+                    done.append(1)
+                def parent():
+                    try:
+                        t = threading.Thread(target=child)
+                        t.start()
+                        t.join()
+                    except BaseException as e:
+                        errors.append(repr(e))
+                ts = [threading.Thread(target=parent) for _ in range(k)]
+                for t in ts:
+                    t.start()
+                for t in ts:
+                    t.join(30)
+                return [sum(done), errors]
+
+            def deep(n):
+                def f(k):
+                    return 0 if k == 0 else m.down(f, k)
+                try:
+                    return f(n)
+                except RecursionError:
+                    return "RecursionError"
             """;
 
     static final String[] PY_TYPES = {"ZeroDivisionError", "KeyError", "ValueError",
@@ -129,6 +158,11 @@ final class StressWorkload {
                 })
                 .function("relay", "(fn)", "", a -> {
                     try (PyObject fn = a.objectAt(0); PyObject r = fn.call()) {
+                        return r.toJava();
+                    }
+                })
+                .function("down", "(fn, n)", "", a -> {
+                    try (PyObject fn = a.expect(2).objectAt(0); PyObject r = fn.call(a.longAt(1) - 1)) {
                         return r.toJava();
                     }
                 })
@@ -187,14 +221,17 @@ final class StressWorkload {
             kind = "sub";
             subInterpreter(r);
         } else {
-            kind = String.valueOf(pick % 10);
-            action(main, mainGlobals, r, pick % 10);
+            kind = String.valueOf(pick % KINDS);
+            action(main, mainGlobals, r, pick % KINDS);
         }
         nanos.computeIfAbsent(kind, k -> new AtomicLong()).addAndGet(System.nanoTime() - t0);
         topLevel.incrementAndGet();
     }
 
-    /** Action {@code which} (0-9) in {@code interp} with globals {@code g}. */
+    /** How many kinds of {@link #action}. */
+    static final int KINDS = 13;
+
+    /** Action {@code which} (0 to {@link #KINDS} - 1) in {@code interp} with globals {@code g}. */
     void action(Interpreter interp, PyObject g, Random r, int which) throws Exception {
         switch (which) {
             case 0 -> { // Java calls Python
@@ -260,6 +297,33 @@ final class StressWorkload {
                 }
                 count("dropped objects");
             }
+            case 10 -> { // Python threads starting threads (3.11: the parent's id is ambiguous meanwhile)
+                int k = 1 + r.nextInt(3);
+                List<?> res = (List<?>) interp.evalToJava("nested_threads(" + k + ")", g);
+                check(res.get(0).equals((long) k) && ((List<?>) res.get(1)).isEmpty(), "threads starting threads: " + res);
+                expectedCounts.addAndGet(k);
+                count("python threads starting threads");
+            }
+            case 11 -> { // deep Python <-> Java recursion: a result or RecursionError, never a crash
+                int n = r.nextInt(4) == 0 ? 10 + r.nextInt(30) : 100 + r.nextInt(900);
+                Object res = interp.evalToJava("deep(" + n + ")", g);
+                check(Long.valueOf(0).equals(res) || (n > 40 && "RecursionError".equals(res)), "deep " + n + ": " + res);
+                count("deep recursion");
+            }
+            case 12 -> { // an attachment misused inside its own detached section: an exception, never a crash
+                try (Attachment py = interp.attach()) {
+                    try {
+                        py.detached(() -> py.exec("x = 1", g));
+                        check(false, "Python ran inside a detached section");
+                    } catch (PythonClosedException e) {
+                        throw e;
+                    } catch (IllegalStateException e) {
+                        check(e.getMessage().contains("detached"), "misuse message: " + e.getMessage());
+                    }
+                    check(Long.valueOf(3).equals(interp.evalToJava("m.add(1, 2)", g)), "usable after the misuse");
+                }
+                count("detached misuse");
+            }
             default -> { // re-entrant attach with calls at each depth
                 try (Attachment a = interp.attach(); Attachment b = interp.attach()) {
                     check(!b.acquired(), "nested attach only counts");
@@ -280,14 +344,14 @@ final class StressWorkload {
                 Random r2 = new Random(seed);
                 try {
                     for (int i = 0; i < 3; i++) {
-                        action(sub, g, r2, r2.nextInt(10));
+                        action(sub, g, r2, r2.nextInt(KINDS));
                     }
                 } catch (Exception e) {
                     otherFailure.set(e);
                 }
             });
             for (int i = 0; i < 3; i++) {
-                action(sub, g, r, r.nextInt(10));
+                action(sub, g, r, r.nextInt(KINDS));
             }
             other.join(TimeUnit.SECONDS.toMillis(30));
             check(!other.isAlive(), "the sub-interpreter's second user finished");

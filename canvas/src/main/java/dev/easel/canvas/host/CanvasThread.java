@@ -16,7 +16,7 @@ public final class CanvasThread extends Thread {
     volatile boolean stoppedByEasel;
 
     CanvasThread(Runnable body, String name) {
-        super(null, body, name, 4L << 20); // 4 MiB: deep Python recursion runs on this stack
+        super(null, body, name, dev.easel.pybridge.PythonThreads.STACK_SIZE); // Python's recursion limit fits
         setDaemon(true);
     }
 

@@ -11,6 +11,7 @@ import dev.easel.pybridge.PythonClosedException;
 import dev.easel.pybridge.PythonException;
 import dev.easel.pybridge.PythonInfo;
 import dev.easel.pybridge.PythonRuntime;
+import dev.easel.pybridge.PythonThreads;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -126,7 +127,7 @@ public final class Session implements AutoCloseable {
         scriptArgv = new ArrayList<>();
         scriptArgv.add(script.toString());
         scriptArgv.addAll(argv);
-        Thread t = Thread.ofPlatform().name("easel-main").start(() -> {
+        Thread t = PythonThreads.builder().name("easel-main").start(() -> {
             try (Attachment a = runtime.main().attach(); PyObject g = a.newGlobals()) {
                 List<Object> args = new ArrayList<>();
                 args.add(script.toString());

@@ -27,6 +27,11 @@ public final class import_h {
         try { return (MemorySegment) PyImport_AddModule$.H.invokeExact(name); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
+    private static final class PyImport_GetModule$ { static final MethodHandle H = CPython.downcall("PyImport_GetModule", FunctionDescriptor.of(ADDRESS, ADDRESS)); }
+    public static MemorySegment PyImport_GetModule(MemorySegment name) {
+        try { return (MemorySegment) PyImport_GetModule$.H.invokeExact(name); } catch (Throwable ex) { throw CPython.rethrow(ex); }
+    }
+
     private static final class PyImport_Import$ { static final MethodHandle H = CPython.downcall("PyImport_Import", FunctionDescriptor.of(ADDRESS, ADDRESS)); }
     public static MemorySegment PyImport_Import(MemorySegment name) {
         try { return (MemorySegment) PyImport_Import$.H.invokeExact(name); } catch (Throwable ex) { throw CPython.rethrow(ex); }

@@ -37,9 +37,9 @@ public final class longobject_h {
         try { return (double) PyLong_AsDouble$.H.invokeExact(o); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
-    private static final class PyLong_AsDouble_critical$ { static final MethodHandle H = CPython.downcall("PyLong_AsDouble", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_LONG), Linker.Option.critical(false)); }
-    public static double PyLong_AsDouble_critical(long o) {
-        try { return (double) PyLong_AsDouble_critical$.H.invokeExact(o); } catch (Throwable ex) { throw CPython.rethrow(ex); }
+    private static final class PyLong_AsDouble_raw$ { static final MethodHandle H = CPython.downcall("PyLong_AsDouble", FunctionDescriptor.of(JAVA_DOUBLE, JAVA_LONG)); }
+    public static double PyLong_AsDouble_raw(long o) {
+        try { return (double) PyLong_AsDouble_raw$.H.invokeExact(o); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
 }

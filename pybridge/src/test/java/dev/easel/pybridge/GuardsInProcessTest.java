@@ -1,0 +1,130 @@
+package dev.easel.pybridge;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+
+import java.time.Duration;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+
+import static org.junit.jupiter.api.Assertions.*;
+
+/** Issue 8's smaller items that cannot crash the JVM, in this JVM ({@link GuardsTest} has the others). */
+@Timeout(value = 120, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+class GuardsInProcessTest {
+    private static final BuiltinModule MODULE = BuiltinModule.builder("_guards_inproc")
+            .function("num", "(x)", "", a -> a.expect(1).doubleAt(0))
+            .function("idx", "(x)", "", a -> a.expect(1).longAt(0))
+            .function("text", "(x)", "", a -> a.expect(1).stringAt(0))
+            .function("tick", "()", "", a -> null)
+            .function("pause", "()", "", a -> a.detached(() -> {
+                Thread.onSpinWait();
+                return null;
+            }))
+            .build();
+
+    private static PyObject globals() {
+        Interpreter main = TestPython.main();
+        MODULE.install(main).close();
+        PyObject g = main.newGlobals();
+        main.exec("""
+                import _guards_inproc as m
+                class Boom(Exception):
+                    pass
+                class Bad:
+                    def __float__(self):
+                        raise Boom("float")
+                    def __index__(self):
+                        raise Boom("index")
+                class Meta(type):
+                    def __instancecheck__(cls, obj):
+                        raise Boom("instancecheck")
+                def err(f, x):
+                    try:
+                        f(x)
+                        return "no error"
+                    except BaseException as e:
+                        return type(e).__name__ + ": " + str(e)
+                """, g);
+        return g;
+    }
+
+    @Test
+    void conversionErrorsOtherThanTheExpectedKeepTheirType() {
+        Interpreter main = TestPython.main();
+        try (PyObject g = globals()) {
+            assertEquals("Boom: float", main.evalToJava("err(m.num, Bad())", g));
+            assertEquals("Boom: index", main.evalToJava("err(m.idx, Bad())", g));
+            assertTrue(((String) main.evalToJava("err(m.num, 'x')", g)).startsWith("TypeError: num() argument"));
+            assertTrue(((String) main.evalToJava("err(m.idx, 1.5)", g)).startsWith("TypeError: idx() argument"));
+            assertTrue(((String) main.evalToJava("err(m.num, 10**400)", g)).startsWith("ValueError: num() argument"));
+            assertTrue(((String) main.evalToJava("err(m.idx, 10**40)", g)).startsWith("ValueError: idx() argument"));
+            assertEquals(3.0, main.evalToJava("m.num(3)", g));
+            assertEquals("ok", main.evalToJava("m.text('ok')", g));
+        }
+    }
+
+    @Test
+    void interruptOfAThreadNotInPythonDoesNotFireAtItsNextAttach() throws Exception {
+        Interpreter main = TestPython.main();
+        CountDownLatch used = new CountDownLatch(1);
+        CountDownLatch asked = new CountDownLatch(1);
+        AtomicReference<Object> later = new AtomicReference<>();
+        Thread idle = Thread.ofPlatform().name("idle-then-busy").start(() -> {
+            main.evalToJava("1"); // has a thread state now, and is not attached
+            used.countDown();
+            try {
+                asked.await();
+                later.set(main.evalToJava("sum(range(1000))"));
+            } catch (Throwable t) {
+                later.set(t);
+            }
+        });
+        assertTrue(used.await(30, TimeUnit.SECONDS));
+        assertFalse(main.interrupt(idle), "an idle thread is not running Python: nothing to interrupt");
+        asked.countDown();
+        assertTrue(Bounded.join(idle, Duration.ofSeconds(30)));
+        assertEquals(499500L, later.get(), "its next, unrelated call is not stopped");
+    }
+
+    @Test
+    void referencesDroppedElsewhereAreReleasedWhileAThreadStaysAttached() throws Exception {
+        Interpreter main = TestPython.main();
+        for (String wait : new String[]{"m.tick()", "m.pause()"}) {
+            try (PyObject g = globals()) {
+                main.exec("""
+                        import weakref
+                        class Thing:
+                            pass
+                        thing = Thing()
+                        ref = weakref.ref(thing)
+                        """, g);
+                PyObject held = g.getItem("thing");
+                main.exec("del thing", g); // the PyObject holds the only reference now
+                CountDownLatch looping = new CountDownLatch(1);
+                AtomicReference<Object> seen = new AtomicReference<>();
+                Thread attached = Thread.ofPlatform().name("stays-attached").start(() -> {
+                    try (Attachment py = main.attach()) {
+                        looping.countDown();
+                        // Polls until the object is gone (bounded: a failure must not hang the test).
+                        py.exec("""
+                                import time
+                                end = time.monotonic() + 60
+                                while ref() is not None and time.monotonic() < end:
+                                    %s
+                                released = ref() is None
+                                """.formatted(wait), g);
+                        seen.set(py.eval("released", g).toJava());
+                    } catch (Throwable t) {
+                        seen.set(t);
+                    }
+                });
+                assertTrue(looping.await(30, TimeUnit.SECONDS));
+                held.close(); // not attached here: queued for that interpreter
+                assertTrue(Bounded.join(attached, Duration.ofSeconds(90)));
+                assertEquals(Boolean.TRUE, seen.get(), "released during " + wait + " without a fresh attach");
+            }
+        }
+    }
+}
