@@ -44,6 +44,22 @@ final class ThreadSlot {
         this.thread = thread;
     }
 
+    /**
+     * This thread's thread state for {@code interp} if it has one already, else null (then
+     * {@link #tstateFor} makes one). Caller: this thread.
+     */
+    MemorySegment known(Interpreter interp) {
+        if (lastInterp == interp) {
+            return lastTstate;
+        }
+        MemorySegment ts = peek(interp);
+        if (ts != null) {
+            lastInterp = interp;
+            lastTstate = ts;
+        }
+        return ts;
+    }
+
     /** This thread's thread state for {@code interp}, made on first use. Caller: this thread. */
     MemorySegment tstateFor(Interpreter interp) {
         if (lastInterp == interp) {
