@@ -61,6 +61,7 @@ public final class PythonRuntime implements AutoCloseable {
     private final Duration drainTimeout;
     private final Interpreter main;
     private final Map<Long, Interpreter> interpreters = new ConcurrentHashMap<>();
+    private final java.util.Set<Interpreter> awaitingEnd = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<ThreadSlot> slots = ThreadLocal.withInitial(() -> new ThreadSlot(Thread.currentThread()));
     private final AtomicLong upcallCount = new AtomicLong();
     private volatile boolean closing;
@@ -334,14 +335,17 @@ public final class PythonRuntime implements AutoCloseable {
             if (prev != null) {
                 PyEval_SaveThread();
             }
+            if (slot.hasOrphans) {
+                ThreadStates.settleOwn(this, slot);
+            }
             MemorySegment ts = slot.known(interp);
             if (ts == null) {
                 // A thread's first attach here: the moment to free what ended threads left (the
                 // count of thread states then cannot grow but by live threads).
-                reapDeadThreads(interp);
+                ThreadStates.reapDeadThreads(this, interp);
                 ts = slot.tstateFor(interp);
             }
-            PyEval_RestoreThread(ts);
+            activate(slot, ts);
             slot.current = interp;
             slot.currentTstate = ts;
             slot.depth = 1;
@@ -356,46 +360,21 @@ public final class PythonRuntime implements AutoCloseable {
         return new Attachment(interp, slot, Attachment.Kind.ACQUIRED, prev, prevTs, prevDepth, prevAssumed);
     }
 
-    /**
-     * Deletes the thread states that ended Java threads left in {@code interp} (about 22 KiB each,
-     * never freed by CPython: a thread state is deleted by whoever made it). Caller: attaching to
-     * {@code interp} (counted in its {@code active}, so it cannot be ended meanwhile), with no
-     * thread state current.
-     *
-     * <p>Done under a temporary thread state that is itself deleted last: deleting a state that was
-     * its dead thread's {@code PyGILState} binding (3.12+) clears the <em>calling</em> thread's
-     * binding, and the temporary state takes that hit; this thread leaves with no binding at all,
-     * which its next thread state takes, instead of a stale one.
-     */
-    private void reapDeadThreads(Interpreter interp) {
-        List<MemorySegment> dead = null;
-        for (ThreadSlot s : interp.slots) {
-            // remove() claims the slot: two threads attaching at once never delete one state twice.
-            if (!s.thread.isAlive() && interp.slots.remove(s)) {
-                MemorySegment ts = s.forget(interp);
-                if (ts != null) {
-                    if (dead == null) {
-                        dead = new ArrayList<>();
-                    }
-                    dead.add(ts);
-                }
-            }
-        }
-        if (dead == null) {
-            return;
-        }
-        MemorySegment tmp = PyThreadState_New(interp.pointer());
-        PyEval_RestoreThread(tmp);
-        // Clearing may run Python code (the dead thread's locals' __del__): all of it before any
-        // delete touches this thread's binding.
-        for (MemorySegment ts : dead) {
-            PyThreadState_Clear(ts);
-        }
-        for (MemorySegment ts : dead) {
-            PyThreadState_Delete(ts);
-        }
-        PyThreadState_Clear(tmp);
-        PyThreadState_DeleteCurrent(); // releases the GIL
+    /** Makes {@code ts}, a state of this thread, current; 3.12+ binds the thread's PyGILState to it. */
+    private static void activate(ThreadSlot slot, MemorySegment ts) {
+        PyEval_RestoreThread(ts);
+        slot.bound = ts;
+    }
+
+    /** Closed sub-interpreters waiting for live threads to delete their states before they end. */
+    java.util.Collection<Interpreter> awaitingEnd() {
+        return awaitingEnd;
+    }
+
+    /** {@code x} has been ended (Py_EndInterpreter). */
+    void ended(Interpreter x) {
+        awaitingEnd.remove(x);
+        interpreters.remove(x.pointer().address());
     }
 
     void release(ThreadSlot slot, Interpreter interp, Interpreter prev, MemorySegment prevTs, int prevDepth,
@@ -406,7 +385,7 @@ public final class PythonRuntime implements AutoCloseable {
         slot.depth = 0;
         interp.active.decrementAndGet();
         if (prev != null) {
-            PyEval_RestoreThread(prevTs);
+            activate(slot, prevTs);
             slot.current = prev;
             slot.currentTstate = prevTs;
             slot.depth = prevDepth;
@@ -433,7 +412,7 @@ public final class PythonRuntime implements AutoCloseable {
             throw e;
         } finally {
             slot.detachedDepth--;
-            PyEval_RestoreThread(ts);
+            activate(slot, ts);
             slot.current = interp;
             slot.currentTstate = ts;
             slot.depth = depth;
@@ -543,6 +522,7 @@ public final class PythonRuntime implements AutoCloseable {
             Interpreter sub = new Interpreter(this, ip, false, PyInterpreterState_GetID(ip));
             interpreters.put(ip.address(), sub);
             slot.adopt(sub, ts);
+            slot.bound = ts;
             slot.current = sub;
             slot.currentTstate = ts;
             try {
@@ -557,7 +537,7 @@ public final class PythonRuntime implements AutoCloseable {
         } finally {
             main.active.decrementAndGet();
             if (prev != null) {
-                PyEval_RestoreThread(prevTs);
+                activate(slot, prevTs);
                 slot.current = prev;
                 slot.currentTstate = prevTs;
             }
@@ -599,7 +579,7 @@ public final class PythonRuntime implements AutoCloseable {
         }
         try {
             MemorySegment own = slot.tstateFor(interp);
-            PyEval_RestoreThread(own);
+            activate(slot, own);
             // Attached as far as the bridge can tell, up to Py_EndInterpreter (which runs atexit
             // handlers), so that the calls below nest (see pythonMainThread).
             slot.current = interp;
@@ -610,29 +590,49 @@ public final class PythonRuntime implements AutoCloseable {
                 PyEval_SaveThread();
                 throw new IllegalStateException(interp + " cannot be closed: Python threads still running: " + alive);
             }
+            // Other threads' states: deleted here when that is safe (see ThreadStates), else left for
+            // their live thread to delete (cooperative), unless the whole runtime is shutting down.
+            interp.orphans.set(1); // this closer's own, released below
+            List<MemorySegment> now = new ArrayList<>();
             for (ThreadSlot other : interp.slots) {
                 if (other == slot) {
                     continue;
                 }
-                MemorySegment ts = other.forget(interp);
-                if (ts != null) {
-                    PyThreadState_Clear(ts);
-                    PyThreadState_Delete(ts);
+                MemorySegment ts = other.peek(interp);
+                if (ts == null) {
+                    interp.slots.remove(other); // a Python thread's slot: Python deletes its state
+                } else if (closing || ThreadStates.deletableByOthers(other, ts)) {
+                    other.forget(interp);
+                    interp.slots.remove(other);
+                    now.add(ts);
+                } else {
+                    interp.orphans.incrementAndGet();
+                    other.orphan(interp, ts);
                 }
             }
+            ThreadStates.clearAndDelete(now);
             slot.forget(interp);
-            interp.slots.clear();
-            interp.cache.forget();
-            interp.pendingDecrefs.clear(); // objects of an ended interpreter: nothing left to release
-            Py_EndInterpreter(own);
+            interp.slots.remove(slot);
             interp.closed = true;
-            interpreters.remove(interp.pointer().address());
+            if (interp.orphans.decrementAndGet() == 0) {
+                ThreadStates.endCurrent(this, interp, own);
+            } else {
+                // Ended by the last of those threads; what ending would run that concerns the
+                // program (atexit handlers) runs now.
+                awaitingEnd.add(interp);
+                LastWords.say(interp);
+                PyThreadState_Clear(own);
+                PyThreadState_DeleteCurrent();
+            }
         } finally {
             slot.current = null;
             slot.currentTstate = null;
             slot.depth = 0;
+            if (interp.closed) {
+                slot.bound = null; // its state here is gone, and with it this thread's binding
+            }
             if (prev != null) {
-                PyEval_RestoreThread(prevTs);
+                activate(slot, prevTs);
                 slot.current = prev;
                 slot.currentTstate = prevTs;
                 slot.depth = prevDepth;
@@ -783,7 +783,13 @@ public final class PythonRuntime implements AutoCloseable {
                         // Locked like Interpreter.close(): a close of it in progress on another thread
                         // finishes first (never two Py_EndInterpreter of one interpreter).
                         synchronized (i) {
+                            if (i.ended) {
+                                continue;
+                            }
                             if (i.closed) {
+                                // Waiting for live threads to delete their states: none will attach
+                                // again, so its orphans go now, from here.
+                                ThreadStates.settleForeign(this, i, true);
                                 continue;
                             }
                             try {

@@ -7,9 +7,14 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Random;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
 
 import static dev.easel.pybridge.ChildMain.check;
 import static dev.easel.pybridge.ChildMain.fail;
+import static dev.easel.pybridge.ffi.pystate_h.PyGILState_GetThisThreadState;
 import static dev.easel.pybridge.ffi.pystate_h.PyInterpreterState_ThreadHead;
 import static dev.easel.pybridge.ffi.pystate_h.PyThreadState_Next;
 
@@ -27,6 +32,7 @@ public final class ThreadStatesMain {
         System.out.println("scenario " + scenario + " (" + reps + " reps) on Python " + rt.version());
         switch (scenario) {
             case "short-lived" -> shortLived(rt, reps);
+            case "close-elsewhere" -> closeElsewhere(rt, reps);
             default -> fail("unknown scenario " + scenario);
         }
         rt.close();
@@ -110,5 +116,73 @@ public final class ThreadStatesMain {
                 ChildMain.joinOrViolation(t, Duration.ofSeconds(30));
             }
         }
+    }
+
+    /**
+     * Thread A uses a sub-interpreter, thread B (this one) closes it, A attaches elsewhere; {@code reps}
+     * times, A's last attach varied at random, A sometimes ending before it attaches again. A's
+     * PyGILState binding must never point at a deleted thread state (before the fix, B deleted A's
+     * state: A's next attach wrote into freed memory), and the sub-interpreter is ended once A has
+     * attached again or ended.
+     */
+    private static void closeElsewhere(PythonRuntime rt, int reps) throws Exception {
+        if (!rt.supportsSubInterpreters()) {
+            System.out.println("sub-interpreters need 3.12+: nothing to do on " + rt.version());
+            return;
+        }
+        Interpreter main = rt.main();
+        long seed = new Random().nextLong();
+        System.out.println("seed " + seed);
+        Random r = new Random(seed);
+        ExecutorService a = newThreadA();
+        int[] modes = new int[4];
+        for (int rep = 0; rep < reps; rep++) {
+            Interpreter sub = rt.newSubInterpreter();
+            int mode = r.nextInt(4);
+            modes[mode]++;
+            int n = rep;
+            a.submit(() -> {
+                switch (mode) {
+                    case 0, 3 -> sub.evalToJava("1");                          // A's binding: its state in sub
+                    case 1 -> {                                                  // binding: its state in main
+                        sub.evalToJava("1");
+                        main.evalToJava("1");
+                    }
+                    default -> {                                                 // nested: main last again
+                        try (Attachment m = main.attach()) {
+                            sub.evalToJava("1");
+                        }
+                    }
+                }
+            }).get(30, TimeUnit.SECONDS);
+            sub.close();
+            check(sub.isClosed(), "rep " + n + ": closed");
+            if (mode == 3) {
+                // A ends without attaching again: the next thread's first attach settles it.
+                a.shutdown();
+                check(a.awaitTermination(30, TimeUnit.SECONDS), "thread A's work ended");
+                ChildMain.joinOrViolation(threadA, Duration.ofSeconds(30)); // and the thread itself
+                a = newThreadA();
+            }
+            a.submit(() -> {
+                MemorySegment tss = PyGILState_GetThisThreadState();
+                check(tss.equals(MemorySegment.NULL) || rt.slot().holds(tss),
+                        "rep " + n + " (mode " + mode + "): A's PyGILState binding points to a thread state deleted by another thread");
+                check(2L == (Long) main.evalToJava("2"), "rep " + n + ": A attaches to main");
+                check(sub.ended, "rep " + n + " (mode " + mode + "): ended once A attached elsewhere");
+                tss = PyGILState_GetThisThreadState();
+                check(rt.slot().holds(tss), "rep " + n + ": A's binding is its own state after attaching");
+            }).get(30, TimeUnit.SECONDS);
+        }
+        a.shutdown();
+        check(a.awaitTermination(30, TimeUnit.SECONDS), "thread A ended");
+        check(rt.awaitingEnd().isEmpty(), "no sub-interpreter left waiting to end: " + rt.awaitingEnd());
+        System.out.println("modes (sub last, main last, nested, A ended): " + java.util.Arrays.toString(modes));
+    }
+
+    private static volatile Thread threadA;
+
+    private static ExecutorService newThreadA() {
+        return Executors.newSingleThreadExecutor(r -> threadA = Thread.ofPlatform().name("thread-A").unstarted(r));
     }
 }
