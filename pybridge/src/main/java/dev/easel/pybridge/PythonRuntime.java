@@ -127,7 +127,8 @@ public final class PythonRuntime implements AutoCloseable {
     /**
      * Starts the one runtime.
      *
-     * @param drainTimeout how long {@link #close()} waits for attached threads to leave
+     * @param drainTimeout how long {@link #close()} waits for attached threads to leave; close()
+     *                     returns within twice this (the same bound for a sub-interpreter's close)
      * @throws IllegalStateException if a runtime was already started in this process (even if
      *                               closed: CPython cannot be started twice)
      */
@@ -212,7 +213,8 @@ public final class PythonRuntime implements AutoCloseable {
             own.currentTstate = tstate;
             own.depth = 1;
             try {
-                List<String> alive = Ops.joinPythonThreads(main, drainTimeout);
+                List<String> alive = Ops.joinPythonThreads(main,
+                        Duration.ofNanos(Math.max(0, finalizeDeadline - System.nanoTime())));
                 if (alive.isEmpty()) {
                     // atexit handlers run here, on this thread: marked attached, their calls of Java
                     // built-ins nest instead of meeting the closed gate.
@@ -235,6 +237,8 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
     private volatile List<String> stuckAtFinalize = List.of();
+    /** When close() stops waiting for finalization (System.nanoTime()); set before finalizeRequested. */
+    private volatile long finalizeDeadline;
 
     /** What Python this is. */
     public PythonInfo info() {
@@ -556,27 +560,53 @@ public final class PythonRuntime implements AutoCloseable {
             if (closing || closed) {
                 return; // the runtime's shutdown ends it
             }
+            long t0 = System.nanoTime();
             interp.closing = true;
-            List<String> stuck = drain(List.of(interp), drainTimeout);
+            List<String> stuck = drain(List.of(interp), t0 + drainTimeout.toNanos());
             if (!stuck.isEmpty()) {
                 throw new IllegalStateException(interp + " cannot be closed: threads still in it after "
                         + drainTimeout.toMillis() + " ms: " + stuck);
             }
-            endInterpreter(interp, slot);
+            endWithin(interp, t0 + 2 * drainTimeout.toNanos());
         }
     }
 
-    /** Ends a drained sub-interpreter (caller: not attached to it). */
-    private void endInterpreter(Interpreter interp, ThreadSlot slot) {
-        Interpreter prev = slot.current;
-        MemorySegment prevTs = slot.currentTstate;
-        int prevDepth = slot.depth;
-        beginEnding(interp);
-        if (prev != null) {
-            PyEval_SaveThread();
-            slot.current = null;
-            slot.currentTstate = null;
+    /**
+     * Ends a drained sub-interpreter on a thread of its own, waiting for it until {@code deadline}
+     * (Py_EndInterpreter runs atexit handlers and module teardown: Python code that may not return).
+     * The thread is new, so it holds no other state and its PyGILState binding is its own.
+     *
+     * @throws IllegalStateException if it could not be ended, or not in time (then it is left as is)
+     */
+    private void endWithin(Interpreter interp, long deadline) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofPlatform().daemon(true).name("easel-python-end-" + interp.id()).start(() -> {
+            try {
+                endInterpreter(interp, slot(), deadline);
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        try {
+            done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(interp + " was not ended in time (its atexit handlers or module "
+                    + "teardown did not return); left as is");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IllegalStateException ise) {
+                throw ise;
+            }
+            throw new IllegalStateException(interp + " could not be ended: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ending " + interp);
         }
+    }
+
+    /** Ends a drained sub-interpreter. Caller: a thread of its own ({@link #endWithin}), attached nowhere. */
+    private void endInterpreter(Interpreter interp, ThreadSlot slot, long deadline) {
+        beginEnding(interp, deadline);
         try {
             MemorySegment own = slot.tstateFor(interp);
             activate(slot, own);
@@ -585,8 +615,9 @@ public final class PythonRuntime implements AutoCloseable {
             slot.current = interp;
             slot.currentTstate = own;
             slot.depth = 1;
-            List<String> alive = Ops.joinPythonThreads(interp, drainTimeout);
+            List<String> alive = Ops.joinPythonThreads(interp, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
             if (!alive.isEmpty()) {
+                LastWords.say(interp);
                 PyEval_SaveThread();
                 throw new IllegalStateException(interp + " cannot be closed: Python threads still running: " + alive);
             }
@@ -628,94 +659,118 @@ public final class PythonRuntime implements AutoCloseable {
             slot.current = null;
             slot.currentTstate = null;
             slot.depth = 0;
-            if (interp.closed) {
-                slot.bound = null; // its state here is gone, and with it this thread's binding
-            }
-            if (prev != null) {
-                activate(slot, prevTs);
-                slot.current = prev;
-                slot.currentTstate = prevTs;
-                slot.depth = prevDepth;
-            }
         }
     }
 
     /**
-     * Waits until no thread is attached to {@code interps}, asking them to stop every 100 ms.
-     * Returns the names of threads still attached when time ran out.
+     * Waits until no thread is attached to {@code interps} or {@code deadline} passes. Threads still
+     * attached are asked to stop every 100 ms: Java threads in {@code detached} sections are
+     * interrupted here, and SystemExit is raised in the others by one stopper thread per interpreter
+     * (raising needs the interpreter's GIL, which a thread stuck in a C call may hold for ever: this
+     * thread never waits for it). Returns the names of threads still attached at the deadline.
      */
-    private List<String> drain(List<Interpreter> interps, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long nextAsk = 0;
-        while (true) {
-            boolean busy = false;
-            for (Interpreter i : interps) {
-                if (i.active.get() > 0) {
-                    busy = true;
-                    break;
-                }
-            }
-            if (!busy) {
-                return List.of();
-            }
-            long now = System.nanoTime();
-            if (now - deadline >= 0) {
-                List<String> stuck = new ArrayList<>();
+    private List<String> drain(List<Interpreter> interps, long deadline) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> stoppers = new ArrayList<>();
+        try {
+            long nextAsk = 0;
+            while (true) {
+                boolean busy = false;
                 for (Interpreter i : interps) {
-                    for (ThreadSlot s : i.slots) {
-                        if (s.current == i) {
-                            stuck.add(s.thread.getName());
+                    if (i.active.get() > 0) {
+                        busy = true;
+                        break;
+                    }
+                }
+                if (!busy) {
+                    return List.of();
+                }
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    List<String> stuck = new ArrayList<>();
+                    for (Interpreter i : interps) {
+                        for (ThreadSlot s : i.slots) {
+                            if (s.current == i) {
+                                stuck.add(s.thread.getName());
+                            }
+                        }
+                        if (i.active.get() > 0 && stuck.isEmpty()) {
+                            stuck.add(i.active.get() + " thread(s) of " + i);
                         }
                     }
-                    if (i.active.get() > 0 && stuck.isEmpty()) {
-                        stuck.add(i.active.get() + " thread(s) of " + i);
+                    return stuck;
+                }
+                if (now - nextAsk >= 0) {
+                    for (Interpreter i : interps) {
+                        interruptDetached(i);
                     }
+                    if (stoppers.isEmpty()) {
+                        for (Interpreter i : interps) {
+                            stoppers.add(Thread.ofPlatform().daemon(true).name("easel-python-stopper")
+                                    .start(() -> stopLoop(i, done)));
+                        }
+                    }
+                    nextAsk = now + TimeUnit.MILLISECONDS.toNanos(100);
                 }
-                return stuck;
-            }
-            if (now - nextAsk >= 0) {
-                for (Interpreter i : interps) {
-                    askToStop(i);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return List.of("interrupted while waiting");
                 }
-                nextAsk = now + TimeUnit.MILLISECONDS.toNanos(100);
             }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of("interrupted while waiting");
-            }
+        } finally {
+            done.set(true);
+            stoppers.forEach(java.util.concurrent.locks.LockSupport::unpark);
         }
     }
 
-    /**
-     * Raises SystemExit in every thread running Python code in {@code interp} (those with a frame:
-     * {@code sys._current_frames()}), and interrupts Java threads waiting in {@code detached}.
-     */
-    private void askToStop(Interpreter interp) {
+    /** Interrupts the Java threads waiting in {@code detached} sections of {@code interp}. */
+    private static void interruptDetached(Interpreter interp) {
         for (ThreadSlot s : interp.slots) {
             if (s.detachedDepth > 0 && s.thread != Thread.currentThread()) {
                 s.thread.interrupt();
             }
         }
-        if (interp.closed) {
-            return;
+    }
+
+    /** A stopper thread: raises SystemExit in {@code interp}'s attached threads every 100 ms until {@code done}. */
+    private static void stopLoop(Interpreter interp, java.util.concurrent.atomic.AtomicBoolean done) {
+        while (!done.get()) {
+            askToStop(interp);
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
-        // Not sys._current_frames(): it walks the thread states of every interpreter and makes frame
-        // objects for threads running under other GILs, in this interpreter's allocator (heap
-        // corruption once such a thread frees them: "double free or corruption", seen on 3.14).
-        // The threads to stop are those attached to this interpreter, which the slots know.
-        ThreadSlot me = slot();
-        try (Attachment a = acquire(interp, true)) {
+    }
+
+    /**
+     * Raises SystemExit in every thread attached to {@code interp} but the caller. Under a temporary
+     * thread state, deleted after: a stopper keeps none (its own would outlive it in the interpreter).
+     */
+    private static void askToStop(Interpreter interp) {
+        // Counted like an attach that bypasses the gate: beginEnding waits for it, and refuses it
+        // once the interpreter is being ended.
+        interp.active.incrementAndGet();
+        try {
+            if (interp.ending || interp.closed) {
+                return;
+            }
+            // Not sys._current_frames(): it walks the thread states of every interpreter and makes
+            // frame objects for threads running under other GILs, in this interpreter's allocator
+            // (heap corruption once such a thread frees them: "double free or corruption", seen on
+            // 3.14). The threads to stop are those attached to this interpreter, which the slots know.
+            MemorySegment tmp = PyThreadState_New(interp.pointer());
+            PyEval_RestoreThread(tmp);
             MemorySegment exc = PyExc("SystemExit");
             for (ThreadSlot s : interp.slots) {
                 long ident = s.ident;
-                if (s != me && s.current == interp && ident != 0) {
+                if (s.current == interp && ident != 0 && s.thread != Thread.currentThread()) {
                     PyThreadState_SetAsyncExc(ident, exc);
                 }
             }
-        } catch (PythonClosedException ending) {
-            // Being ended by another thread (a sub-interpreter's close): nothing left to ask.
+            PyThreadState_Clear(tmp);
+            PyThreadState_DeleteCurrent();
+        } finally {
+            interp.active.decrementAndGet();
         }
     }
 
@@ -724,9 +779,8 @@ public final class PythonRuntime implements AutoCloseable {
      * threads to stop, {@link Interpreter#interrupt}) is inside it: from now on those are refused,
      * so none can touch it while or after it is ended (a SIGSEGV otherwise).
      */
-    private void beginEnding(Interpreter interp) {
+    private void beginEnding(Interpreter interp, long deadline) {
         interp.ending = true;
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
         while (interp.active.get() > 0) {
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException(interp + " cannot be ended: still in use by "
@@ -759,6 +813,13 @@ public final class PythonRuntime implements AutoCloseable {
      * Shuts Python down through the gate (see the class doc). Idempotent; safe from any platform
      * thread that is not attached.
      *
+     * <p>Returns within 2 × the drain timeout (10 s by default), whatever Python does: one drain
+     * timeout to stop and drain every interpreter (asking threads to stop never waits for a GIL
+     * here), one more shared by joining Python's threads, ending the sub-interpreters and
+     * finalizing, each run on a thread this one stops waiting for at the deadline. (A
+     * sub-interpreter's close running on another thread at that moment finishes first, within
+     * its own bound.)
+     *
      * @throws IllegalStateException when called by a thread attached to Python (it would wait for itself)
      */
     @Override
@@ -771,15 +832,18 @@ public final class PythonRuntime implements AutoCloseable {
                 return;
             }
             long t0 = System.nanoTime();
+            // One bound for all of it: drainTimeout to stop and drain every interpreter, then
+            // drainTimeout more to join Python's threads, end the sub-interpreters and finalize.
+            long drained = t0 + drainTimeout.toNanos();
+            long deadline = drained + drainTimeout.toNanos();
             closing = true;
             List<Interpreter> all = new ArrayList<>(interpreters.values());
-            List<String> stuck = drain(all, drainTimeout);
+            List<String> stuck = drain(all, drained);
             boolean finalized = false;
             if (stuck.isEmpty()) {
-                ThreadSlot slot = slot();
                 // Read again: a sub-interpreter being made when the gate shut was waited for by the drain.
                 for (Interpreter i : new ArrayList<>(interpreters.values())) {
-                    if (!i.isMain()) {
+                    if (!i.isMain() && stuck.isEmpty()) {
                         // Locked like Interpreter.close(): a close of it in progress on another thread
                         // finishes first (never two Py_EndInterpreter of one interpreter).
                         synchronized (i) {
@@ -793,7 +857,7 @@ public final class PythonRuntime implements AutoCloseable {
                                 continue;
                             }
                             try {
-                                endInterpreter(i, slot);
+                                endWithin(i, deadline);
                             } catch (IllegalStateException e) {
                                 stuck = List.of(e.getMessage());
                             }
@@ -802,17 +866,21 @@ public final class PythonRuntime implements AutoCloseable {
                 }
                 if (stuck.isEmpty()) {
                     try {
-                        beginEnding(main);
+                        beginEnding(main, deadline);
                     } catch (IllegalStateException e) {
                         stuck = List.of(e.getMessage());
                     }
                 }
                 if (stuck.isEmpty()) {
+                    finalizeDeadline = deadline;
                     finalizeRequested.countDown();
                     try {
-                        finalizeDone.get(drainTimeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+                        finalizeDone.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                         stuck = stuckAtFinalize;
                         finalized = stuck.isEmpty();
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        stuck = List.of("finalization did not complete in time (an atexit handler or a __del__ "
+                                + "did not return)");
                     } catch (Exception e) {
                         stuck = List.of("finalization did not complete: " + e);
                     }

@@ -39,6 +39,7 @@ public final class ShutdownMain {
             case "swallows" -> swallows();
             case "system-exit" -> systemExit();
             case "sub-interpreters" -> subInterpreters();
+            case "gil-held" -> ShutdownStuckScenarios.gilHeld(rt);
             default -> fail("unknown scenario " + scenario);
         }
         ChildMain.finish("scenario " + scenario + " done");

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ShutdownTest {
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> SCENARIOS = List.of("endless-loop", "swallows", "system-exit", "sub-interpreters",
-            "detached-sleep", "python-thread", "idle", "attach-after-close");
+            "detached-sleep", "python-thread", "idle", "attach-after-close", "gil-held");
     private static final Map<String, CompletableFuture<ChildJvm.Result>> RESULTS = new LinkedHashMap<>();
     private static ExecutorService pool;
 
@@ -123,6 +123,14 @@ class ShutdownTest {
         if (out.contains("atexit order")) {
             assertTrue(out.matches("(?s).*atexit order: \\[sub-\\d+, sub-\\d+, main\\].*"), out);
         }
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    /** A thread stuck in a C call holding the GIL: closing a sub-interpreter and the runtime still returns. */
+    @Test
+    void threadHoldingTheGilDoesNotHangClose() throws Exception {
+        String out = run("gil-held");
+        assertTrue(out.contains("RESULT ShutdownResult[finalized=false"), out);
         assertTrue(out.contains("CHILD OK"), out);
     }
 }
