@@ -213,16 +213,22 @@ public final class PythonRuntime implements AutoCloseable {
             own.currentTstate = tstate;
             own.depth = 1;
             try {
-                List<String> alive = Ops.joinPythonThreads(main,
-                        Duration.ofNanos(Math.max(0, finalizeDeadline - System.nanoTime())));
+                List<String> alive = salvageOnly ? List.of("(not finalizing)")
+                        : Ops.joinPythonThreads(main, joinTime(finalizeDeadline));
                 if (alive.isEmpty()) {
                     // atexit handlers run here, on this thread: marked attached, their calls of Java
                     // built-ins nest instead of meeting the closed gate.
                     Py_FinalizeEx(); // non-zero only when flushing buffered output failed
                     ok = true;
                 } else {
+                    // Left unfinalized (a thread blocked in C cannot be stopped), but the GIL is free:
+                    // nothing the program wrote or registered is lost.
+                    LastWords.say(main);
+                    leftWhere = LastWords.where(main, interpreters.size() == 1, main.slots);
                     PyEval_SaveThread();
-                    stuckAtFinalize = alive;
+                    if (!salvageOnly) {
+                        stuckAtFinalize = alive;
+                    }
                 }
             } finally {
                 own.current = null;
@@ -237,6 +243,10 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
     private volatile List<String> stuckAtFinalize = List.of();
+    /** Set before finalizeRequested when Python is left unfinalized: easel-python-main only runs {@link LastWords}. */
+    private volatile boolean salvageOnly;
+    /** Where the threads were that Python was left under (one line), or null. */
+    private volatile String leftWhere;
     /** When close() stops waiting for finalization (System.nanoTime()); set before finalizeRequested. */
     private volatile long finalizeDeadline;
 
@@ -604,6 +614,14 @@ public final class PythonRuntime implements AutoCloseable {
         }
     }
 
+    /**
+     * How long Python's threads may be waited for when ending must be done by {@code deadline}: all
+     * but a quarter of the drain timeout, left for what follows (finalizing, or saving what can be).
+     */
+    private Duration joinTime(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - drainTimeout.toNanos() / 4 - System.nanoTime()));
+    }
+
     /** Ends a drained sub-interpreter. Caller: a thread of its own ({@link #endWithin}), attached nowhere. */
     private void endInterpreter(Interpreter interp, ThreadSlot slot, long deadline) {
         beginEnding(interp, deadline);
@@ -615,7 +633,7 @@ public final class PythonRuntime implements AutoCloseable {
             slot.current = interp;
             slot.currentTstate = own;
             slot.depth = 1;
-            List<String> alive = Ops.joinPythonThreads(interp, Duration.ofNanos(Math.max(0, deadline - System.nanoTime())));
+            List<String> alive = Ops.joinPythonThreads(interp, joinTime(deadline));
             if (!alive.isEmpty()) {
                 LastWords.say(interp);
                 PyEval_SaveThread();
@@ -886,10 +904,24 @@ public final class PythonRuntime implements AutoCloseable {
                     }
                 }
             }
+            if (!finalized && finalizeRequested.getCount() > 0) {
+                // Not finalizing: still run atexit handlers and flush stdout/stderr, on easel-python-main
+                // (within the deadline: a thread may hold the GIL for ever).
+                salvageOnly = true;
+                finalizeDeadline = deadline;
+                finalizeRequested.countDown();
+                try {
+                    finalizeDone.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    // The GIL was not free in time: nothing more can be saved.
+                }
+            }
             closed = true;
             shutdownResult = new ShutdownResult(finalized, List.copyOf(stuck), Duration.ofNanos(System.nanoTime() - t0));
             if (!finalized) {
-                System.err.println("easel: Python was not finalized (left as is, never called again): " + stuck);
+                String where = leftWhere;
+                System.err.println("easel: Python was not finalized (left as is, never called again): " + stuck
+                        + (where == null ? "" : "; threads left: " + where));
             }
         }
     }

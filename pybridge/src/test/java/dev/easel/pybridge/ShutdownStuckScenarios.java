@@ -75,4 +75,31 @@ final class ShutdownStuckScenarios {
         check(r.stuck().toString().contains("main-holder"), "names the stuck thread: " + r.stuck());
         RELEASE.countDown();
     }
+
+    /**
+     * A Python thread blocked in C ({@code Event().wait()}) after printing without a newline: Python
+     * is left unfinalized, yet its buffered output and the atexit handlers' appear (before, they were
+     * lost), and one line says where the thread was left.
+     */
+    static void blockedOutput(PythonRuntime rt) {
+        try (PyObject g = rt.main().newGlobals()) {
+            rt.main().exec("""
+                    import atexit, threading
+                    started = threading.Event()
+                    def waiter():
+                        print("[partial output of a blocked thread]", end="")
+                        started.set()
+                        threading.Event().wait()
+                    atexit.register(lambda: print("[atexit handler ran]", end=""))
+                    # daemon=False: made from a Java-attached thread it would be a daemon, not waited for
+                    threading.Thread(target=waiter, name="py-waiter", daemon=False).start()
+                    started.wait()
+                    """, g);
+        }
+        rt.close();
+        ShutdownResult r = rt.shutdownResult().orElseThrow();
+        System.out.println("RESULT " + r);
+        check(!r.finalized(), "not finalized under a thread blocked in C");
+        check(r.stuck().toString().contains("py-waiter"), "names the blocked thread: " + r.stuck());
+    }
 }
