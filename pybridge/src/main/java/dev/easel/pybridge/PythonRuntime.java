@@ -546,6 +546,12 @@ public final class PythonRuntime implements AutoCloseable {
                 PyEval_SaveThread();
                 slot.current = null;
                 slot.currentTstate = null;
+                if (prev == null) {
+                    // Else this thread's PyGILState binding stays on its state here, which then
+                    // only this thread may delete: a close by another thread would wait for it.
+                    ThreadStates.unbind(sub);
+                    slot.bound = null;
+                }
             }
             return sub;
         } finally {
@@ -578,6 +584,11 @@ public final class PythonRuntime implements AutoCloseable {
                         + drainTimeout.toMillis() + " ms: " + stuck);
             }
             endWithin(interp, t0 + 2 * drainTimeout.toNanos());
+        }
+        if (slot.hasOrphans && slot.current == null) {
+            // This thread's own state there, when it was its binding (it used the interpreter last):
+            // deleted here, on its thread; if it was the last, the interpreter ends now.
+            ThreadStates.settleOwn(this, slot);
         }
     }
 

@@ -132,6 +132,17 @@ final class ThreadStates {
         }
     }
 
+    /**
+     * Leaves the calling thread with no PyGILState binding, by binding it to a temporary state of
+     * {@code x} and deleting that. Caller: no state current; {@code x} new (its GIL is free).
+     */
+    static void unbind(Interpreter x) {
+        MemorySegment tmp = PyThreadState_New(x.pointer());
+        PyEval_RestoreThread(tmp);
+        PyThreadState_Clear(tmp);
+        PyThreadState_DeleteCurrent();
+    }
+
     /** {@code Py_EndInterpreter} with {@code ts}, x's last state, current; leaves no state current. */
     static void endCurrent(PythonRuntime rt, Interpreter x, MemorySegment ts) {
         x.cache.forget();
