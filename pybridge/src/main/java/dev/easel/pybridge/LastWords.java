@@ -51,7 +51,8 @@ final class LastWords {
                 # here for them: only when this is the one interpreter left.
                 frames = sys._current_frames() if frames_ok else {}
                 out = []
-                for ident in sorted(set(frames) | set(names)):
+                # Threads running Python (with a frame); without frames, every thread Python knows.
+                for ident in sorted(frames if frames_ok else names):
                     if ident == me:
                         continue
                     f, chain = frames.get(ident), []

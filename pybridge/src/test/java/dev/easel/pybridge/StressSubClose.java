@@ -65,6 +65,63 @@ final class StressSubClose {
         check(sub.isClosed(), "closed");
     }
 
+    /** Work for a worker of {@link StressShutdownMain}: ends only by an exception. */
+    @FunctionalInterface
+    interface Work {
+        void run() throws Exception;
+    }
+
+    /**
+     * Adds two workers (through {@code add}): one uses a new sub-interpreter, then main; the other
+     * closes the sub-interpreter once it was used {@code closeAfter} times (or shutdown began), then
+     * uses main. Both end with {@link PythonClosedException} at shutdown.
+     */
+    static void closedElsewhere(PythonRuntime rt, int closeAfter, java.util.function.BiConsumer<String, Work> add) {
+        Interpreter sub = rt.newSubInterpreter();
+        Interpreter main = rt.main();
+        AtomicInteger uses = new AtomicInteger();
+        add.accept("sub-user", () -> {
+            try {
+                while (true) {
+                    check(sub.evalToJava("sum(range(50))"), 1225L);
+                    uses.incrementAndGet();
+                }
+            } catch (PythonClosedException e) {
+                if (rt.isClosing()) {
+                    throw e;
+                }
+            }
+            while (true) {
+                main.evalToJava("1");
+            }
+        });
+        add.accept("sub-closer", () -> {
+            while (uses.get() < closeAfter && !rt.isClosing()) {
+                Thread.onSpinWait();
+            }
+            sub.close(); // returns at once when the runtime's shutdown has begun: that ends it
+            while (true) {
+                main.evalToJava("1");
+            }
+        });
+    }
+
+    /** Starts a non-daemon Python thread blocked in C for ever ({@code Event().wait()}): finalization must be abandoned. */
+    static void blockInC(Interpreter main) {
+        try (PyObject g = main.newGlobals()) {
+            main.exec("""
+                    import threading
+                    started = threading.Event()
+                    def blocked():
+                        print("[py-blocked started]", end="")
+                        started.set()
+                        threading.Event().wait()
+                    threading.Thread(target=blocked, name="py-blocked", daemon=False).start()
+                    started.wait()
+                    """, g);
+        }
+    }
+
     private static void check(Object actual, Object expected) {
         if (!expected.equals(actual)) {
             throw new AssertionError("expected " + expected + ", got " + actual);
