@@ -44,9 +44,11 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * version): it refuses new attaches ({@link PythonClosedException}), asks code still running in
  * attached threads to stop ({@code SystemExit} raised in those threads, Java threads inside
  * {@code detached} sections interrupted), waits a bounded time for attachments to drain, ends the
- * sub-interpreters and finalizes the main one. If a thread does not leave in time, Python is not
- * finalized under it; either way nothing calls into Python afterwards. A JVM shutdown hook closes
- * the runtime on exit, Ctrl-C and SIGTERM.
+ * sub-interpreters and finalizes the main one, all within 2 × the drain timeout (see
+ * {@link #close()}). If a thread does not leave in time, Python is not finalized under it (its
+ * atexit handlers still run and stdout/stderr are flushed when the GIL is free); either way
+ * nothing calls into Python afterwards. A JVM shutdown hook closes the runtime on exit, Ctrl-C and
+ * SIGTERM.
  *
  * <p>One runtime per process: CPython cannot be loaded twice, nor started again once finalized.
  */
