@@ -18,6 +18,8 @@ pystate_h | pystate.h: thread states and interpreter states
 P PyThreadState_New(P interp)
 V PyThreadState_Clear(P tstate)
 V PyThreadState_Delete(P tstate)
+V PyThreadState_DeleteCurrent()
+P PyGILState_GetThisThreadState()
 P PyThreadState_Swap(P tstate)
 P PyThreadState_Get()
 ? P PyThreadState_GetUnchecked()

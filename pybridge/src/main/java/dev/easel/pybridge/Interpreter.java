@@ -32,6 +32,13 @@ public final class Interpreter implements AutoCloseable {
     /** Set just before it is ended (Py_EndInterpreter, or Py_FinalizeEx for the main one): no attach at all. */
     volatile boolean ending;
     volatile boolean closed;
+    /** Whether {@code Py_EndInterpreter} has run: later than {@link #closed} when live threads had to delete their own states first. */
+    volatile boolean ended;
+    /**
+     * Thread states of this closed sub-interpreter that live threads must still delete themselves
+     * (plus one while its closer works): the last one to go ends it.
+     */
+    final AtomicInteger orphans = new AtomicInteger();
     /** Decrefs of objects released while not attached, done at the next attachment. */
     final ConcurrentLinkedQueue<MemorySegment> pendingDecrefs = new ConcurrentLinkedQueue<>();
     /** Thread slots holding a thread state of this interpreter. */
@@ -152,6 +159,8 @@ public final class Interpreter implements AutoCloseable {
     /**
      * Closes this sub-interpreter: refuses new attaches, waits (bounded) for attachments to end,
      * asks threads still running Python in it to stop, deletes its thread states and ends it.
+     * A live thread whose last attach was to it deletes its own state at its next attach anywhere
+     * (or when it ends): the interpreter's memory is freed then.
      *
      * @throws IllegalStateException for the main interpreter, or when called by a thread attached to it
      */

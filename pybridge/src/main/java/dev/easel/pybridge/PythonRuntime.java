@@ -44,9 +44,11 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  * version): it refuses new attaches ({@link PythonClosedException}), asks code still running in
  * attached threads to stop ({@code SystemExit} raised in those threads, Java threads inside
  * {@code detached} sections interrupted), waits a bounded time for attachments to drain, ends the
- * sub-interpreters and finalizes the main one. If a thread does not leave in time, Python is not
- * finalized under it; either way nothing calls into Python afterwards. A JVM shutdown hook closes
- * the runtime on exit, Ctrl-C and SIGTERM.
+ * sub-interpreters and finalizes the main one, all within 2 × the drain timeout (see
+ * {@link #close()}). If a thread does not leave in time, Python is not finalized under it (its
+ * atexit handlers still run and stdout/stderr are flushed when the GIL is free); either way
+ * nothing calls into Python afterwards. A JVM shutdown hook closes the runtime on exit, Ctrl-C and
+ * SIGTERM.
  *
  * <p>One runtime per process: CPython cannot be loaded twice, nor started again once finalized.
  */
@@ -61,6 +63,7 @@ public final class PythonRuntime implements AutoCloseable {
     private final Duration drainTimeout;
     private final Interpreter main;
     private final Map<Long, Interpreter> interpreters = new ConcurrentHashMap<>();
+    private final java.util.Set<Interpreter> awaitingEnd = ConcurrentHashMap.newKeySet();
     private final ThreadLocal<ThreadSlot> slots = ThreadLocal.withInitial(() -> new ThreadSlot(Thread.currentThread()));
     private final AtomicLong upcallCount = new AtomicLong();
     private volatile boolean closing;
@@ -126,7 +129,8 @@ public final class PythonRuntime implements AutoCloseable {
     /**
      * Starts the one runtime.
      *
-     * @param drainTimeout how long {@link #close()} waits for attached threads to leave
+     * @param drainTimeout how long {@link #close()} waits for attached threads to leave; close()
+     *                     returns within twice this (the same bound for a sub-interpreter's close)
      * @throws IllegalStateException if a runtime was already started in this process (even if
      *                               closed: CPython cannot be started twice)
      */
@@ -211,15 +215,22 @@ public final class PythonRuntime implements AutoCloseable {
             own.currentTstate = tstate;
             own.depth = 1;
             try {
-                List<String> alive = Ops.joinPythonThreads(main, drainTimeout);
+                List<String> alive = salvageOnly ? List.of("(not finalizing)")
+                        : Ops.joinPythonThreads(main, joinTime(finalizeDeadline));
                 if (alive.isEmpty()) {
                     // atexit handlers run here, on this thread: marked attached, their calls of Java
                     // built-ins nest instead of meeting the closed gate.
                     Py_FinalizeEx(); // non-zero only when flushing buffered output failed
                     ok = true;
                 } else {
+                    // Left unfinalized (a thread blocked in C cannot be stopped), but the GIL is free:
+                    // nothing the program wrote or registered is lost.
+                    LastWords.say(main);
+                    leftWhere = LastWords.where(main, interpreters.size() == 1, main.slots);
                     PyEval_SaveThread();
-                    stuckAtFinalize = alive;
+                    if (!salvageOnly) {
+                        stuckAtFinalize = alive;
+                    }
                 }
             } finally {
                 own.current = null;
@@ -234,6 +245,12 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
     private volatile List<String> stuckAtFinalize = List.of();
+    /** Set before finalizeRequested when Python is left unfinalized: easel-python-main only runs {@link LastWords}. */
+    private volatile boolean salvageOnly;
+    /** Where the threads were that Python was left under (one line), or null. */
+    private volatile String leftWhere;
+    /** When close() stops waiting for finalization (System.nanoTime()); set before finalizeRequested. */
+    private volatile long finalizeDeadline;
 
     /** What Python this is. */
     public PythonInfo info() {
@@ -334,8 +351,17 @@ public final class PythonRuntime implements AutoCloseable {
             if (prev != null) {
                 PyEval_SaveThread();
             }
-            MemorySegment ts = slot.tstateFor(interp);
-            PyEval_RestoreThread(ts);
+            if (slot.hasOrphans) {
+                ThreadStates.settleOwn(this, slot);
+            }
+            MemorySegment ts = slot.known(interp);
+            if (ts == null) {
+                // A thread's first attach here: the moment to free what ended threads left (the
+                // count of thread states then cannot grow but by live threads).
+                ThreadStates.reapDeadThreads(this, interp);
+                ts = slot.tstateFor(interp);
+            }
+            activate(slot, ts);
             slot.current = interp;
             slot.currentTstate = ts;
             slot.depth = 1;
@@ -353,6 +379,23 @@ public final class PythonRuntime implements AutoCloseable {
         return new Attachment(interp, slot, Attachment.Kind.ACQUIRED, prev, prevTs, prevDepth, prevAssumed);
     }
 
+    /** Makes {@code ts}, a state of this thread, current; 3.12+ binds the thread's PyGILState to it. */
+    private static void activate(ThreadSlot slot, MemorySegment ts) {
+        PyEval_RestoreThread(ts);
+        slot.bound = ts;
+    }
+
+    /** Closed sub-interpreters waiting for live threads to delete their states before they end. */
+    java.util.Collection<Interpreter> awaitingEnd() {
+        return awaitingEnd;
+    }
+
+    /** {@code x} has been ended (Py_EndInterpreter). */
+    void ended(Interpreter x) {
+        awaitingEnd.remove(x);
+        interpreters.remove(x.pointer().address());
+    }
+
     void release(ThreadSlot slot, Interpreter interp, Interpreter prev, MemorySegment prevTs, int prevDepth,
                  boolean prevAssumed) {
         if (slot.interruptPending) {
@@ -367,7 +410,7 @@ public final class PythonRuntime implements AutoCloseable {
         slot.depth = 0;
         interp.active.decrementAndGet();
         if (prev != null) {
-            PyEval_RestoreThread(prevTs);
+            activate(slot, prevTs);
             slot.current = prev;
             slot.currentTstate = prevTs;
             slot.depth = prevDepth;
@@ -394,7 +437,7 @@ public final class PythonRuntime implements AutoCloseable {
             throw e;
         } finally {
             slot.detachedDepth--;
-            PyEval_RestoreThread(ts);
+            activate(slot, ts);
             slot.current = interp;
             slot.currentTstate = ts;
             slot.depth = depth;
@@ -508,6 +551,7 @@ public final class PythonRuntime implements AutoCloseable {
             Interpreter sub = new Interpreter(this, ip, false, PyInterpreterState_GetID(ip));
             interpreters.put(ip.address(), sub);
             slot.adopt(sub, ts);
+            slot.bound = ts;
             slot.current = sub;
             slot.currentTstate = ts;
             try {
@@ -517,12 +561,18 @@ public final class PythonRuntime implements AutoCloseable {
                 PyEval_SaveThread();
                 slot.current = null;
                 slot.currentTstate = null;
+                if (prev == null) {
+                    // Else this thread's PyGILState binding stays on its state here, which then
+                    // only this thread may delete: a close by another thread would wait for it.
+                    ThreadStates.unbind(sub);
+                    slot.bound = null;
+                }
             }
             return sub;
         } finally {
             main.active.decrementAndGet();
             if (prev != null) {
-                PyEval_RestoreThread(prevTs);
+                activate(slot, prevTs);
                 slot.current = prev;
                 slot.currentTstate = prevTs;
             }
@@ -541,148 +591,233 @@ public final class PythonRuntime implements AutoCloseable {
             if (closing || closed) {
                 return; // the runtime's shutdown ends it
             }
+            long t0 = System.nanoTime();
             interp.closing = true;
-            List<String> stuck = drain(List.of(interp), drainTimeout);
+            List<String> stuck = drain(List.of(interp), t0 + drainTimeout.toNanos());
             if (!stuck.isEmpty()) {
                 throw new IllegalStateException(interp + " cannot be closed: threads still in it after "
                         + drainTimeout.toMillis() + " ms: " + stuck);
             }
-            endInterpreter(interp, slot);
+            endWithin(interp, t0 + 2 * drainTimeout.toNanos());
+        }
+        if (slot.hasOrphans && slot.current == null) {
+            // This thread's own state there, when it was its binding (it used the interpreter last):
+            // deleted here, on its thread; if it was the last, the interpreter ends now.
+            ThreadStates.settleOwn(this, slot);
         }
     }
 
-    /** Ends a drained sub-interpreter (caller: not attached to it). */
-    private void endInterpreter(Interpreter interp, ThreadSlot slot) {
-        Interpreter prev = slot.current;
-        MemorySegment prevTs = slot.currentTstate;
-        int prevDepth = slot.depth;
-        beginEnding(interp);
-        if (prev != null) {
-            PyEval_SaveThread();
-            slot.current = null;
-            slot.currentTstate = null;
+    /**
+     * Ends a drained sub-interpreter on a thread of its own, waiting for it until {@code deadline}
+     * (Py_EndInterpreter runs atexit handlers and module teardown: Python code that may not return).
+     * The thread is new, so it holds no other state and its PyGILState binding is its own.
+     *
+     * @throws IllegalStateException if it could not be ended, or not in time (then it is left as is)
+     */
+    private void endWithin(Interpreter interp, long deadline) {
+        CompletableFuture<Void> done = new CompletableFuture<>();
+        Thread.ofPlatform().daemon(true).name("easel-python-end-" + interp.id()).start(() -> {
+            try {
+                endInterpreter(interp, slot(), deadline);
+                done.complete(null);
+            } catch (Throwable t) {
+                done.completeExceptionally(t);
+            }
+        });
+        try {
+            done.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+        } catch (java.util.concurrent.TimeoutException e) {
+            throw new IllegalStateException(interp + " was not ended in time (its atexit handlers or module "
+                    + "teardown did not return); left as is");
+        } catch (java.util.concurrent.ExecutionException e) {
+            if (e.getCause() instanceof IllegalStateException ise) {
+                throw ise;
+            }
+            throw new IllegalStateException(interp + " could not be ended: " + e.getCause(), e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException("interrupted while ending " + interp);
         }
+    }
+
+    /**
+     * How long Python's threads may be waited for when ending must be done by {@code deadline}: all
+     * but a quarter of the drain timeout, left for what follows (finalizing, or saving what can be).
+     */
+    private Duration joinTime(long deadline) {
+        return Duration.ofNanos(Math.max(0, deadline - drainTimeout.toNanos() / 4 - System.nanoTime()));
+    }
+
+    /** Ends a drained sub-interpreter. Caller: a thread of its own ({@link #endWithin}), attached nowhere. */
+    private void endInterpreter(Interpreter interp, ThreadSlot slot, long deadline) {
+        beginEnding(interp, deadline);
         try {
             MemorySegment own = slot.tstateFor(interp);
-            PyEval_RestoreThread(own);
+            activate(slot, own);
             // Attached as far as the bridge can tell, up to Py_EndInterpreter (which runs atexit
             // handlers), so that the calls below nest (see pythonMainThread).
             slot.current = interp;
             slot.currentTstate = own;
             slot.depth = 1;
-            List<String> alive = Ops.joinPythonThreads(interp, drainTimeout);
+            List<String> alive = Ops.joinPythonThreads(interp, joinTime(deadline));
             if (!alive.isEmpty()) {
+                LastWords.say(interp);
                 PyEval_SaveThread();
                 throw new IllegalStateException(interp + " cannot be closed: Python threads still running: " + alive);
             }
+            // Other threads' states: deleted here when that is safe (see ThreadStates), else left for
+            // their live thread to delete (cooperative), unless the whole runtime is shutting down.
+            interp.orphans.set(1); // this closer's own, released below
+            List<MemorySegment> now = new ArrayList<>();
             for (ThreadSlot other : interp.slots) {
                 if (other == slot) {
                     continue;
                 }
-                MemorySegment ts = other.forget(interp);
-                if (ts != null) {
-                    PyThreadState_Clear(ts);
-                    PyThreadState_Delete(ts);
+                MemorySegment ts = other.peek(interp);
+                if (ts == null) {
+                    interp.slots.remove(other); // a Python thread's slot: Python deletes its state
+                } else if (closing || ThreadStates.deletableByOthers(other, ts)) {
+                    other.forget(interp);
+                    interp.slots.remove(other);
+                    now.add(ts);
+                } else {
+                    interp.orphans.incrementAndGet();
+                    other.orphan(interp, ts);
                 }
             }
+            ThreadStates.clearAndDelete(now);
             slot.forget(interp);
-            interp.slots.clear();
-            interp.cache.forget();
-            interp.pendingDecrefs.clear(); // objects of an ended interpreter: nothing left to release
-            Py_EndInterpreter(own);
+            interp.slots.remove(slot);
             interp.closed = true;
-            interpreters.remove(interp.pointer().address());
+            if (interp.orphans.decrementAndGet() == 0) {
+                ThreadStates.endCurrent(this, interp, own);
+            } else {
+                // Ended by the last of those threads; what ending would run that concerns the
+                // program (atexit handlers) runs now.
+                awaitingEnd.add(interp);
+                LastWords.say(interp);
+                PyThreadState_Clear(own);
+                PyThreadState_DeleteCurrent();
+            }
         } finally {
             slot.current = null;
             slot.currentTstate = null;
             slot.depth = 0;
-            if (prev != null) {
-                PyEval_RestoreThread(prevTs);
-                slot.current = prev;
-                slot.currentTstate = prevTs;
-                slot.depth = prevDepth;
-            }
         }
     }
 
     /**
-     * Waits until no thread is attached to {@code interps}, asking them to stop every 100 ms.
-     * Returns the names of threads still attached when time ran out.
+     * Waits until no thread is attached to {@code interps} or {@code deadline} passes. Threads still
+     * attached are asked to stop every 100 ms: Java threads in {@code detached} sections are
+     * interrupted here, and SystemExit is raised in the others by one stopper thread per interpreter
+     * (raising needs the interpreter's GIL, which a thread stuck in a C call may hold for ever: this
+     * thread never waits for it). Returns the names of threads still attached at the deadline.
      */
-    private List<String> drain(List<Interpreter> interps, Duration timeout) {
-        long deadline = System.nanoTime() + timeout.toNanos();
-        long nextAsk = 0;
-        while (true) {
-            boolean busy = false;
-            for (Interpreter i : interps) {
-                if (i.active.get() > 0) {
-                    busy = true;
-                    break;
-                }
-            }
-            if (!busy) {
-                return List.of();
-            }
-            long now = System.nanoTime();
-            if (now - deadline >= 0) {
-                List<String> stuck = new ArrayList<>();
+    private List<String> drain(List<Interpreter> interps, long deadline) {
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        List<Thread> stoppers = new ArrayList<>();
+        try {
+            long nextAsk = 0;
+            while (true) {
+                boolean busy = false;
                 for (Interpreter i : interps) {
-                    for (ThreadSlot s : i.slots) {
-                        if (s.current == i) {
-                            stuck.add(s.thread.getName());
+                    if (i.active.get() > 0) {
+                        busy = true;
+                        break;
+                    }
+                }
+                if (!busy) {
+                    return List.of();
+                }
+                long now = System.nanoTime();
+                if (now - deadline >= 0) {
+                    List<String> stuck = new ArrayList<>();
+                    for (Interpreter i : interps) {
+                        for (ThreadSlot s : i.slots) {
+                            if (s.current == i) {
+                                stuck.add(s.thread.getName());
+                            }
+                        }
+                        if (i.active.get() > 0 && stuck.isEmpty()) {
+                            stuck.add(i.active.get() + " thread(s) of " + i);
                         }
                     }
-                    if (i.active.get() > 0 && stuck.isEmpty()) {
-                        stuck.add(i.active.get() + " thread(s) of " + i);
+                    return stuck;
+                }
+                if (now - nextAsk >= 0) {
+                    for (Interpreter i : interps) {
+                        interruptDetached(i);
                     }
+                    if (stoppers.isEmpty()) {
+                        for (Interpreter i : interps) {
+                            stoppers.add(Thread.ofPlatform().daemon(true).name("easel-python-stopper")
+                                    .start(() -> stopLoop(i, done)));
+                        }
+                    }
+                    nextAsk = now + TimeUnit.MILLISECONDS.toNanos(100);
                 }
-                return stuck;
-            }
-            if (now - nextAsk >= 0) {
-                for (Interpreter i : interps) {
-                    askToStop(i);
+                try {
+                    Thread.sleep(2);
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                    return List.of("interrupted while waiting");
                 }
-                nextAsk = now + TimeUnit.MILLISECONDS.toNanos(100);
             }
-            try {
-                Thread.sleep(2);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return List.of("interrupted while waiting");
-            }
+        } finally {
+            done.set(true);
+            stoppers.forEach(java.util.concurrent.locks.LockSupport::unpark);
         }
     }
 
-    /**
-     * Raises SystemExit in every thread running Python code in {@code interp} (those with a frame:
-     * {@code sys._current_frames()}), and interrupts Java threads waiting in {@code detached}.
-     */
-    private void askToStop(Interpreter interp) {
+    /** Interrupts the Java threads waiting in {@code detached} sections of {@code interp}. */
+    private static void interruptDetached(Interpreter interp) {
         for (ThreadSlot s : interp.slots) {
             if (s.detachedDepth > 0 && s.thread != Thread.currentThread()) {
                 s.thread.interrupt();
             }
         }
-        if (interp.closed) {
-            return;
+    }
+
+    /** A stopper thread: raises SystemExit in {@code interp}'s attached threads every 100 ms until {@code done}. */
+    private static void stopLoop(Interpreter interp, java.util.concurrent.atomic.AtomicBoolean done) {
+        while (!done.get()) {
+            askToStop(interp);
+            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
         }
-        // Not sys._current_frames(): it walks the thread states of every interpreter and makes frame
-        // objects for threads running under other GILs, in this interpreter's allocator (heap
-        // corruption once such a thread frees them: "double free or corruption", seen on 3.14).
-        // The threads to stop are those attached to this interpreter, which the slots know.
-        ThreadSlot me = slot();
-        try (Attachment a = acquire(interp, true)) {
+    }
+
+    /**
+     * Raises SystemExit in every thread attached to {@code interp} but the caller. Under a temporary
+     * thread state, deleted after: a stopper keeps none (its own would outlive it in the interpreter).
+     */
+    private static void askToStop(Interpreter interp) {
+        // Counted like an attach that bypasses the gate: beginEnding waits for it, and refuses it
+        // once the interpreter is being ended.
+        interp.active.incrementAndGet();
+        try {
+            if (interp.ending || interp.closed) {
+                return;
+            }
+            // Not sys._current_frames(): it walks the thread states of every interpreter and makes
+            // frame objects for threads running under other GILs, in this interpreter's allocator
+            // (heap corruption once such a thread frees them: "double free or corruption", seen on
+            // 3.14). The threads to stop are those attached to this interpreter, which the slots know.
+            MemorySegment tmp = PyThreadState_New(interp.pointer());
+            PyEval_RestoreThread(tmp);
             MemorySegment exc = PyExc("SystemExit");
             for (ThreadSlot s : interp.slots) {
                 long ident = s.ident;
                 // An id that would reach another thread (3.11: one being started carries its
                 // parent's) is asked next round.
-                if (s != me && s.current == interp && ident != 0 && ThreadIds.reaches(interp, ident, s.currentTstate)) {
+                if (s.current == interp && ident != 0 && s.thread != Thread.currentThread()
+                        && ThreadIds.reaches(interp, ident, s.currentTstate)) {
                     PyThreadState_SetAsyncExc(ident, exc);
                 }
             }
-        } catch (PythonClosedException ending) {
-            // Being ended by another thread (a sub-interpreter's close): nothing left to ask.
+            PyThreadState_Clear(tmp);
+            PyThreadState_DeleteCurrent();
+        } finally {
+            interp.active.decrementAndGet();
         }
     }
 
@@ -691,9 +826,8 @@ public final class PythonRuntime implements AutoCloseable {
      * threads to stop, {@link Interpreter#interrupt}) is inside it: from now on those are refused,
      * so none can touch it while or after it is ended (a SIGSEGV otherwise).
      */
-    private void beginEnding(Interpreter interp) {
+    private void beginEnding(Interpreter interp, long deadline) {
         interp.ending = true;
-        long deadline = System.nanoTime() + drainTimeout.toNanos();
         while (interp.active.get() > 0) {
             if (System.nanoTime() - deadline > 0) {
                 throw new IllegalStateException(interp + " cannot be ended: still in use by "
@@ -742,6 +876,13 @@ public final class PythonRuntime implements AutoCloseable {
      * Shuts Python down through the gate (see the class doc). Idempotent; safe from any platform
      * thread that is not attached.
      *
+     * <p>Returns within 2 × the drain timeout (10 s by default), whatever Python does: one drain
+     * timeout to stop and drain every interpreter (asking threads to stop never waits for a GIL
+     * here), one more shared by joining Python's threads, ending the sub-interpreters and
+     * finalizing, each run on a thread this one stops waiting for at the deadline. (A
+     * sub-interpreter's close running on another thread at that moment finishes first, within
+     * its own bound.)
+     *
      * @throws IllegalStateException when called by a thread attached to Python (it would wait for itself)
      */
     @Override
@@ -762,23 +903,32 @@ public final class PythonRuntime implements AutoCloseable {
                 return;
             }
             long t0 = System.nanoTime();
+            // One bound for all of it: drainTimeout to stop and drain every interpreter, then
+            // drainTimeout more to join Python's threads, end the sub-interpreters and finalize.
+            long drained = t0 + drainTimeout.toNanos();
+            long deadline = drained + drainTimeout.toNanos();
             closing = true;
             List<Interpreter> all = new ArrayList<>(interpreters.values());
-            List<String> stuck = drain(all, drainTimeout);
+            List<String> stuck = drain(all, drained);
             boolean finalized = false;
             if (stuck.isEmpty()) {
-                ThreadSlot slot = slot();
                 // Read again: a sub-interpreter being made when the gate shut was waited for by the drain.
                 for (Interpreter i : new ArrayList<>(interpreters.values())) {
-                    if (!i.isMain()) {
+                    if (!i.isMain() && stuck.isEmpty()) {
                         // Locked like Interpreter.close(): a close of it in progress on another thread
                         // finishes first (never two Py_EndInterpreter of one interpreter).
                         synchronized (i) {
+                            if (i.ended) {
+                                continue;
+                            }
                             if (i.closed) {
+                                // Waiting for live threads to delete their states: none will attach
+                                // again, so its orphans go now, from here.
+                                ThreadStates.settleForeign(this, i, true);
                                 continue;
                             }
                             try {
-                                endInterpreter(i, slot);
+                                endWithin(i, deadline);
                             } catch (IllegalStateException e) {
                                 stuck = List.of(e.getMessage());
                             }
@@ -787,26 +937,44 @@ public final class PythonRuntime implements AutoCloseable {
                 }
                 if (stuck.isEmpty()) {
                     try {
-                        beginEnding(main);
+                        beginEnding(main, deadline);
                     } catch (IllegalStateException e) {
                         stuck = List.of(e.getMessage());
                     }
                 }
                 if (stuck.isEmpty()) {
+                    finalizeDeadline = deadline;
                     finalizeRequested.countDown();
                     try {
-                        finalizeDone.get(drainTimeout.toMillis() + 10_000, TimeUnit.MILLISECONDS);
+                        finalizeDone.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
                         stuck = stuckAtFinalize;
                         finalized = stuck.isEmpty();
+                    } catch (java.util.concurrent.TimeoutException e) {
+                        stuck = List.of("finalization did not complete in time (an atexit handler or a __del__ "
+                                + "did not return)");
                     } catch (Exception e) {
                         stuck = List.of("finalization did not complete: " + e);
                     }
                 }
             }
+            if (!finalized && finalizeRequested.getCount() > 0) {
+                // Not finalizing: still run atexit handlers and flush stdout/stderr, on easel-python-main
+                // (within the deadline: a thread may hold the GIL for ever).
+                salvageOnly = true;
+                finalizeDeadline = deadline;
+                finalizeRequested.countDown();
+                try {
+                    finalizeDone.get(Math.max(0, deadline - System.nanoTime()), TimeUnit.NANOSECONDS);
+                } catch (Exception e) {
+                    // The GIL was not free in time: nothing more can be saved.
+                }
+            }
             closed = true;
             shutdownResult = new ShutdownResult(finalized, List.copyOf(stuck), Duration.ofNanos(System.nanoTime() - t0));
             if (!finalized) {
-                System.err.println("easel: Python was not finalized (left as is, never called again): " + stuck);
+                String where = leftWhere;
+                System.err.println("easel: Python was not finalized (left as is, never called again): " + stuck
+                        + (where == null ? "" : "; threads left: " + where));
             }
         }
     }

@@ -43,7 +43,18 @@ final class ThreadSlot {
     /** For a thread of Python's calling built-ins: the interpreter it was registered with. */
     Interpreter upcallInterpreter;
 
+    /**
+     * The thread state CPython's {@code PyGILState} binding of this OS thread points to: the one the
+     * bridge last made current here (3.12+ rebinds at every activation). Written by this thread
+     * right after each activation; read by a closer deciding whether it may delete a state.
+     */
+    volatile MemorySegment bound;
+    /** Set when {@link #orphans} is not empty: checked at each attach. */
+    volatile boolean hasOrphans;
+
     private final Map<Interpreter, MemorySegment> tstates = new IdentityHashMap<>(4);
+    /** States of closed sub-interpreters that this live thread must delete itself (they were its binding). */
+    private final Map<Interpreter, MemorySegment> orphans = new IdentityHashMap<>(2);
     // One-entry cache for the common case of a thread that attaches to one interpreter.
     private Interpreter lastInterp;
     private MemorySegment lastTstate;
@@ -51,6 +62,22 @@ final class ThreadSlot {
     ThreadSlot(Thread thread) {
         this.thread = thread;
         this.upcallLimit = PythonThreads.upcallLimit();
+    }
+
+    /**
+     * This thread's thread state for {@code interp} if it has one already, else null (then
+     * {@link #tstateFor} makes one). Caller: this thread.
+     */
+    MemorySegment known(Interpreter interp) {
+        if (lastInterp == interp) {
+            return lastTstate;
+        }
+        MemorySegment ts = peek(interp);
+        if (ts != null) {
+            lastInterp = interp;
+            lastTstate = ts;
+        }
+        return ts;
     }
 
     /** This thread's thread state for {@code interp}, made on first use. Caller: this thread. */
@@ -88,6 +115,44 @@ final class ThreadSlot {
     /** This slot's thread state for {@code interp}, or null; any thread may ask. */
     synchronized MemorySegment peek(Interpreter interp) {
         return tstates.get(interp);
+    }
+
+    /** Moves this slot's state for {@code interp} to its orphans (deleted at this thread's next attach). */
+    synchronized void orphan(Interpreter interp, MemorySegment ts) {
+        forget(interp);
+        orphans.put(interp, ts);
+        hasOrphans = true;
+    }
+
+    /** Removes and returns every orphan (for this thread to delete). */
+    synchronized Map<Interpreter, MemorySegment> takeOrphans() {
+        Map<Interpreter, MemorySegment> all = new IdentityHashMap<>(orphans);
+        orphans.clear();
+        hasOrphans = false;
+        return all;
+    }
+
+    /** Removes and returns the orphan of {@code interp}, or null (for deleting it elsewhere once this thread ended or the runtime closes). */
+    synchronized MemorySegment takeOrphan(Interpreter interp) {
+        MemorySegment ts = orphans.remove(interp);
+        hasOrphans = !orphans.isEmpty();
+        return ts;
+    }
+
+    /** Whether {@code ts} is a thread state this slot holds (own or orphan): for tests. */
+    synchronized boolean holds(MemorySegment ts) {
+        // Not containsValue: an IdentityHashMap compares values by reference, segments by address.
+        for (MemorySegment m : tstates.values()) {
+            if (m.address() == ts.address()) {
+                return true;
+            }
+        }
+        for (MemorySegment m : orphans.values()) {
+            if (m.address() == ts.address()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Removes and returns this slot's thread state for {@code interp} (when the interpreter closes). */

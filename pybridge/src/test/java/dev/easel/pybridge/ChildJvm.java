@@ -45,6 +45,12 @@ public final class ChildJvm {
      */
     public static Result run(String pythonChoice, List<String> jvmOptions, Class<?> mainClass, Duration timeout,
                              String... args) throws IOException, InterruptedException {
+        return run(pythonChoice, jvmOptions, java.util.Map.of(), mainClass, timeout, args);
+    }
+
+    /** {@link #run(String, List, Class, Duration, String...)} with extra environment variables (a memory checker's). */
+    public static Result run(String pythonChoice, List<String> jvmOptions, java.util.Map<String, String> env,
+                             Class<?> mainClass, Duration timeout, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
                 "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
@@ -54,7 +60,9 @@ public final class ChildJvm {
         cmd.addAll(jvmOptions);
         cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
         cmd.addAll(List.of(args));
-        Process p = new ProcessBuilder(cmd).redirectErrorStream(true).start();
+        ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
+        pb.environment().putAll(env);
+        Process p = pb.start();
         // Read output on another thread so a chatty child cannot block on a full pipe.
         StringBuilder out = new StringBuilder();
         Thread reader = Thread.ofPlatform().daemon(true).start(() -> {

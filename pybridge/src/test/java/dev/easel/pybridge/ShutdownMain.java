@@ -39,6 +39,8 @@ public final class ShutdownMain {
             case "swallows" -> swallows();
             case "system-exit" -> systemExit();
             case "sub-interpreters" -> subInterpreters();
+            case "gil-held" -> ShutdownStuckScenarios.gilHeld(rt);
+            case "blocked-output" -> ShutdownStuckScenarios.blockedOutput(rt);
             default -> fail("unknown scenario " + scenario);
         }
         ChildMain.finish("scenario " + scenario + " done");
@@ -105,16 +107,14 @@ public final class ShutdownMain {
 
     /** (b) a Java thread in an endless Python loop gets PythonClosedException. */
     private static void endlessLoop() throws Exception {
-        CountDownLatch running = new CountDownLatch(1);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
+        PyObject g = main.newGlobals();
         Thread t = worker("looper", outcome, () -> {
-            try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
-                running.countDown();
-                py.exec("while True:\n    pass\n", g);
+            try (Attachment py = main.attach()) {
+                py.exec("entered = True\nwhile True:\n    pass\n", g);
             }
         });
-        check(running.await(20, TimeUnit.SECONDS), "the loop started");
-        Thread.sleep(100);
+        awaitTrue(g, "'entered' in globals()", "the loop started");
         ShutdownResult r = closeAndReport();
         ChildMain.joinOrViolation(t, Duration.ofSeconds(10));
         System.out.println("looper ended with " + outcome.get());
@@ -138,8 +138,7 @@ public final class ShutdownMain {
                 });
             }
         });
-        check(sleeping.await(20, TimeUnit.SECONDS), "the sleep started");
-        Thread.sleep(50);
+        check(sleeping.await(20, TimeUnit.SECONDS), "the sleep started"); // inside detached: interrupted at close
         ShutdownResult r = closeAndReport();
         ChildMain.joinOrViolation(t, Duration.ofSeconds(10));
         System.out.println("sleeper ended with " + outcome.get());
@@ -205,9 +204,7 @@ public final class ShutdownMain {
                 t = threading.Thread(target=forever, name="py-forever", daemon=False)
                 t.start()
                 """, g);
-        Thread.sleep(100);
-        long ticks = (Long) main.evalToJava("ticks[0]", g);
-        check(ticks > 0, "the Python thread runs: " + ticks);
+        awaitTrue(g, "ticks[0] > 0", "the Python thread runs");
         g.close();
         ShutdownResult r = closeAndReport();
         check(r.finalized(), "finalized: the Python thread was stopped");
@@ -220,22 +217,22 @@ public final class ShutdownMain {
                 import time
                 while True:
                     try:
+                        entered = True
                         time.sleep(0.01)
                     except BaseException:
                         pass
                 """;
-        CountDownLatch running = new CountDownLatch(1);
         AtomicReference<Throwable> outcome = new AtomicReference<>();
+        PyObject g = main.newGlobals();
         Thread t = Thread.ofPlatform().name("swallower").daemon(true).start(() -> {
-            try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
-                running.countDown();
+            try (Attachment py = main.attach()) {
                 py.exec(swallow, g);
             } catch (Throwable e) {
                 outcome.set(e);
             }
         });
-        check(running.await(20, TimeUnit.SECONDS), "the swallower started");
-        Thread.sleep(50);
+        // Closed only once it is inside the try: a SystemExit before it (at the module's start) ends it.
+        awaitTrue(g, "'entered' in globals()", "the swallower is inside its loop");
         long t0 = System.nanoTime();
         ShutdownResult r = closeAndReport();
         long ms = (System.nanoTime() - t0) / 1_000_000;
@@ -252,6 +249,18 @@ public final class ShutdownMain {
             // good
         }
         // main returns and exits 0 while the daemon thread still loops in Python.
+    }
+
+    /** Polls {@code expression} in {@code g} until true (bounded: a violation after 20 s). */
+    static void awaitTrue(PyObject g, String expression, String what) {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Boolean.TRUE.equals(main.evalToJava(expression, g))) {
+            if (System.nanoTime() - deadline > 0) {
+                fail("not within 20 s: " + what);
+                return;
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000); // polling a condition, not timing
+        }
     }
 
     /** (g) System.exit while threads run Python: the shutdown hook closes cleanly, the exit code stays 0. */
@@ -327,7 +336,6 @@ public final class ShutdownMain {
                 Runtime.getRuntime().halt(3);
             }
         }, "check-hook"));
-        Thread.sleep(100);
         System.out.println("calling System.exit(0) with Python running");
         System.out.flush();
         System.exit(0);

@@ -25,7 +25,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class ShutdownTest {
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> SCENARIOS = List.of("endless-loop", "swallows", "system-exit", "sub-interpreters",
-            "detached-sleep", "python-thread", "idle", "attach-after-close");
+            "detached-sleep", "python-thread", "idle", "attach-after-close", "gil-held", "blocked-output");
     private static final Map<String, CompletableFuture<ChildJvm.Result>> RESULTS = new LinkedHashMap<>();
     private static ExecutorService pool;
 
@@ -124,5 +124,23 @@ class ShutdownTest {
             assertTrue(out.matches("(?s).*atexit order: \\[sub-\\d+, sub-\\d+, main\\].*"), out);
         }
         assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    /** A thread stuck in a C call holding the GIL: closing a sub-interpreter and the runtime still returns. */
+    @Test
+    void threadHoldingTheGilDoesNotHangClose() throws Exception {
+        String out = run("gil-held");
+        assertTrue(out.contains("RESULT ShutdownResult[finalized=false"), out);
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    /** Python left unfinalized under a thread blocked in C: its buffered output and atexit output still appear. */
+    @Test
+    void nothingLostWhenFinalizationIsAbandoned() throws Exception {
+        String out = run("blocked-output");
+        assertTrue(out.contains("RESULT ShutdownResult[finalized=false"), out);
+        assertTrue(out.contains("[partial output of a blocked thread]"), out);
+        assertTrue(out.contains("[atexit handler ran]"), out);
+        assertTrue(out.matches("(?s).*easel: Python was not finalized.*threads left: py-waiter in wait \\(.*"), out);
     }
 }

@@ -123,13 +123,29 @@ public final class StressShutdownMain {
             kinds.add("sub-churn");
         }
 
+        if (subs && r.nextBoolean()) {
+            StressSubClose.closedElsewhere(rt, r.nextInt(50), (name, body) -> workers.add(worker(name, rt, body::run)));
+            kinds.add("sub-closed-elsewhere");
+        }
+        boolean blockedInC = r.nextInt(4) == 0;
+        if (blockedInC) {
+            StressSubClose.blockInC(main);
+            kinds.add("py-blocked-in-c");
+        }
+
         int sleep = r.nextInt(201);
         Thread.sleep(sleep);
         long t0 = System.nanoTime();
         rt.close();
         long closeMs = (System.nanoTime() - t0) / 1_000_000;
         ShutdownResult result = rt.shutdownResult().orElse(null);
-        ChildMain.check(result != null && result.finalized(), "finalized: " + result);
+        if (blockedInC) {
+            // Cannot be stopped: Python is left unfinalized (its output flushed), and says so.
+            ChildMain.check(result != null && !result.finalized() && result.stuck().toString().contains("py-blocked"),
+                    "left unfinalized under the thread blocked in C: " + result);
+        } else {
+            ChildMain.check(result != null && result.finalized(), "finalized: " + result);
+        }
         long deadline = System.nanoTime() + Duration.ofSeconds(15).toNanos();
         for (Thread t : workers) {
             ChildMain.joinOrViolation(t, Duration.ofNanos(Math.max(1_000_000, deadline - System.nanoTime())));

@@ -60,6 +60,29 @@ class StressTest {
         assertEquals(2L, rt.main().evalToJava("1 + 1"));
     }
 
+    /** Sub-interpreters closed by one thread at random moments while others use them ({@link StressSubClose}). */
+    @Test
+    void subInterpretersClosedWhileInUse() {
+        TestPython.assumeSubInterpreters();
+        PythonRuntime rt = TestPython.runtime();
+        long seed = seed();
+        int rounds = Bounded.scaled(200, 50);
+        System.out.println("sub-interpreter close stress: seed " + seed + " (-Deasel.stress.seed=" + seed + "), "
+                + rounds + " rounds, Python " + rt.version());
+        Random r = new Random(seed);
+        for (int i = 0; i < rounds; i++) {
+            try {
+                StressSubClose.round(rt, r);
+            } catch (Throwable t) {
+                throw new AssertionError("round " + i + " (seed " + seed + ") failed: " + t, t);
+            }
+        }
+        // Users ended after attaching elsewhere: a new thread's first attach settles anything left.
+        Bounded.run("settle", 1, Duration.ofSeconds(20), i -> rt.main().evalToJava("1"));
+        assertTrue(rt.awaitingEnd().isEmpty(), "every closed sub-interpreter was ended: " + rt.awaitingEnd());
+        assertEquals(2L, rt.main().evalToJava("1 + 1"));
+    }
+
     @Test
     void shutdownAtRandomMomentsInChildJvms() throws Exception {
         TestPython.runtime(); // skips when this run's Python is absent

@@ -239,18 +239,21 @@ class SubInterpreterTest {
     void closeStopsCodeRunningInIt() throws Exception {
         Interpreter sub = rt.newSubInterpreter();
         CompletableFuture<Throwable> outcome = new CompletableFuture<>();
-        CountDownLatch running = new CountDownLatch(1);
+        PyObject g = sub.newGlobals();
         Thread looper = Thread.ofPlatform().name("sub-looper").start(() -> {
-            try (Attachment py = sub.attach(); PyObject g = py.newGlobals()) {
-                running.countDown();
-                py.exec("while True:\n    pass\n", g);
+            try (Attachment py = sub.attach()) {
+                py.exec("entered = True\nwhile True:\n    pass\n", g);
                 outcome.complete(null);
             } catch (Throwable t) {
                 outcome.complete(t);
             }
         });
-        assertTrue(running.await(20, TimeUnit.SECONDS));
-        Thread.sleep(50);
+        // Closed once the loop runs (polled: the looper gives the GIL up every few ms).
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (!Boolean.TRUE.equals(sub.evalToJava("'entered' in globals()", g))) {
+            assertTrue(System.nanoTime() - deadline < 0, "the loop did not start");
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
         assertTimeoutPreemptively(Duration.ofSeconds(30), sub::close);
         Throwable t = outcome.get(20, TimeUnit.SECONDS);
         assertInstanceOf(PythonClosedException.class, t, "the looping thread was stopped: " + t);

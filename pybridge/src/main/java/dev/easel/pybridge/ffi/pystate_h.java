@@ -27,6 +27,16 @@ public final class pystate_h {
         try { PyThreadState_Delete$.H.invokeExact(tstate); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
+    private static final class PyThreadState_DeleteCurrent$ { static final MethodHandle H = CPython.downcall("PyThreadState_DeleteCurrent", FunctionDescriptor.ofVoid()); }
+    public static void PyThreadState_DeleteCurrent() {
+        try { PyThreadState_DeleteCurrent$.H.invokeExact(); } catch (Throwable ex) { throw CPython.rethrow(ex); }
+    }
+
+    private static final class PyGILState_GetThisThreadState$ { static final MethodHandle H = CPython.downcall("PyGILState_GetThisThreadState", FunctionDescriptor.of(ADDRESS)); }
+    public static MemorySegment PyGILState_GetThisThreadState() {
+        try { return (MemorySegment) PyGILState_GetThisThreadState$.H.invokeExact(); } catch (Throwable ex) { throw CPython.rethrow(ex); }
+    }
+
     private static final class PyThreadState_Swap$ { static final MethodHandle H = CPython.downcall("PyThreadState_Swap", FunctionDescriptor.of(ADDRESS, ADDRESS)); }
     public static MemorySegment PyThreadState_Swap(MemorySegment tstate) {
         try { return (MemorySegment) PyThreadState_Swap$.H.invokeExact(tstate); } catch (Throwable ex) { throw CPython.rethrow(ex); }
