@@ -307,7 +307,11 @@ public final class Arguments {
         MemorySegment view = arena.allocate(Py_buffer.LAYOUT);
         if (PyObject_GetBuffer(o, view, Py_buffer.PyBUF_C_CONTIGUOUS | Py_buffer.PyBUF_FORMAT) < 0) {
             arena.close();
-            throw converted(i, "TypeError", () -> wrongType(i,
+            // A buffer of the wrong layout (a strided view) raises BufferError: for the caller it is
+            // the same mistake as no buffer at all.
+            String kind = PyErr_ExceptionMatches(dev.easel.pybridge.ffi.constants_h.PyExc("BufferError")) == 1
+                    ? "BufferError" : "TypeError";
+            throw converted(i, kind, () -> wrongType(i,
                     "a C-contiguous buffer (bytes, bytearray, memoryview, array.array or numpy array)"));
         }
         return new BufferView(arena, view);

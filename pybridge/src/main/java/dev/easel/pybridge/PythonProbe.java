@@ -43,7 +43,7 @@ final class PythonProbe {
             """;
     private static final String FACT_MARKER = "EASEL-FACT ";
 
-    /** Facts of executables that are not wrappers (sys.executable is the file itself), by path, size and time. */
+    /** Facts of executables that are not wrappers (sys.executable is the file run), by path, real path, size and time. */
     private static final Map<String, Facts> FACTS_CACHE = new ConcurrentHashMap<>();
 
     private PythonProbe() {
@@ -57,7 +57,10 @@ final class PythonProbe {
     static Facts facts(Path exe, Map<String, String> env) throws Rejected {
         String key = null;
         try {
-            key = SearchPlaces.realPath(exe) + "|" + Files.size(exe) + "|" + Files.getLastModifiedTime(exe).toMillis();
+            // The path as given is part of the key: sys.executable (and a venv's prefix) follow the
+            // link that was run, not the file it points to.
+            key = exe.toAbsolutePath().normalize() + "|" + SearchPlaces.realPath(exe) + "|" + Files.size(exe) + "|"
+                    + Files.getLastModifiedTime(exe).toMillis();
             Facts cached = FACTS_CACHE.get(key);
             if (cached != null) {
                 return cached;
