@@ -41,7 +41,7 @@ public final class Arguments {
         this.slot = slot;
         this.function = function;
         this.base = args.address();
-        if (kwnames.equals(MemorySegment.NULL)) {
+        if (kwnames.address() == 0) { // a positional call: nothing to bind
             this.n = n;
             this.bound = null;
         } else {

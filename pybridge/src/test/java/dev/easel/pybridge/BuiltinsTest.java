@@ -51,6 +51,8 @@ class BuiltinsTest {
                 return a.isNone(1) ? "no b" : "b=" + a.javaAt(1);
             })
             .function("at_least_one", "(first, *rest)", "", a -> a.expect(1, Integer.MAX_VALUE).size())
+            .function("gap", "(a, b=None, c=None)", "", a -> a.expect(1, 3).size() + ":" + a.isNone(1) + ":"
+                    + (a.isNone(2) ? "-" : a.javaAt(2)))
             .function("echo", "(*values)", "Returns its arguments as a list.", a -> {
                 List<Object> out = new ArrayList<>();
                 for (int i = 0; i < a.size(); i++) {
@@ -217,6 +219,8 @@ class BuiltinsTest {
         assertEquals("b=x", eval("m.optional(b='x', a=1)"));
         assertEquals("no b", eval("m.optional(a=1)"));
         assertEquals(1L, eval("m.at_least_one(first=3)"));
+        assertEquals("3:true:7", eval("m.gap(1, c=7)"), "b left out between two given: absent, like None");
+        assertEquals("1:true:-", eval("m.gap(a=1)"));
         assertEquals(List.of(), eval("m.echo(**{})"));
     }
 

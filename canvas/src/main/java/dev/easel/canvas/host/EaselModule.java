@@ -315,7 +315,7 @@ final class EaselModule {
             String s = text(a, 0);
             TextMetrics m;
             if (!a.isNone(1)) {
-                m = dev.easel.canvas.Fonts.measure(s, font(a, 1, "measure_text"));
+                m = dev.easel.canvas.Fonts.measure(s, font(a, 1, "measure_text()"));
             } else {
                 DisplayList l = CanvasThread.currentRecording();
                 m = l != null ? l.measureText(s) : dev.easel.canvas.Fonts.measure(s, FontSpec.DEFAULT);
