@@ -60,6 +60,10 @@ public final class CanvasHost {
     private volatile int height;
     private volatile CanvasView view;
     private String lastErrorText;
+    private static final long HANDLER_ERROR_HOLD_NANOS = 3_000_000_000L;
+    /** A handler's error overlay, kept over the following frames until {@link #heldUntil}. */
+    private DisplayList heldOverlay;
+    private long heldUntil;
     private int repeatedErrors;
 
     CanvasHost(Session session, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug) {
@@ -441,10 +445,17 @@ public final class CanvasHost {
         Frame f = new Frame(l, this);
         CanvasView v = view;
         if (ok) {
-            DisplayList overlay = handlerFailed && !session.quitRequested() ? errorOverlay() : null;
-            if (!handlerFailed) {
+            // A handler's error is drawn over the frame, and in a window over the next ones for a
+            // few seconds: one frame would be too short to read.
+            long shownAt = System.nanoTime();
+            if (handlerFailed) {
+                heldOverlay = session.quitRequested() ? null : errorOverlay();
+                heldUntil = shownAt + HANDLER_ERROR_HOLD_NANOS;
+            } else if (session.windows().headless() || shownAt - heldUntil > 0) {
+                heldOverlay = null;
                 lastErrorText = null;
             }
+            DisplayList overlay = heldOverlay;
             Frame old = lastGood;
             lastGood = f.retain();
             if (old != null) {
@@ -452,6 +463,7 @@ public final class CanvasHost {
             }
             v.present(f, overlay, width, height); // the view takes the creation reference
         } else {
+            heldOverlay = null;
             f.release();
             Frame good = lastGood;
             v.present(good == null ? null : good.retain(), errorOverlay(), width, height);

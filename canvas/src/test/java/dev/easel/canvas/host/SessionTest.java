@@ -330,6 +330,8 @@ class SessionTest {
         String stats = Files.readString(r.out().resolve("stats.json"));
         assertTrue(stats.contains("\"where\": \"on_key_press\""), stats);
         assertEquals(1, r.session().exitCode());
+        assertTrue(near(r.picture(0).argb(60, 85), 0, 0, 255, 2),
+                "headless, the next frame comes without the overlay: " + hex(r.picture(0).argb(60, 85)));
     }
 
     @Test
