@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionException;
 
 /** {@code easel run SCRIPT}: runs a sketch in windows, or headless. */
 @Command(name = "run", description = "Run a Python sketch.%n"
-        + "Exit codes: 0 nothing raised, 1 the script or (headless) a callback raised, 2 usage or configuration.",
+        + "Exit codes: 0 nothing raised, 1 the script or (headless) a callback raised, 2 usage or configuration "
+        + "(no display included); easel.quit(n) and sys.exit(n) exit with n.",
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the sketch (.py)")
