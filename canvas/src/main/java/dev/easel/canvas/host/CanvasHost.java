@@ -185,9 +185,12 @@ public final class CanvasHost {
         if (!ended.isDone() && closeRequestedAt != 0 && System.nanoTime() - closeRequestedAt > CLOSE_GRACE_NANOS
                 && i != null) {
             closeForced = true;
-            thread.stoppedByEasel = true; // its SystemExit is Easel's, not the sketch quitting the app
+            thread.stoppedByEasel = true; // its SystemExit is Easel's: neither the sketch quitting nor its error
             try {
-                i.interrupt(thread);
+                if (i.interrupt(thread)) {
+                    System.err.println("easel: stopped " + spec.className() + ": its code was still running a second "
+                            + "after its window was closed");
+                }
             } catch (RuntimeException closing) {
                 // The interpreter is going away anyway.
             }
@@ -488,6 +491,9 @@ public final class CanvasHost {
     private void error(long frame, String where, PythonException e) {
         if (session.endedByQuit(e)) {
             return; // the app is quitting under this callback: not the sketch's error
+        }
+        if (thread.stoppedByEasel && e.pythonType().equals("SystemExit")) {
+            return; // Easel stopped the canvas after its window closed (said when it did): not the sketch's error
         }
         String traceback = e.pythonTraceback().isEmpty() ? "" : Session.scriptTraceback(e);
         stats.error(new CanvasStats.Error(frame, where, e.pythonType(), e.pythonMessage(), traceback));
