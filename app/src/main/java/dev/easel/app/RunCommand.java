@@ -152,6 +152,8 @@ final class RunCommand implements Callable<Integer> {
         Startup.mark("session ready");
         session.runScript(script, scriptArgs);
         session.awaitEnd();
+        // Quitting (easel.quit, Ctrl-C) ends the wait at once: let every canvas finish first.
+        session.close();
         int code = session.exitCode();
         if (headless) {
             HeadlessOutput.write(session, headlessWindows, out);
@@ -160,7 +162,6 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("easel: the error is shown in a window: close it to exit");
             FxLauncher.showErrorAndWait(script, session.scriptError(), quit.requested());
         }
-        session.close();
         runtime.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);
