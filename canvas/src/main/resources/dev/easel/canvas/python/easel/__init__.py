@@ -80,7 +80,7 @@ from ._channel import Channel, ChannelClosed
 from ._info import python_info, __version__
 
 # Public names say easel.X in reprs and tracebacks, not the private module they live in.
-for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed):
+for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed, run, quit):
     _cls.__module__ = "easel"
 del _cls
 
