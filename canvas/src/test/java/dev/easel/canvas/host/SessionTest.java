@@ -73,7 +73,7 @@ class SessionTest {
         assertEquals("ValueError", errors.get(0).type());
         assertTrue(errors.get(0).traceback().contains("boom at frame 2"));
         assertTrue(errors.get(0).traceback().contains("sketch.py"), errors.get(0).traceback());
-        assertFalse(errors.get(0).traceback().contains("_easel_frame"), "Easel's dispatch frame is left out: "
+        assertFalse(errors.get(0).traceback().contains("_easel_"), "Easel's dispatch frames are left out: "
                 + errors.get(0).traceback());
         assertTrue(errors.get(0).traceback().startsWith("Traceback (most recent call last):\n  File \""),
                 errors.get(0).traceback());
