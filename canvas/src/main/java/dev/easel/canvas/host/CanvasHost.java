@@ -252,9 +252,12 @@ public final class CanvasHost {
             boolean setUp = callPython(-1, "setup", () -> {
                 canvas.callMethod("_easel_setup", handle).close();
                 return null;
-            });
-            if (!setUp && !session.quitRequested()) {
-                System.err.println("easel: " + spec.className() + ".on_draw is not called: setup() failed (above)");
+            }) || session.quitRequested(); // SystemExit in setup: quitting, not a failure
+            // on_close neither: it would only fail the same way, and cannot keep such a window open.
+            onCloseDone = !setUp;
+            if (!setUp) {
+                System.err.println("easel: " + spec.className() + ".on_draw and its handlers are not called: "
+                        + "setup() failed (above)");
             }
             while (true) {
                 if (!session.windows().headless()) {
@@ -264,7 +267,7 @@ public final class CanvasHost {
                         waitForInputOrClose();
                     }
                 }
-                if ((closeRequested || session.quitRequested()) && confirmClose()) {
+                if ((closeRequested || session.quitRequested()) && (!setUp || confirmClose())) {
                     break;
                 }
                 if (!setUp) {

@@ -348,11 +348,14 @@ class SessionTest {
                         self.x += self.speed
                     def on_mouse_press(self, e):
                         sys._easel_test["handler"] = True
+                    def on_close(self):
+                        sys._easel_test["on_close"] = self.x
                 Half().show()
                 """, 4, List.of(new Session.ScriptedEvent(0, null,
                         InputEvent.mouse("mouse_press", 1, 1, "left", 0, 0, false, false, false, false))));
         assertNull(r.fact("on_draw"), "on_draw must not run after setup failed");
         assertNull(r.fact("handler"), "nor the handlers");
+        assertNull(r.fact("on_close"), "nor on_close, which would only fail on what setup did not make");
         var errors = r.canvas(0).stats().errors();
         assertEquals(1, errors.size(), () -> "only the real cause: " + errors);
         assertEquals("setup", errors.get(0).where());
