@@ -18,7 +18,7 @@ class Bounce(easel.Canvas):
         self.trail = []
 
     def on_draw(self, g):
-        dt = self.dt
+        dt = min(self.dt, 1 / 20)   # a stalled frame (a busy machine) must not fling the ball off screen
         self.vy += 900 * dt
         self.x += self.vx * dt
         self.y += self.vy * dt

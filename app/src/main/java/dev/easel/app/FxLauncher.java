@@ -16,7 +16,10 @@ import javafx.stage.Stage;
 import java.nio.file.Path;
 import java.util.concurrent.CompletableFuture;
 
-/** Starting and stopping the JavaFX toolkit (no Application subclass: Easel owns main). */
+/**
+ * Starting and stopping the JavaFX toolkit (no Application subclass: Easel owns main), and the
+ * window that shows a script's error when a launcher started Easel.
+ */
 final class FxLauncher {
     private FxLauncher() {}
 

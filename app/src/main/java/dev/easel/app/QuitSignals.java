@@ -5,7 +5,8 @@ import sun.misc.Signal;
 /**
  * Ctrl-C (SIGINT) and SIGTERM quit like closing every window: canvases close (on_close runs),
  * Python shuts down through the gate, and the exit code is the run's own (0 when nothing raised),
- * not the JVM's 130/143. A second signal while quitting exits at once.
+ * not the JVM's 130/143. A second signal while quitting exits at once. {@code easel run} installs
+ * them first thing ({@link QuitRequest} remembers a signal that comes while Python starts).
  */
 final class QuitSignals {
     private QuitSignals() {}

@@ -22,7 +22,8 @@ import java.util.concurrent.CompletionException;
 
 /** {@code easel run SCRIPT}: runs a sketch in windows, or headless. */
 @Command(name = "run", description = "Run a Python sketch.%n"
-        + "Exit codes: 0 nothing raised, 1 the script or (headless) a callback raised, 2 usage or configuration.",
+        + "Exit codes: 0 nothing raised, 1 the script or (headless) a callback raised, 2 usage or configuration "
+        + "(no display included); easel.quit(n) and sys.exit(n) exit with n.",
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
     @Parameters(index = "0", description = "the sketch (.py)")
@@ -151,6 +152,8 @@ final class RunCommand implements Callable<Integer> {
         Startup.mark("session ready");
         session.runScript(script, scriptArgs);
         session.awaitEnd();
+        // Quitting (easel.quit, Ctrl-C) ends the wait at once: let every canvas finish first.
+        session.close();
         int code = session.exitCode();
         if (headless) {
             HeadlessOutput.write(session, headlessWindows, out);
@@ -159,7 +162,6 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("easel: the error is shown in a window: close it to exit");
             FxLauncher.showErrorAndWait(script, session.scriptError(), quit.requested());
         }
-        session.close();
         runtime.close();
         try {
             Runtime.getRuntime().removeShutdownHook(hook);

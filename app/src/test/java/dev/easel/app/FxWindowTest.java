@@ -448,6 +448,7 @@ class FxWindowTest {
             double took = (System.nanoTime() - t0) / 1e9;
             assertTrue(took < 5, "stopped after " + took + " s");
             assertEquals("SystemExit", fact("stopped_by"));
+            assertEquals(List.of(), stuckHost.stats().errors(), "Easel's stop is not the sketch's error");
             await("the stuck window to close", () -> Run.showing(stuck), s -> !s, WAIT);
 
             // ...and leaves the other one running.

@@ -63,14 +63,22 @@ class XvfbSmokeTest {
         javaArgs.add(bounce.toString());
         String javaCmd = javaArgs.stream().map(XvfbSmokeTest::q).collect(Collectors.joining(" "));
         // Screenshots until the window has appeared (the empty root window has one colour), then
-        // one more a second later; then SIGTERM, and the app's own exit code is the script's.
+        // until the ball is on it (it may be in flight above the window for a moment); then
+        // SIGTERM, and the app's own exit code is the script's.
         String script = javaCmd + " &\n"
                 + "app=$!\n"
                 + "for i in $(seq 1 60); do\n"
                 + "  sleep 0.5\n"
                 + "  import -window root " + q(shot.toString()) + " 2>/dev/null || continue\n"
                 + "  n=$(convert " + q(shot.toString()) + " -format %k info: 2>/dev/null || echo 0)\n"
-                + "  if [ \"${n:-0}\" -gt 50 ]; then sleep 1; import -window root " + q(shot.toString()) + "; break; fi\n"
+                + "  if [ \"${n:-0}\" -gt 50 ]; then break; fi\n"
+                + "done\n"
+                + "for i in $(seq 1 30); do\n"
+                + "  sleep 0.5\n"
+                + "  import -window root " + q(shot.toString()) + "\n"
+                + "  b=$(convert " + q(shot.toString()) + " -fuzz 1% -fill black +opaque '#ff6347' -fill white -opaque '#ff6347'"
+                + " -format '%[fx:int(mean*w*h)]' info: 2>/dev/null || echo 0)\n"
+                + "  if [ \"${b:-0}\" -gt 300 ]; then break; fi\n"
                 + "done\n"
                 + "kill -TERM $app\n"
                 + "wait $app\n"

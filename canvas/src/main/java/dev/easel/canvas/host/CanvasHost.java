@@ -60,6 +60,10 @@ public final class CanvasHost {
     private volatile int height;
     private volatile CanvasView view;
     private String lastErrorText;
+    private static final long HANDLER_ERROR_HOLD_NANOS = 3_000_000_000L;
+    /** A handler's error overlay, kept over the following frames until {@link #heldUntil}. */
+    private DisplayList heldOverlay;
+    private long heldUntil;
     private int repeatedErrors;
 
     CanvasHost(Session session, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug) {
@@ -181,9 +185,12 @@ public final class CanvasHost {
         if (!ended.isDone() && closeRequestedAt != 0 && System.nanoTime() - closeRequestedAt > CLOSE_GRACE_NANOS
                 && i != null) {
             closeForced = true;
-            thread.stoppedByEasel = true; // its SystemExit is Easel's, not the sketch quitting the app
+            thread.stoppedByEasel = true; // its SystemExit is Easel's: neither the sketch quitting nor its error
             try {
-                i.interrupt(thread);
+                if (i.interrupt(thread)) {
+                    System.err.println("easel: stopped " + spec.className() + ": its code was still running a second "
+                            + "after its window was closed");
+                }
             } catch (RuntimeException closing) {
                 // The interpreter is going away anyway.
             }
@@ -245,9 +252,12 @@ public final class CanvasHost {
             boolean setUp = callPython(-1, "setup", () -> {
                 canvas.callMethod("_easel_setup", handle).close();
                 return null;
-            });
-            if (!setUp && !session.quitRequested()) {
-                System.err.println("easel: " + spec.className() + ".on_draw is not called: setup() failed (above)");
+            }) || session.quitRequested(); // SystemExit in setup: quitting, not a failure
+            // on_close neither: it would only fail the same way, and cannot keep such a window open.
+            onCloseDone = !setUp;
+            if (!setUp) {
+                System.err.println("easel: " + spec.className() + ".on_draw and its handlers are not called: "
+                        + "setup() failed (above)");
             }
             while (true) {
                 if (!session.windows().headless()) {
@@ -257,7 +267,7 @@ public final class CanvasHost {
                         waitForInputOrClose();
                     }
                 }
-                if ((closeRequested || session.quitRequested()) && confirmClose()) {
+                if ((closeRequested || session.quitRequested()) && (!setUp || confirmClose())) {
                     break;
                 }
                 if (!setUp) {
@@ -441,10 +451,17 @@ public final class CanvasHost {
         Frame f = new Frame(l, this);
         CanvasView v = view;
         if (ok) {
-            DisplayList overlay = handlerFailed && !session.quitRequested() ? errorOverlay() : null;
-            if (!handlerFailed) {
+            // A handler's error is drawn over the frame, and in a window over the next ones for a
+            // few seconds: one frame would be too short to read.
+            long shownAt = System.nanoTime();
+            if (handlerFailed) {
+                heldOverlay = session.quitRequested() ? null : errorOverlay();
+                heldUntil = shownAt + HANDLER_ERROR_HOLD_NANOS;
+            } else if (session.windows().headless() || shownAt - heldUntil > 0) {
+                heldOverlay = null;
                 lastErrorText = null;
             }
+            DisplayList overlay = heldOverlay;
             Frame old = lastGood;
             lastGood = f.retain();
             if (old != null) {
@@ -452,6 +469,7 @@ public final class CanvasHost {
             }
             v.present(f, overlay, width, height); // the view takes the creation reference
         } else {
+            heldOverlay = null;
             f.release();
             Frame good = lastGood;
             v.present(good == null ? null : good.retain(), errorOverlay(), width, height);
@@ -476,6 +494,9 @@ public final class CanvasHost {
     private void error(long frame, String where, PythonException e) {
         if (session.endedByQuit(e)) {
             return; // the app is quitting under this callback: not the sketch's error
+        }
+        if (thread.stoppedByEasel && e.pythonType().equals("SystemExit")) {
+            return; // Easel stopped the canvas after its window closed (said when it did): not the sketch's error
         }
         String traceback = e.pythonTraceback().isEmpty() ? "" : Session.scriptTraceback(e);
         stats.error(new CanvasStats.Error(frame, where, e.pythonType(), e.pythonMessage(), traceback));

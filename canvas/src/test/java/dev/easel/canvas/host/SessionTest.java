@@ -73,7 +73,7 @@ class SessionTest {
         assertEquals("ValueError", errors.get(0).type());
         assertTrue(errors.get(0).traceback().contains("boom at frame 2"));
         assertTrue(errors.get(0).traceback().contains("sketch.py"), errors.get(0).traceback());
-        assertFalse(errors.get(0).traceback().contains("_easel_frame"), "Easel's dispatch frame is left out: "
+        assertFalse(errors.get(0).traceback().contains("_easel_"), "Easel's dispatch frames are left out: "
                 + errors.get(0).traceback());
         assertTrue(errors.get(0).traceback().startsWith("Traceback (most recent call last):\n  File \""),
                 errors.get(0).traceback());
@@ -330,6 +330,8 @@ class SessionTest {
         String stats = Files.readString(r.out().resolve("stats.json"));
         assertTrue(stats.contains("\"where\": \"on_key_press\""), stats);
         assertEquals(1, r.session().exitCode());
+        assertTrue(near(r.picture(0).argb(60, 85), 0, 0, 255, 2),
+                "headless, the next frame comes without the overlay: " + hex(r.picture(0).argb(60, 85)));
     }
 
     @Test
@@ -346,11 +348,14 @@ class SessionTest {
                         self.x += self.speed
                     def on_mouse_press(self, e):
                         sys._easel_test["handler"] = True
+                    def on_close(self):
+                        sys._easel_test["on_close"] = self.x
                 Half().show()
                 """, 4, List.of(new Session.ScriptedEvent(0, null,
                         InputEvent.mouse("mouse_press", 1, 1, "left", 0, 0, false, false, false, false))));
         assertNull(r.fact("on_draw"), "on_draw must not run after setup failed");
         assertNull(r.fact("handler"), "nor the handlers");
+        assertNull(r.fact("on_close"), "nor on_close, which would only fail on what setup did not make");
         var errors = r.canvas(0).stats().errors();
         assertEquals(1, errors.size(), () -> "only the real cause: " + errors);
         assertEquals("setup", errors.get(0).where());

@@ -59,8 +59,9 @@ Errors
 An exception in ``on_draw`` or a handler is printed to stderr under that callback's name and
 drawn over the frame; the canvas keeps running and recovers as soon as the code works again.
 An exception in one handler does not stop the frame: the other events are still delivered
-and ``on_draw`` still runs. If ``setup`` raises, its traceback is shown and ``on_draw`` is
-not called (it would only fail on what ``setup`` did not make).
+and ``on_draw`` still runs. If ``setup`` raises, its traceback is shown and ``on_draw``,
+the handlers and ``on_close`` are not called (they would only fail on what ``setup`` did not
+make).
 Wrong arguments to drawing calls raise ``TypeError`` or ``ValueError`` naming the call.
 
 Quitting
@@ -81,7 +82,7 @@ from ._info import python_info, __version__
 from ._math import noise, noise_seed, noise_detail, lerp, remap, constrain
 
 # Public names say easel.X in reprs and tracebacks, not the private module they live in.
-for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed):
+for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed, run, quit):
     _cls.__module__ = "easel"
 del _cls
 

@@ -39,7 +39,7 @@ class Canvas:
 
     Errors: an exception in ``setup``, ``on_draw`` or a handler is reported under that
     callback's name; the frame's other events are still delivered and ``on_draw`` still runs.
-    After a failing ``setup``, neither ``on_draw`` nor the handlers are called: the window
+    After a failing ``setup``, neither ``on_draw`` nor the handlers nor ``on_close`` are called: the window
     shows the traceback. ``SystemExit`` (``sys.exit(n)``) in any of them ends the app with
     that code, as :func:`easel.quit` does.
 
