@@ -449,7 +449,12 @@ public final class Session implements AutoCloseable {
 
     void watchClose(CanvasHost host) {
         if (!host.ended().isDone()) {
-            watchdog.schedule(host::enforceClose, 1100, TimeUnit.MILLISECONDS);
+            try {
+                watchdog.schedule(host::enforceClose, 1100, TimeUnit.MILLISECONDS);
+            } catch (java.util.concurrent.RejectedExecutionException sessionClosed) {
+                // Another closer already finished close() (easel.quit() and the main thread race to
+                // close): the runtime's gate stops what is still running. Found by LifecycleChaosTest.
+            }
         }
     }
 
