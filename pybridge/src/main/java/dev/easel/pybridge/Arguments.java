@@ -267,15 +267,17 @@ public final class Arguments {
     }
 
     /**
-     * The pending error of a failed conversion of argument {@code i}: when it is the expected kind
-     * ({@code TypeError}, {@code OverflowError}), our clearer message; anything else
+     * The pending error of a failed conversion of argument {@code i}: when it is of an expected kind
+     * ({@code expected}: names joined by '|', such as {@code TypeError}), our clearer message; anything else
      * ({@code MemoryError}, {@code SystemExit} raised by shutdown, an error in {@code __float__})
      * is kept as it is.
      */
     private RuntimeException converted(int i, String expected, java.util.function.Supplier<PythonException> clearer) {
-        if (PyErr_ExceptionMatches(dev.easel.pybridge.ffi.constants_h.PyExc(expected)) == 1) {
-            PyErr_Clear();
-            return clearer.get();
+        for (String type : expected.split("\\|")) {
+            if (PyErr_ExceptionMatches(dev.easel.pybridge.ffi.constants_h.PyExc(type)) == 1) {
+                PyErr_Clear();
+                return clearer.get();
+            }
         }
         return Errors.fetch(interp);
     }
@@ -307,11 +309,7 @@ public final class Arguments {
         MemorySegment view = arena.allocate(Py_buffer.LAYOUT);
         if (PyObject_GetBuffer(o, view, Py_buffer.PyBUF_C_CONTIGUOUS | Py_buffer.PyBUF_FORMAT) < 0) {
             arena.close();
-            // A buffer of the wrong layout (a strided view) raises BufferError: for the caller it is
-            // the same mistake as no buffer at all.
-            String kind = PyErr_ExceptionMatches(dev.easel.pybridge.ffi.constants_h.PyExc("BufferError")) == 1
-                    ? "BufferError" : "TypeError";
-            throw converted(i, kind, () -> wrongType(i,
+            throw converted(i, "TypeError|BufferError", () -> wrongType(i,
                     "a C-contiguous buffer (bytes, bytearray, memoryview, array.array or numpy array)"));
         }
         return new BufferView(arena, view);

@@ -313,9 +313,13 @@ public final class BuiltinModule {
         static final MemorySegment STACK = Arena.global().allocateFrom(
                 "maximum recursion depth exceeded: the Java stack overflowed in a Java built-in");
 
+        /** Its own handle: a holder class first initialised during a stack overflow would stay broken. */
+        static final MethodHandle SET_STRING = CPython.downcall("PyErr_SetString",
+                FunctionDescriptor.ofVoid(ADDRESS, ADDRESS));
+
         static MemorySegment raise(MemorySegment message) {
             try {
-                dev.easel.pybridge.ffi.pyerrors_h.PyErr_SetString(RECURSION_ERROR, message);
+                SET_STRING.invokeExact(RECURSION_ERROR, message);
             } catch (Throwable ignored) {
                 // NULL without an exception: still no crash.
             }
@@ -324,7 +328,6 @@ public final class BuiltinModule {
 
         static void init() {
             // Class initialisation, done here rather than in the first upcall that overflows.
-            dev.easel.pybridge.ffi.pyerrors_h.PyErr_Occurred();
         }
     }
 }
