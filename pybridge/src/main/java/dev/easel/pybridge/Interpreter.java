@@ -17,9 +17,11 @@ import java.util.function.Function;
  * {@link #attach()} and the methods of {@link Attachment} and {@link PyObject}.
  *
  * <h2>Closing</h2>
- * A sub-interpreter is closed with {@link #close()}: new attaches to it fail, attachments drain,
- * every thread state of it is deleted, then {@code Py_EndInterpreter}. The main interpreter closes
- * with the runtime ({@link PythonRuntime#close()}).
+ * A sub-interpreter is closed with {@link #close()}, from any thread: new attaches to it fail,
+ * attachments drain, its thread states are deleted, then {@code Py_EndInterpreter}; a live thread
+ * whose last attach was to it deletes its own state at its next attach, and the interpreter ends
+ * then (see docs/pybridge.md). The main interpreter closes with the runtime
+ * ({@link PythonRuntime#close()}).
  */
 public final class Interpreter implements AutoCloseable {
     private final PythonRuntime runtime;

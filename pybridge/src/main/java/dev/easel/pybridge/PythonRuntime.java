@@ -689,13 +689,15 @@ public final class PythonRuntime implements AutoCloseable {
             slot.forget(interp);
             interp.slots.remove(slot);
             interp.closed = true;
+            if (interp.orphans.get() > 1) {
+                // To be ended later by the last of those threads; what ending would run that concerns
+                // the program (atexit handlers, flushing) runs now, before any of them can end it.
+                LastWords.say(interp);
+            }
             if (interp.orphans.decrementAndGet() == 0) {
                 ThreadStates.endCurrent(this, interp, own);
             } else {
-                // Ended by the last of those threads; what ending would run that concerns the
-                // program (atexit handlers) runs now.
                 awaitingEnd.add(interp);
-                LastWords.say(interp);
                 PyThreadState_Clear(own);
                 PyThreadState_DeleteCurrent();
             }

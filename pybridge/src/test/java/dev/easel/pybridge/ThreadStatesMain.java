@@ -137,6 +137,9 @@ public final class ThreadStatesMain {
         ExecutorService a = newThreadA();
         int[] modes = new int[4];
         for (int rep = 0; rep < reps; rep++) {
+            if (rep % 100 == 0) {
+                System.out.println("rep " + rep); // progress: a slow machine is not a hang
+            }
             Interpreter sub = rt.newSubInterpreter();
             int mode = r.nextInt(4);
             modes[mode]++;

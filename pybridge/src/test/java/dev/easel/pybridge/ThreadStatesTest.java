@@ -13,7 +13,7 @@ import static org.junit.jupiter.api.Assertions.*;
  * Thread states over the life of threads and interpreters ({@link ThreadStatesMain}, each scenario
  * in a child JVM: a wrong delete is a crash, and the leak is measured in a fresh process).
  */
-@Timeout(value = 300, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 1200, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class ThreadStatesTest {
     static String run(List<String> jvmOptions, String... args) throws Exception {
         ChildJvm.Result r = ChildJvm.run(TestPython.choice(), jvmOptions, ThreadStatesMain.class, Duration.ofSeconds(240), args);
@@ -42,7 +42,7 @@ class ThreadStatesTest {
     void closingASubInterpreterUsedByAnotherThread() throws Exception {
         TestPython.assumeSubInterpreters();
         ChildJvm.Result r = ChildJvm.run(TestPython.choice(), List.of(), java.util.Map.of("MALLOC_CHECK_", "3",
-                "MALLOC_PERTURB_", "165"), ThreadStatesMain.class, Duration.ofSeconds(240),
+                "MALLOC_PERTURB_", "165"), ThreadStatesMain.class, Duration.ofSeconds(900),
                 "close-elsewhere", String.valueOf(Bounded.scaled(1000, 250)));
         System.out.println(r.output());
         assertTrue(r.ok() && r.output().contains("CHILD OK"), r.describe());
