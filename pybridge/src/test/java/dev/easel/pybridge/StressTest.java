@@ -19,11 +19,17 @@ import static org.junit.jupiter.api.Assertions.*;
  * Randomized stress: {@link StressWorkload} actions from several Java threads at once in this JVM,
  * and shutdown at a random moment in child JVMs ({@link StressShutdownMain}).
  *
- * <p>The seed is printed; rerun one with {@code -Deasel.stress.seed=N}. Repetitions scale with
- * {@link TestPython#scale()}.
+ * <p>The seed is printed; rerun one with {@code -Deasel.stress.seed=N}. A normal build makes 1,000
+ * in-process repetitions on every Python, and sub-interpreter close rounds and shutdown races in
+ * child JVMs scaled by {@link TestPython#scale()} (the full counts on the bundled Python, a quarter
+ * on the others, to keep the build short). {@code -Deasel.stress=full} makes 10,000 in-process
+ * repetitions, 2,000 close rounds and 200 shutdown races on every Python (RELIABILITY.md).
  */
-@Timeout(value = 240, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
+@Timeout(value = 3600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StressTest {
+    /** Whether this is the long run ({@code -Deasel.stress=full}). */
+    private static final boolean FULL = "full".equals(System.getProperty("easel.stress"));
+
     private static long seed() {
         String s = System.getProperty("easel.stress.seed");
         return s != null && !s.isBlank() ? Long.parseLong(s.strip()) : new Random().nextLong();
@@ -33,14 +39,14 @@ class StressTest {
     void randomWorkInProcess() {
         PythonRuntime rt = TestPython.runtime();
         long seed = seed();
-        int reps = Bounded.scaled(1000, 250);
+        int reps = FULL ? 10_000 : 1_000;
         int threads = 4;
         System.out.println("in-process stress: seed " + seed + " (-Deasel.stress.seed=" + seed + "), " + reps
                 + " repetitions on " + threads + " threads, Python " + rt.version());
         StressWorkload w = new StressWorkload(rt, "_easel_stress_inproc");
         AtomicInteger next = new AtomicInteger();
         long t0 = System.nanoTime();
-        Bounded.run("stress", threads, Duration.ofSeconds(180), i -> {
+        Bounded.run("stress", threads, Duration.ofSeconds(FULL ? 1800 : 180), i -> {
             Random r = new Random(seed + i);
             int rep;
             while ((rep = next.getAndIncrement()) < reps) {
@@ -66,7 +72,7 @@ class StressTest {
         TestPython.assumeSubInterpreters();
         PythonRuntime rt = TestPython.runtime();
         long seed = seed();
-        int rounds = Bounded.scaled(200, 50);
+        int rounds = FULL ? 2_000 : Bounded.scaled(200, 50);
         System.out.println("sub-interpreter close stress: seed " + seed + " (-Deasel.stress.seed=" + seed + "), "
                 + rounds + " rounds, Python " + rt.version());
         Random r = new Random(seed);
@@ -87,7 +93,7 @@ class StressTest {
     void shutdownAtRandomMomentsInChildJvms() throws Exception {
         TestPython.runtime(); // skips when this run's Python is absent
         long seed = seed();
-        int children = TestPython.scale() >= 1.0 ? 40 : Math.max(8, (int) Math.round(40 * TestPython.scale()));
+        int children = FULL ? 200 : TestPython.scale() >= 1.0 ? 40 : Math.max(8, (int) Math.round(40 * TestPython.scale()));
         System.out.println("shutdown stress: seed " + seed + " (-Deasel.stress.seed=" + seed + "), " + children
                 + " child JVMs, 2 at a time");
         Random r = new Random(seed);
