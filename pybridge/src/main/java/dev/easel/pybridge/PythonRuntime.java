@@ -4,10 +4,7 @@ import dev.easel.pybridge.ffi.CPython;
 import dev.easel.pybridge.ffi.PyInterpreterConfig;
 
 import java.lang.foreign.Arena;
-import java.lang.foreign.FunctionDescriptor;
-import java.lang.foreign.Linker;
 import java.lang.foreign.MemorySegment;
-import java.lang.invoke.MethodHandle;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -28,7 +25,6 @@ import static dev.easel.pybridge.ffi.pylifecycle_h.*;
 import static dev.easel.pybridge.ffi.pystate_h.*;
 import static dev.easel.pybridge.ffi.pythread_h.PyThread_get_thread_ident;
 import static java.lang.foreign.ValueLayout.ADDRESS;
-import static java.lang.foreign.ValueLayout.JAVA_INT;
 
 /**
  * The one embedded CPython of this process: loads it, starts it, makes sub-interpreters, and shuts
@@ -165,9 +161,9 @@ public final class PythonRuntime implements AutoCloseable {
     private void pythonMainThread(CompletableFuture<Started> ready) {
         MemorySegment tstate;
         try {
-            setenv("PYTHONHOME", installation.home().toString());
+            ProcessEnv.setenv("PYTHONHOME", installation.home().toString());
             // A user's PYTHONPATH stays; these would change how CPython starts inside a JVM.
-            unsetenv("PYTHONSTARTUP");
+            ProcessEnv.unsetenv("PYTHONSTARTUP");
             CPython.load(installation.library());
             String v = CPython.cString(Py_GetVersion());
             PythonVersion pv = Versions.parse(v);
@@ -593,7 +589,7 @@ public final class PythonRuntime implements AutoCloseable {
             }
             long t0 = System.nanoTime();
             interp.closing = true;
-            List<String> stuck = drain(List.of(interp), t0 + drainTimeout.toNanos());
+            List<String> stuck = Draining.drain(List.of(interp), t0 + drainTimeout.toNanos());
             if (!stuck.isEmpty()) {
                 throw new IllegalStateException(interp + " cannot be closed: threads still in it after "
                         + drainTimeout.toMillis() + " ms: " + stuck);
@@ -650,7 +646,7 @@ public final class PythonRuntime implements AutoCloseable {
 
     /** Ends a drained sub-interpreter. Caller: a thread of its own ({@link #endWithin}), attached nowhere. */
     private void endInterpreter(Interpreter interp, ThreadSlot slot, long deadline) {
-        beginEnding(interp, deadline);
+        Draining.beginEnding(interp, deadline);
         try {
             MemorySegment own = slot.tstateFor(interp);
             activate(slot, own);
@@ -705,137 +701,6 @@ public final class PythonRuntime implements AutoCloseable {
             slot.current = null;
             slot.currentTstate = null;
             slot.depth = 0;
-        }
-    }
-
-    /**
-     * Waits until no thread is attached to {@code interps} or {@code deadline} passes. Threads still
-     * attached are asked to stop every 100 ms: Java threads in {@code detached} sections are
-     * interrupted here, and SystemExit is raised in the others by one stopper thread per interpreter
-     * (raising needs the interpreter's GIL, which a thread stuck in a C call may hold for ever: this
-     * thread never waits for it). Returns the names of threads still attached at the deadline.
-     */
-    private List<String> drain(List<Interpreter> interps, long deadline) {
-        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
-        List<Thread> stoppers = new ArrayList<>();
-        try {
-            long nextAsk = 0;
-            while (true) {
-                boolean busy = false;
-                for (Interpreter i : interps) {
-                    if (i.active.get() > 0) {
-                        busy = true;
-                        break;
-                    }
-                }
-                if (!busy) {
-                    return List.of();
-                }
-                long now = System.nanoTime();
-                if (now - deadline >= 0) {
-                    List<String> stuck = new ArrayList<>();
-                    for (Interpreter i : interps) {
-                        for (ThreadSlot s : i.slots) {
-                            if (s.current == i) {
-                                stuck.add(s.thread.getName());
-                            }
-                        }
-                        if (i.active.get() > 0 && stuck.isEmpty()) {
-                            stuck.add(i.active.get() + " thread(s) of " + i);
-                        }
-                    }
-                    return stuck;
-                }
-                if (now - nextAsk >= 0) {
-                    for (Interpreter i : interps) {
-                        interruptDetached(i);
-                    }
-                    if (stoppers.isEmpty()) {
-                        for (Interpreter i : interps) {
-                            stoppers.add(Thread.ofPlatform().daemon(true).name("easel-python-stopper")
-                                    .start(() -> stopLoop(i, done)));
-                        }
-                    }
-                    nextAsk = now + TimeUnit.MILLISECONDS.toNanos(100);
-                }
-                try {
-                    Thread.sleep(2);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    return List.of("interrupted while waiting");
-                }
-            }
-        } finally {
-            done.set(true);
-            stoppers.forEach(java.util.concurrent.locks.LockSupport::unpark);
-        }
-    }
-
-    /** Interrupts the Java threads waiting in {@code detached} sections of {@code interp}. */
-    private static void interruptDetached(Interpreter interp) {
-        for (ThreadSlot s : interp.slots) {
-            if (s.detachedDepth > 0 && s.thread != Thread.currentThread()) {
-                s.thread.interrupt();
-            }
-        }
-    }
-
-    /** A stopper thread: raises SystemExit in {@code interp}'s attached threads every 100 ms until {@code done}. */
-    private static void stopLoop(Interpreter interp, java.util.concurrent.atomic.AtomicBoolean done) {
-        while (!done.get()) {
-            askToStop(interp);
-            java.util.concurrent.locks.LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(100));
-        }
-    }
-
-    /**
-     * Raises SystemExit in every thread attached to {@code interp} but the caller. Under a temporary
-     * thread state, deleted after: a stopper keeps none (its own would outlive it in the interpreter).
-     */
-    private static void askToStop(Interpreter interp) {
-        // Counted like an attach that bypasses the gate: beginEnding waits for it, and refuses it
-        // once the interpreter is being ended.
-        interp.active.incrementAndGet();
-        try {
-            if (interp.ending || interp.closed) {
-                return;
-            }
-            // Not sys._current_frames(): it walks the thread states of every interpreter and makes
-            // frame objects for threads running under other GILs, in this interpreter's allocator
-            // (heap corruption once such a thread frees them: "double free or corruption", seen on
-            // 3.14). The threads to stop are those attached to this interpreter, which the slots know.
-            MemorySegment tmp = PyThreadState_New(interp.pointer());
-            PyEval_RestoreThread(tmp);
-            MemorySegment exc = PyExc("SystemExit");
-            for (ThreadSlot s : interp.slots) {
-                long ident = s.ident;
-                // An id that would reach another thread (3.11: one being started carries its
-                // parent's) is asked next round.
-                if (s.current == interp && ident != 0 && s.thread != Thread.currentThread()
-                        && ThreadIds.reaches(interp, ident, s.currentTstate)) {
-                    PyThreadState_SetAsyncExc(ident, exc);
-                }
-            }
-            PyThreadState_Clear(tmp);
-            PyThreadState_DeleteCurrent();
-        } finally {
-            interp.active.decrementAndGet();
-        }
-    }
-
-    /**
-     * Marks {@code interp} as being ended and waits until no attach that bypasses the gate (asking
-     * threads to stop, {@link Interpreter#interrupt}) is inside it: from now on those are refused,
-     * so none can touch it while or after it is ended (a SIGSEGV otherwise).
-     */
-    private void beginEnding(Interpreter interp, long deadline) {
-        interp.ending = true;
-        while (interp.active.get() > 0) {
-            if (System.nanoTime() - deadline > 0) {
-                throw new IllegalStateException(interp + " cannot be ended: still in use by "
-                        + interp.active.get() + " thread(s)");
-            }
-            java.util.concurrent.locks.LockSupport.parkNanos(20_000); // such attaches are short
         }
     }
 
@@ -911,7 +776,7 @@ public final class PythonRuntime implements AutoCloseable {
             long deadline = drained + drainTimeout.toNanos();
             closing = true;
             List<Interpreter> all = new ArrayList<>(interpreters.values());
-            List<String> stuck = drain(all, drained);
+            List<String> stuck = Draining.drain(all, drained);
             boolean finalized = false;
             if (stuck.isEmpty()) {
                 // Read again: a sub-interpreter being made when the gate shut was waited for by the drain.
@@ -939,7 +804,7 @@ public final class PythonRuntime implements AutoCloseable {
                 }
                 if (stuck.isEmpty()) {
                     try {
-                        beginEnding(main, deadline);
+                        Draining.beginEnding(main, deadline);
                     } catch (IllegalStateException e) {
                         stuck = List.of(e.getMessage());
                     }
@@ -979,37 +844,6 @@ public final class PythonRuntime implements AutoCloseable {
                         + (where == null ? "" : "; threads left: " + where));
             }
         }
-    }
-
-    // ---------------------------------------------------------------- libc
-
-    private static void setenv(String name, String value) {
-        try (Arena a = Arena.ofConfined()) {
-            int rc = (int) Libc.SETENV.invokeExact(a.allocateFrom(name), a.allocateFrom(value), 1);
-            if (rc != 0) {
-                throw new IllegalStateException("setenv " + name + " failed");
-            }
-        } catch (RuntimeException e) {
-            throw e;
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private static void unsetenv(String name) {
-        try (Arena a = Arena.ofConfined()) {
-            int rc = (int) Libc.UNSETENV.invokeExact(a.allocateFrom(name));
-        } catch (Throwable t) {
-            throw new IllegalStateException(t);
-        }
-    }
-
-    private static final class Libc {
-        static final Linker L = Linker.nativeLinker();
-        static final MethodHandle SETENV = L.downcallHandle(L.defaultLookup().find("setenv").orElseThrow(),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS, ADDRESS, JAVA_INT));
-        static final MethodHandle UNSETENV = L.downcallHandle(L.defaultLookup().find("unsetenv").orElseThrow(),
-                FunctionDescriptor.of(JAVA_INT, ADDRESS));
     }
 
     PythonInstallation installation() {
