@@ -459,6 +459,51 @@ class FxWindowTest {
         }
     }
 
+    /**
+     * The same for an isolated canvas (own interpreter, own GIL): its thread had never attached
+     * anywhere else, so the bridge did not know its id and the stop request never fired.
+     */
+    @Test
+    void closingTheWindowOfAnIsolatedEndlessLoopStopsIt() throws Exception {
+        org.junit.jupiter.api.Assumptions.assumeTrue(rt.supportsSubInterpreters(), "isolated canvases need 3.12+");
+        try (Run r = new Run("stuck_isolated", """
+                import easel, sys
+                T = getattr(sys, "_easel_test", {})  # re-imported in its own interpreter: no test dict there
+                class Stuck(easel.Canvas):
+                    title = "Stuck"
+                    size = (200, 120)
+                    isolated = True
+                    def on_draw(self, g):
+                        g.clear("black")
+                        if self.frame >= 2:
+                            while True:
+                                pass
+                class Alive(easel.Canvas):
+                    title = "Alive"
+                    size = (200, 120)
+                    fps = 30
+                    def on_draw(self, g):
+                        g.clear("white")
+                        T["alive"] = self.frame
+                Stuck().show()
+                Alive().show()
+                """)) {
+            FxCanvasWindow stuck = r.window(0);
+            CanvasHost stuckHost = r.host(0);
+            CanvasHost aliveHost = r.host(1);
+            assertEquals("Stuck", stuckHost.spec().title());
+            await("the isolated canvas to loop", () -> stuckHost.stats().frames(), n -> n >= 2, WAIT);
+            fireCloseRequest(stuck);
+            stuckHost.ended().get(30, TimeUnit.SECONDS);
+            assertEquals(List.of(), stuckHost.stats().errors(), "Easel's stop is not the sketch's error");
+            await("the stuck window to close", () -> Run.showing(stuck), s -> !s, WAIT);
+            assertFalse(aliveHost.ended().isDone());
+            awaitFact("alive", v -> v instanceof Long, WAIT);
+            long a1 = (Long) fact("alive");
+            awaitFact("alive", v -> (Long) v >= a1 + 5, WAIT);
+        }
+    }
+
     @Test
     void framesTheWindowCannotKeepUpWithAreCountedAsDroppedAndFpsActualCountsFramesShown() throws Exception {
         try (Run r = new Run("slow_raster", """

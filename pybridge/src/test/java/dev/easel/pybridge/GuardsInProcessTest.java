@@ -88,6 +88,46 @@ class GuardsInProcessTest {
         assertEquals(499500L, later.get(), "its next, unrelated call is not stopped");
     }
 
+    /**
+     * A thread that made a sub-interpreter and never attached elsewhere (an isolated canvas) is
+     * reachable by interrupt(): its ident was unknown, so a runaway isolated canvas could be
+     * neither stopped when its window closed nor at shutdown.
+     */
+    @Test
+    void aThreadThatOnlyRanItsOwnSubInterpreterCanBeInterrupted() throws Exception {
+        TestPython.assumeSubInterpreters();
+        PythonRuntime rt = TestPython.runtime();
+        for (int rep = 0; rep < 20; rep++) {
+            CountDownLatch looping = new CountDownLatch(1);
+            AtomicReference<Interpreter> made = new AtomicReference<>();
+            AtomicReference<Object> ending = new AtomicReference<>();
+            Thread runaway = Thread.ofPlatform().name("own-sub-runaway").start(() -> {
+                Interpreter sub = rt.newSubInterpreter();
+                made.set(sub);
+                try (Attachment py = sub.attach()) {
+                    looping.countDown();
+                    py.exec("while True:\n    pass\n", sub.newGlobals());
+                    ending.set("returned");
+                } catch (Throwable t) {
+                    ending.set(t);
+                }
+            });
+            assertTrue(looping.await(30, TimeUnit.SECONDS));
+            boolean fired = false;
+            for (int i = 0; i < 1000 && !fired && runaway.isAlive(); i++) {
+                fired = made.get().interrupt(runaway); // false only before it runs Python
+                if (!fired) {
+                    Thread.onSpinWait();
+                }
+            }
+            assertTrue(fired, "the stop request reached the thread");
+            assertTrue(Bounded.join(runaway, Duration.ofSeconds(30)), "the loop ended");
+            assertInstanceOf(PythonException.class, ending.get());
+            assertTrue(ending.get().toString().contains("SystemExit"), String.valueOf(ending.get()));
+            made.get().close();
+        }
+    }
+
     @Test
     void referencesDroppedElsewhereAreReleasedWhileAThreadStaysAttached() throws Exception {
         Interpreter main = TestPython.main();

@@ -35,7 +35,7 @@ import java.util.concurrent.locks.LockSupport;
  * waits for the canvas thread while attached.
  */
 public final class CanvasHost {
-    private static final long CLOSE_GRACE_NANOS = 1_000_000_000L;
+    private static final long CLOSE_GRACE_NANOS = 400_000_000L; // closing a window stops its runaway code within 1 s
 
     private final Session session;
     private final int handle;
@@ -188,7 +188,7 @@ public final class CanvasHost {
             thread.stoppedByEasel = true; // its SystemExit is Easel's: neither the sketch quitting nor its error
             try {
                 if (i.interrupt(thread)) {
-                    System.err.println("easel: stopped " + spec.className() + ": its code was still running a second "
+                    System.err.println("easel: stopped " + spec.className() + ": its code was still running 0.4 s "
                             + "after its window was closed");
                 }
             } catch (RuntimeException closing) {
@@ -468,6 +468,10 @@ public final class CanvasHost {
                 old.release();
             }
             v.present(f, overlay, width, height); // the view takes the creation reference
+        } else if (thread.stoppedByEasel) {
+            // Stopped after its window closed: nothing to show, and laying out an error overlay
+            // (fonts on first use) would only delay the end.
+            f.release();
         } else {
             heldOverlay = null;
             f.release();

@@ -450,7 +450,7 @@ public final class Session implements AutoCloseable {
     void watchClose(CanvasHost host) {
         if (!host.ended().isDone()) {
             try {
-                watchdog.schedule(host::enforceClose, 1100, TimeUnit.MILLISECONDS);
+                watchdog.schedule(host::enforceClose, 450, TimeUnit.MILLISECONDS);
             } catch (java.util.concurrent.RejectedExecutionException sessionClosed) {
                 // Another closer already finished close() (easel.quit() and the main thread race to
                 // close): the runtime's gate stops what is still running. Found by LifecycleChaosTest.
