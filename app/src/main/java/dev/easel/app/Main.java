@@ -7,14 +7,16 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The {@code easel} command line: {@code run}, {@code doctor}, {@code bench}. */
+/** The {@code easel} command line: {@code run}, {@code doctor}, {@code bench}; alone, the launcher. */
 @Command(name = "easel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Desktop canvases drawn by Python.%n",
-        subcommands = {RunCommand.class, DoctorCommand.class, BenchCommand.class, CommandLine.HelpCommand.class},
-        footer = {"%nExamples:", "  easel run assets/examples/bounce.py",
+        subcommands = {RunCommand.class, DoctorCommand.class, BenchCommand.class, LauncherCommand.class,
+                CommandLine.HelpCommand.class},
+        footer = {"%nWith no command (and a display), easel opens the launcher.", "%nExamples:",
+                "  easel run assets/examples/bounce.py",
                 "  easel run sketch.py --headless --frames 60 --out out/", "  easel doctor",
                 "  easel bench bridge"})
-public final class Main implements Runnable {
+public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
@@ -40,8 +42,12 @@ public final class Main implements Runnable {
     }
 
     @Override
-    public void run() {
-        spec.commandLine().usage(System.out);
+    public Integer call() throws Exception {
+        if (Displays.missing()) {
+            spec.commandLine().usage(System.out);
+            return 0;
+        }
+        return new LauncherCommand().call();
     }
 
     /** Reads the version Maven wrote into the jar. */

@@ -58,6 +58,11 @@ final class RunCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         // Ctrl-C and SIGTERM go through the shutdown gate from the start: during the first second
         // (Python and JavaFX starting) too, not only once the script runs.
+        if (headless) {
+            // Fonts and images through AWT must not reach for an X server: DISPLAY may be set
+            // to one that is gone, or not be ours (a launcher rendering thumbnails).
+            System.setProperty("java.awt.headless", "true");
+        }
         QuitRequest quit = new QuitRequest();
         QuitSignals.install(quit::request);
         Startup.mark("run command");
