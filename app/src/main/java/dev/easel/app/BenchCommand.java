@@ -15,9 +15,10 @@ import java.util.concurrent.Callable;
         + "  bridge: attach/detach, calls both ways, and parallel sub-interpreters, per Python found%n"
         + "  draw:   drawing calls, batched recording, 10k lines per frame, first frame%n"
         + "  scale:  several canvases, shared vs isolated%n"
-        + "  runaway: what an endless loop in one isolated canvas costs the others", mixinStandardHelpOptions = true)
+        + "  runaway: what an endless loop in one isolated canvas costs the others%n"
+        + "  app:    the launcher's open time and the console's throughput", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "bridge, draw, scale or runaway")
+    @Parameters(index = "0", description = "bridge, draw, scale, runaway or app")
     String which;
 
     @Option(names = "--python", description = "one Python (path or version) instead of every Python found "
@@ -34,8 +35,9 @@ final class BenchCommand implements Callable<Integer> {
             case "draw" -> "dev.easel.canvas.bench.DrawBench";
             case "scale" -> "dev.easel.canvas.bench.ScaleBench";
             case "runaway" -> "dev.easel.canvas.bench.RunawayBench";
+            case "app" -> "dev.easel.app.AppBench";
             default -> {
-                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale or runaway)");
+                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale, runaway or app)");
                 yield null;
             }
         };
@@ -61,6 +63,10 @@ final class BenchCommand implements Callable<Integer> {
             }
         } else {
             choices.add(null);
+        }
+        if (which.equals("app") && Displays.missing()) {
+            System.setProperty("glass.platform", "Headless"); // passed on to the child JVM
+            System.setProperty("prism.order", "sw");
         }
         int worst = 0;
         Long firstFrame = which.equals("draw") ? measureFirstFrame() : null;

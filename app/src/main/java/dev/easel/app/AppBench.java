@@ -1,0 +1,149 @@
+package dev.easel.app;
+
+import dev.easel.app.launcher.ConsoleWindow;
+import dev.easel.app.launcher.LauncherWindow;
+import dev.easel.app.runs.ConsoleLines;
+import dev.easel.app.runs.Settings;
+import dev.easel.app.runs.SketchRun;
+import dev.easel.app.runs.Thumbnails;
+import javafx.animation.AnimationTimer;
+import javafx.application.Platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.prefs.Preferences;
+
+/**
+ * {@code easel bench app}: the desktop app's figures, one JSON object. {@code launcher_open_ms}:
+ * launcher built and shown to its first pulse with the gallery laid out (thumbnails cached);
+ * {@code console_lines_per_s}: the highest rate tried (50k to 800k lines/s, from a thread printing
+ * evenly) that a console showed with no line dropped and no pulse missed (a gap over 2.5 pulse
+ * periods), with the figures of each rate.
+ */
+final class AppBench {
+    private AppBench() {}
+
+    public static void main(String[] args) throws Exception {
+        boolean quick = List.of(args).contains("--quick");
+        FxLauncher.startAsync().get(60, TimeUnit.SECONDS);
+        Map<String, Object> out = new LinkedHashMap<>();
+        out.put("launcher_open_ms", launcherOpenMs());
+        int best = 0;
+        StringBuilder rates = new StringBuilder("{");
+        for (int rate : new int[]{50_000, 100_000, 200_000, 400_000, 800_000}) {
+            long[] r = console(rate, quick ? 1 : 3);
+            rates.append(rates.length() > 1 ? ", " : "").append('"').append(rate).append("\": {\"shown_per_s\": ")
+                    .append(r[0]).append(", \"dropped\": ").append(r[1]).append(", \"missed_pulses\": ").append(r[2])
+                    .append('}');
+            if (r[1] == 0 && r[2] == 0) {
+                best = rate;
+            }
+        }
+        out.put("console_lines_per_s", best);
+        StringBuilder json = new StringBuilder("{");
+        for (var e : out.entrySet()) {
+            json.append(json.length() > 1 ? ", " : "").append('"').append(e.getKey()).append("\": ").append(e.getValue());
+        }
+        json.append(", \"console_by_rate\": ").append(rates.append('}')).append('}');
+        System.out.println(json);
+        FxLauncher.exit();
+        System.exit(0);
+    }
+
+    private static long launcherOpenMs() throws Exception {
+        Path cache = Files.createTempDirectory("easel-bench-thumbs");
+        Preferences prefs = Preferences.userRoot().node("dev/easel/bench-" + UUID.randomUUID());
+        CompletableFuture<Long> shown = new CompletableFuture<>();
+        Thumbnails none = new Thumbnails(cache, "bench", a -> List.of("true"));
+        Platform.runLater(() -> {
+            long t0 = System.nanoTime();
+            LauncherWindow w = new LauncherWindow(new LauncherWindow.Config(LauncherCommand.examplesFolder(),
+                    new Settings(prefs), none, LauncherCommand::easel, List::of));
+            w.show();
+            new AnimationTimer() {
+                @Override
+                public void handle(long now) {
+                    stop();
+                    shown.complete((System.nanoTime() - t0) / 1_000_000);
+                    w.stage().close();
+                }
+            }.start();
+        });
+        long ms = shown.get(60, TimeUnit.SECONDS);
+        none.close();
+        prefs.removeNode();
+        return ms;
+    }
+
+    /** {lines shown per second, lines dropped, pulses missed} for a producer at {@code rate} lines/s. */
+    private static long[] console(int rate, int seconds) throws Exception {
+        ConsoleLines lines = new ConsoleLines(100_000);
+        Path script = Files.createTempFile("easel-bench", ".py");
+        // A stand-in run: `sleep` ends when told; the lines come from a thread here.
+        SketchRun run = SketchRun.start(script, List.of("sleep", "600"), lines);
+        CompletableFuture<ConsoleWindow> win = new CompletableFuture<>();
+        long[] lastPulse = {0};
+        long[] missed = {0};
+        AnimationTimer watch = new AnimationTimer() {
+            @Override
+            public void handle(long now) {
+                if (lastPulse[0] != 0 && now - lastPulse[0] > 2.5 * 1e9 / 60) {
+                    missed[0]++;
+                }
+                lastPulse[0] = now;
+            }
+        };
+        Platform.runLater(() -> {
+            ConsoleWindow c = new ConsoleWindow(run, x -> { });
+            c.stage().show();
+            watch.start();
+            win.complete(c);
+        });
+        ConsoleWindow c = win.get(30, TimeUnit.SECONDS);
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // settle
+        long[] before = onFx(c::counters);
+        missed[0] = 0;
+        long t0 = System.nanoTime();
+        long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
+        long sent = 0;
+        while (System.nanoTime() < end) {
+            long due = (long) ((System.nanoTime() - t0) / 1e9 * rate);
+            for (; sent < due; sent++) {
+                lines.add(ConsoleLines.Stream.OUT, String.format(Locale.ROOT, "frame %d: x=%.3f y=%.3f", sent, sent * 0.5, sent * 0.25));
+            }
+            LockSupport.parkNanos(200_000);
+        }
+        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200)); // the last pulse takes the rest
+        long[] after = onFx(c::counters);
+        long missedPulses = onFx(() -> missed[0]);
+        double took = (System.nanoTime() - t0) / 1e9;
+        onFx(() -> {
+            watch.stop();
+            c.stage().close();
+            return null;
+        });
+        run.stop();
+        Files.deleteIfExists(script);
+        return new long[]{Math.round((after[1] - before[1]) / took), lines.dropped(), missedPulses};
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+}
