@@ -89,6 +89,7 @@ public final class ConsoleWindow {
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), items::clear);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+R"), again::fire);
         stage.setScene(scene);
+        Looks.apply(stage);
         stage.setOnHidden(e -> {
             pump.stop();
             this.run.stop();

@@ -17,6 +17,10 @@ import javafx.scene.control.ComboBox;
 import javafx.scene.control.Label;
 import javafx.scene.control.ListCell;
 import javafx.scene.control.ListView;
+import javafx.scene.control.Menu;
+import javafx.scene.control.MenuBar;
+import javafx.scene.control.MenuItem;
+import javafx.scene.control.SeparatorMenuItem;
 import javafx.scene.control.ScrollPane;
 import javafx.scene.image.Image;
 import javafx.scene.image.ImageView;
@@ -134,7 +138,6 @@ public final class LauncherWindow {
         status.setId("launcher-status");
         status.setPadding(new Insets(4, 10, 6, 10));
         BorderPane root = new BorderPane(center);
-        root.setTop(top);
         root.setRight(side);
         root.setBottom(status);
 
@@ -151,15 +154,45 @@ public final class LauncherWindow {
             e.setDropCompleted(!files.isEmpty());
             e.consume();
         });
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+O"), this::chooseAndOpen);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+N"), this::newSketch);
-        scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+Q"), stage::close);
+        root.setTop(new VBox(menus(), top));
         stage.setScene(scene);
+        Looks.apply(stage);
         stage.setOnHidden(e -> List.copyOf(consoles).forEach(c -> c.stage().close()));
 
         refreshRecent();
         fillGallery();
         loadPythons();
+    }
+
+    private MenuBar menus() {
+        MenuItem open = item("Open…", "Shortcut+O", this::chooseAndOpen);
+        MenuItem create = item("New sketch…", "Shortcut+N", this::newSketch);
+        Menu recentMenu = new Menu("Open Recent");
+        recentMenu.setOnShowing(e -> recentMenu.getItems().setAll(config.settings().recent().stream()
+                .filter(Files::isRegularFile).map(p -> item(p.getFileName() + "  —  " + p.getParent(), null,
+                        () -> open(p))).toList()));
+        recentMenu.getItems().add(new MenuItem("(none)")); // a menu with no items never shows
+        MenuItem quit = item("Quit", "Shortcut+Q", stage::close);
+        Menu file = new Menu("File", null, open, create, recentMenu, new SeparatorMenuItem(), quit);
+        MenuItem about = item("About Easel", null, () -> {
+            Alert a = new Alert(Alert.AlertType.INFORMATION, "Desktop canvases drawn by Python.\n\n"
+                    + "Java " + Runtime.version() + ", JavaFX " + System.getProperty("javafx.runtime.version", "?"));
+            a.setHeaderText("Easel");
+            a.initOwner(stage);
+            a.show();
+        });
+        MenuBar bar = new MenuBar(file, new Menu("Help", null, about));
+        bar.setId("launcher-menus");
+        return bar;
+    }
+
+    private static MenuItem item(String text, String shortcut, Runnable action) {
+        MenuItem m = new MenuItem(text);
+        if (shortcut != null) {
+            m.setAccelerator(KeyCombination.keyCombination(shortcut));
+        }
+        m.setOnAction(e -> action.run());
+        return m;
     }
 
     private static List<Path> pythonFiles(List<File> files) {
