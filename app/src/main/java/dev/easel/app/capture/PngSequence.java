@@ -1,0 +1,36 @@
+package dev.easel.app.capture;
+
+import javax.imageio.ImageIO;
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/** Frames as {@code frame-00000.png}, {@code frame-00001.png}, … in a folder. */
+public final class PngSequence implements Recording {
+    private final Path dir;
+    private int frames;
+
+    PngSequence(Path dir) {
+        this.dir = dir;
+    }
+
+    @Override
+    public void add(BufferedImage frame) throws IOException {
+        Path f = dir.resolve(String.format(Locale.ROOT, "frame-%05d.png", frames));
+        if (!ImageIO.write(frame, "png", f.toFile())) {
+            throw new IOException("no PNG writer");
+        }
+        frames++;
+    }
+
+    @Override
+    public int frames() {
+        return frames;
+    }
+
+    @Override
+    public void close() {
+        // Every frame is a finished file already.
+    }
+}

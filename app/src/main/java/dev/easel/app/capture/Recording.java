@@ -1,0 +1,51 @@
+package dev.easel.app.capture;
+
+import java.awt.image.BufferedImage;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * Where recorded frames go, chosen by the target's name: {@code .mp4} an H.264 video,
+ * {@code .gif} an animated GIF (looping), anything else a folder of numbered PNGs. Used by one
+ * thread at a time (a {@link Recorder}'s).
+ */
+public sealed interface Recording extends AutoCloseable permits PngSequence, AnimatedGif, Mp4Video {
+    /** Adds the next frame. */
+    void add(BufferedImage frame) throws IOException;
+
+    /** Frames added so far. */
+    int frames();
+
+    /** Finishes the file (a video is unreadable until then). */
+    @Override
+    void close() throws IOException;
+
+    /**
+     * A recording into {@code target} at {@code fps} frames per second.
+     *
+     * @throws IllegalArgumentException for an fps that is not positive, or a target that exists and is not a folder
+     *                                  (PNG sequences)
+     */
+    static Recording to(Path target, double fps) throws IOException {
+        if (!(fps > 0) || fps > 1000) {
+            throw new IllegalArgumentException("fps must be from 0 to 1000 (not " + fps + ")");
+        }
+        String name = target.getFileName().toString().toLowerCase(Locale.ROOT);
+        Path parent = target.toAbsolutePath().getParent();
+        if (name.endsWith(".mp4")) {
+            Files.createDirectories(parent);
+            return new Mp4Video(target, fps);
+        }
+        if (name.endsWith(".gif")) {
+            Files.createDirectories(parent);
+            return new AnimatedGif(target, fps);
+        }
+        if (Files.exists(target) && !Files.isDirectory(target)) {
+            throw new IllegalArgumentException(target + " is a file: record to a .mp4, a .gif or a folder");
+        }
+        Files.createDirectories(target);
+        return new PngSequence(target);
+    }
+}
