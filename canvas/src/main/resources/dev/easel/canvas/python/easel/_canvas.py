@@ -8,7 +8,7 @@ from ._graphics import Graphics
 from . import _quit
 
 _LIFECYCLE = {"setup": 0, "on_draw": 1}
-_ARITY = {"on_resize": 2, "on_close": 0}
+_ARITY = {"on_resize": 2, "on_close": 0, "on_reload": 0}
 
 
 def _where(fn):
