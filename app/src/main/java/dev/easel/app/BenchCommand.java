@@ -10,13 +10,14 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code easel bench bridge|draw|scale}: prints one JSON object per line. */
+/** {@code easel bench bridge|draw|scale|reload}: prints one JSON object per line. */
 @Command(name = "bench", description = "Measure Easel and print JSON, one object per line.%n"
         + "  bridge: attach/detach, calls both ways, and parallel sub-interpreters, per Python found%n"
         + "  draw:   drawing calls, batched recording, 10k lines per frame, first frame%n"
-        + "  scale:  several canvases, shared vs isolated", mixinStandardHelpOptions = true)
+        + "  scale:  several canvases, shared vs isolated%n"
+        + "  reload: live reload latency, file saved to first new frame (reload_ms)", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "bridge, draw or scale")
+    @Parameters(index = "0", description = "bridge, draw, scale or reload")
     String which;
 
     @Option(names = "--python", description = "one Python (path or version) instead of every Python found "
@@ -32,8 +33,9 @@ final class BenchCommand implements Callable<Integer> {
             case "bridge" -> "dev.easel.pybridge.bench.BridgeBench";
             case "draw" -> "dev.easel.canvas.bench.DrawBench";
             case "scale" -> "dev.easel.canvas.bench.ScaleBench";
+            case "reload" -> "dev.easel.canvas.bench.ReloadBench";
             default -> {
-                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw or scale)");
+                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale or reload)");
                 yield null;
             }
         };

@@ -293,6 +293,9 @@ public final class CanvasHost {
                     continue;
                 }
                 drawFrame(clock);
+                if (!reloadPrepared) {
+                    prepareReload();
+                }
                 if (session.windows().headless() && stats.frames() >= session.headlessFrames()) {
                     break;
                 }
@@ -402,6 +405,21 @@ public final class CanvasHost {
         }
         setupErrorShown = false; // the next failure shown anew
         return setUp;
+    }
+
+    private boolean reloadPrepared;
+
+    /** After the first frame: Easel's reload code made ready, so the first reload is as quick as the next. */
+    private void prepareReload() {
+        reloadPrepared = true;
+        LiveReload live = session.liveReload();
+        if (live != null) {
+            try (Attachment a = interp.attach()) {
+                SketchCode.relevant(a, List.of(), live.script());
+            } catch (PythonException e) {
+                error(-1, "reload", e);
+            }
+        }
     }
 
     private LiveReload.CodeState ownCode() {

@@ -109,6 +109,11 @@ public final class LiveReload implements AutoCloseable {
         }
     }
 
+    /** The sketch, as an absolute path. */
+    String script() {
+        return script;
+    }
+
     /** The code the session's shared canvases run (the main interpreter's). */
     CodeState shared() {
         return shared;
@@ -147,10 +152,11 @@ public final class LiveReload implements AutoCloseable {
             }
             state.version++;
             state.failure = null;
-            System.err.printf("easel: reloaded %s%s (%.0f ms)%n", scriptName, label == null ? "" : " in " + label,
-                    (System.nanoTime() - t0) / 1e6);
+            // Not printf: its first use costs ~100 ms, on the first reload's way to the screen.
+            System.err.println("easel: reloaded " + scriptName + (label == null ? "" : " in " + label) + " ("
+                    + (System.nanoTime() - t0) / 1_000_000 + " ms)");
         } catch (PythonException e) {
-            String tb = Session.scriptTraceback(e);
+            String tb = withoutImportMachinery(Session.scriptTraceback(e));
             synchronized (this) {
                 state.failure = new Failure(++failures, e.pythonType(), e.pythonMessage(), tb);
             }
@@ -161,6 +167,25 @@ public final class LiveReload implements AutoCloseable {
         } finally {
             state.lock.unlock();
         }
+    }
+
+    /** The traceback without the frames of importlib's own (frozen) code. */
+    static String withoutImportMachinery(String tb) {
+        StringBuilder out = new StringBuilder();
+        String[] lines = tb.split("\n", -1);
+        for (int i = 0; i < lines.length; i++) {
+            if (lines[i].startsWith("  File \"<frozen importlib.")) {
+                while (i + 1 < lines.length && lines[i + 1].startsWith("    ")) {
+                    i++;
+                }
+                continue;
+            }
+            out.append(lines[i]);
+            if (i < lines.length - 1) {
+                out.append('\n');
+            }
+        }
+        return out.toString();
     }
 
     /** Stops watching. Canvases keep the code they run. */

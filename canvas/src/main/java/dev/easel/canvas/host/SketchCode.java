@@ -78,13 +78,19 @@ final class SketchCode {
                         spec.loader = _FreshLoader(name, spec.origin)
                     return spec
 
+            def _invalidate(folder):
+                # Only the folder's own finders: importlib.invalidate_caches() imports importlib.metadata (~150 ms).
+                for path, finder in list(sys.path_importer_cache.items()):
+                    if finder is not None and isinstance(path, str) and _inside(os.path.abspath(path), folder):
+                        finder.invalidate_caches()
+
             def reimport(sketch, root):
                 \"""The sketch's modules imported anew; on failure sys.modules is as it was.\"""
                 folder = os.path.dirname(sketch)
                 old = _modules(folder)
                 for name in old:
                     del sys.modules[name]
-                importlib.invalidate_caches()
+                _invalidate(folder)
                 linecache.clearcache()
                 finder = _FreshFinder(folder)
                 sys.meta_path.insert(0, finder)
