@@ -376,7 +376,7 @@ public final class CanvasHost {
         restartWanted = false;
         LiveReload live = session.liveReload();
         if (reloadWanted && live != null) {
-            reloadWanted = false;
+            reloadWanted = false; // before the update: a change recorded during it wakes the canvas again
             LiveReload.CodeState code = recipe == null ? live.shared() : ownCode();
             live.update(code, interp, recipe == null ? "__main__" : recipe.module(), thread,
                     recipe == null ? null : "isolated canvas " + slug);
@@ -392,7 +392,6 @@ public final class CanvasHost {
                 reloadFailure = "reload failed, the last good code keeps running:\n" + f.traceback();
             }
         }
-        reloadWanted = false;
         if (restart) {
             try (Attachment a = interp.attach()) {
                 replaceCanvas(SketchCode.restart(a, canvas));
