@@ -55,6 +55,11 @@ final class SketchCode {
                 return out
 
             def relevant(changed, sketch):
+                try:
+                    if os.path.getsize(sketch) == 0:
+                        return False   # truncated by a save whose write is yet to come (and be seen)
+                except OSError:
+                    pass
                 if "*" in changed:
                     return True
                 folder = os.path.dirname(sketch)
