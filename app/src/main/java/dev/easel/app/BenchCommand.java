@@ -10,15 +10,16 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code easel bench bridge|draw|scale|runaway}: prints one JSON object per line. */
+/** {@code easel bench bridge|draw|scale|runaway|reload|app}: prints one JSON object per line. */
 @Command(name = "bench", description = "Measure Easel and print JSON, one object per line.%n"
         + "  bridge: attach/detach, calls both ways, and parallel sub-interpreters, per Python found%n"
         + "  draw:   drawing calls, batched recording, 10k lines per frame, first frame%n"
         + "  scale:  several canvases, shared vs isolated%n"
         + "  runaway: what an endless loop in one isolated canvas costs the others%n"
+        + "  reload: live reload latency, file saved to first new frame (reload_ms)%n"
         + "  app:    the launcher's open time and the console's throughput", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "bridge, draw, scale, runaway or app")
+    @Parameters(index = "0", description = "bridge, draw, scale, runaway, reload or app")
     String which;
 
     @Option(names = "--python", description = "one Python (path or version) instead of every Python found "
@@ -35,9 +36,10 @@ final class BenchCommand implements Callable<Integer> {
             case "draw" -> "dev.easel.canvas.bench.DrawBench";
             case "scale" -> "dev.easel.canvas.bench.ScaleBench";
             case "runaway" -> "dev.easel.canvas.bench.RunawayBench";
+            case "reload" -> "dev.easel.canvas.bench.ReloadBench";
             case "app" -> "dev.easel.app.AppBench";
             default -> {
-                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale, runaway or app)");
+                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale, runaway, reload or app)");
                 yield null;
             }
         };

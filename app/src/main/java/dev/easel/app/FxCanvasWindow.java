@@ -137,6 +137,13 @@ final class FxCanvasWindow implements CanvasView {
     }
 
     private void wireInput(Scene scene) {
+        // Ctrl+Shift+R restarts the canvas (a new object, setup() again); the sketch does not see the key.
+        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
+            if (e.getCode() == javafx.scene.input.KeyCode.R && e.isShortcutDown() && e.isShiftDown()) {
+                e.consume();
+                host.restart();
+            }
+        });
         scene.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse("mouse_press", e));
         scene.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> mouse("mouse_release", e));
         scene.addEventHandler(MouseEvent.MOUSE_MOVED, e -> mouse("mouse_move", e));

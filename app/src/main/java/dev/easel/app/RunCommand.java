@@ -2,6 +2,7 @@ package dev.easel.app;
 
 import dev.easel.canvas.host.HeadlessOutput;
 import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.LiveReload;
 import dev.easel.canvas.host.ScriptedEvents;
 import dev.easel.canvas.host.Session;
 import dev.easel.canvas.host.WindowSystem;
@@ -53,6 +54,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--events", description = "headless: JSON list of input events, e.g. "
             + "[{\"frame\": 3, \"type\": \"mouse_press\", \"x\": 10, \"y\": 20, \"button\": \"left\"}]")
     Path events;
+
+    @Option(names = "--watch", negatable = true, description = "live reload: saving the sketch (or a module it "
+            + "imports from its folder) moves the running canvases onto the new code; on by default with windows, "
+            + "off headless (--watch turns it on: frames are then paced on real time)")
+    Boolean watch;
 
     @Override
     public Integer call() throws Exception {
@@ -155,10 +161,22 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         quit.attach(session); // Ctrl-C, SIGTERM: close canvases, then the normal exit path
         Startup.mark("session ready");
+        LiveReload live = null;
+        if (watch != null ? watch : !headless) {
+            try {
+                live = LiveReload.start(session, script);
+            } catch (java.io.IOException e) {
+                System.err.println("easel: live reload is off: cannot watch " + script.toAbsolutePath().getParent()
+                        + ": " + e.getMessage());
+            }
+        }
         session.runScript(script, scriptArgs);
         session.awaitEnd();
         // Quitting (easel.quit, Ctrl-C) ends the wait at once: let every canvas finish first.
         session.close();
+        if (live != null) {
+            live.close();
+        }
         int code = session.exitCode();
         if (headless) {
             HeadlessOutput.write(session, headlessWindows, out);

@@ -119,6 +119,8 @@ class CliTest {
         submit("atImport", "run", atImport.toString(), "--headless", "--out", dir.resolve("out-import").toString());
         submit("onDraw", "run", onDraw.toString(), "--headless", "--frames", "3",
                 "--out", dir.resolve("out-ondraw").toString());
+        submit("watchHeadless", "run", good.toString(), "--headless", "--watch", "--frames", "3",
+                "--out", dir.resolve("out-watch").toString());
         submit("badJson", "run", good.toString(), "--headless", "--events", badJson.toString());
         submit("notAList", "run", good.toString(), "--headless", "--events", notAList.toString());
         submit("missingEvents", "run", good.toString(), "--headless", "--events", dir.resolve("nope.json").toString());
@@ -157,13 +159,23 @@ class CliTest {
         }
         Child.Result runHelp = result("runHelp");
         assertEquals(0, runHelp.exitCode(), runHelp::describe);
-        for (String s : List.of("Usage: easel run", "--headless", "--frames", "--out", "--events", "--size", "--python")) {
+        for (String s : List.of("Usage: easel run", "--headless", "--frames", "--out", "--events", "--size", "--python",
+                "--[no-]watch")) {
             assertTrue(runHelp.stdout().contains(s), () -> "run --help lacks '" + s + "'\n" + runHelp.describe());
         }
         Child.Result version = result("version");
         assertEquals(0, version.exitCode(), version::describe);
         assertTrue(Pattern.compile("(?m)^easel \\S+").matcher(version.stdout()).find(), version::describe);
         assertTrue(version.stdout().contains("Java " + Runtime.version().feature()), version::describe);
+    }
+
+    @Test
+    void watchingHeadlessRunsItsFramesPacedAndEnds() throws Exception {
+        Child.Result r = result("watchHeadless");
+        assertEquals(0, r.exitCode(), r::describe);
+        noJavaTrace(r);
+        Map<String, Object> stats = Json.object(Json.parse(Files.readString(dir.resolve("out-watch").resolve("stats.json"))));
+        assertEquals(3.0, Json.object(Json.array(stats.get("canvases")).getFirst()).get("frames"));
     }
 
     @Test

@@ -175,6 +175,27 @@ public final class CanvasHost {
         session.watchClose(this);
     }
 
+    /** Live reload: the sketch's files changed. Any thread; the canvas thread reloads before its next frame. */
+    void reloadRequested() {
+        reloadWanted = true;
+        redraw();
+    }
+
+    /**
+     * Restarts the canvas (Ctrl+Shift+R): a new object of its current class, made with the same
+     * constructor arguments, whose {@code setup()} runs; Easel's own state (size, frame count,
+     * clock, input) carries over. Any thread; it happens before the next frame.
+     */
+    public void restart() {
+        restartWanted = true;
+        redraw();
+    }
+
+    /** How many times the canvas has been moved onto new code, or restarted (tests wait on it). */
+    public long reloads() {
+        return reloads;
+    }
+
     void closeFromPython() {
         close();
     }
@@ -241,26 +262,17 @@ public final class CanvasHost {
     // ------------------------------------------------------------------ the canvas thread
 
     private void run() {
-        FrameClock clock = new FrameClock(spec.fps(), session.windows().headless());
+        // Live reload paces headless canvases on real time too: saves land between frames.
+        boolean paced = !session.windows().headless() || session.liveReload() != null;
+        FrameClock clock = new FrameClock(spec.fps(), !paced);
         try {
             if (recipe != null && !makeIsolated()) {
                 return;
             }
             view = session.windows().open(this);
-            // A failed setup leaves the canvas half made: on_draw and the handlers would only fail
-            // on what it did not make, hiding the real cause. Its traceback is shown instead.
-            boolean setUp = callPython(-1, "setup", () -> {
-                canvas.callMethod("_easel_setup", handle).close();
-                return null;
-            }) || session.quitRequested(); // SystemExit in setup: quitting, not a failure
-            // on_close neither: it would only fail the same way, and cannot keep such a window open.
-            onCloseDone = !setUp;
-            if (!setUp) {
-                System.err.println("easel: " + spec.className() + ".on_draw and its handlers are not called: "
-                        + "setup() failed (above)");
-            }
+            boolean setUp = runSetup();
             while (true) {
-                if (!session.windows().headless()) {
+                if (paced) {
                     if (setUp) {
                         waitForWork(clock);
                     } else if (setupErrorShown) {
@@ -270,14 +282,20 @@ public final class CanvasHost {
                 if ((closeRequested || session.quitRequested()) && (!setUp || confirmClose())) {
                     break;
                 }
+                if (reloadWanted || restartWanted) {
+                    setUp = reload(setUp);
+                }
                 if (!setUp) {
                     showSetupError();
-                    if (session.windows().headless()) {
+                    if (!paced) {
                         break;
                     }
                     continue;
                 }
                 drawFrame(clock);
+                if (!reloadPrepared) {
+                    prepareReload();
+                }
                 if (session.windows().headless() && stats.frames() >= session.headlessFrames()) {
                     break;
                 }
@@ -290,6 +308,27 @@ public final class CanvasHost {
         } finally {
             finish();
         }
+    }
+
+    /**
+     * Runs setup() on the canvas object; returns whether the canvas is set up. A failed setup
+     * leaves the canvas half made: on_draw and the handlers would only fail on what it did not
+     * make, hiding the real cause. Its traceback is shown instead, until a reload or a restart
+     * makes a canvas whose setup succeeds.
+     */
+    private boolean runSetup() {
+        boolean setUp = callPython(-1, "setup", () -> {
+            canvas.callMethod("_easel_setup", handle).close();
+            return null;
+        }) || session.quitRequested(); // SystemExit in setup: quitting, not a failure
+        // on_close neither: it would only fail the same way, and cannot keep such a window open.
+        onCloseDone = !setUp;
+        setupErrorShown = false;
+        if (!setUp) {
+            System.err.println("easel: " + spec.className() + ".on_draw and its handlers are not called: "
+                    + "setup() failed (above)");
+        }
+        return setUp;
     }
 
     /** Isolated: a sub-interpreter of its own, the sketch imported again there, the canvas made anew. */
@@ -313,6 +352,129 @@ public final class CanvasHost {
     }
 
     private volatile long createNanos;
+
+    // ------------------------------------------------------------------ live reload (canvas thread)
+
+    private volatile boolean reloadWanted;
+    private volatile boolean restartWanted;
+    private volatile long reloads;
+    /** The version of its interpreter's code this canvas runs. */
+    private long codeVersion;
+    /** An isolated canvas' own interpreter's code (the shared canvases share the session's). */
+    private LiveReload.CodeState ownCode;
+    /** Why the newest reload failed (shown over the frames), or null. */
+    private String reloadFailure;
+    private long failureRecorded;
+    private String goneNoted;
+
+    /**
+     * Before a frame, detached: brings the canvas onto the newest code (importing it again if this
+     * is the first canvas of its interpreter to wake), or restarts it. Returns whether it is set up.
+     */
+    private boolean reload(boolean setUp) {
+        boolean restart = restartWanted;
+        restartWanted = false;
+        LiveReload live = session.liveReload();
+        if (reloadWanted && live != null) {
+            reloadWanted = false; // before the update: a change recorded during it wakes the canvas again
+            LiveReload.CodeState code = recipe == null ? live.shared() : ownCode();
+            live.update(code, interp, recipe == null ? "__main__" : recipe.module(), thread,
+                    recipe == null ? null : "isolated canvas " + slug);
+            if (code.version() > codeVersion) {
+                codeVersion = code.version();
+                reloadFailure = null;
+                setUp = moveToNewCode(setUp);
+            }
+            LiveReload.Failure f = code.failure();
+            if (f != null && f.id() != failureRecorded) {
+                failureRecorded = f.id();
+                stats.error(new CanvasStats.Error(stats.frames(), "reload", f.type(), f.message(), f.traceback()));
+                reloadFailure = "reload failed, the last good code keeps running:\n" + f.traceback();
+            }
+        }
+        if (restart) {
+            try (Attachment a = interp.attach()) {
+                replaceCanvas(SketchCode.restart(a, canvas));
+            } catch (PythonException e) {
+                error(stats.frames(), "restart", e);
+                return setUp;
+            }
+            reloads++;
+            setUp = runSetup();
+        }
+        setupErrorShown = false; // the next failure shown anew
+        return setUp;
+    }
+
+    private boolean reloadPrepared;
+
+    /** After the first frame: Easel's reload code made ready, so the first reload is as quick as the next. */
+    private void prepareReload() {
+        reloadPrepared = true;
+        LiveReload live = session.liveReload();
+        if (live != null) {
+            try (Attachment a = interp.attach()) {
+                SketchCode.relevant(a, List.of(), live.script());
+            } catch (PythonException e) {
+                error(-1, "reload", e);
+            }
+        }
+    }
+
+    private LiveReload.CodeState ownCode() {
+        if (ownCode == null) {
+            ownCode = new LiveReload.CodeState();
+        }
+        return ownCode;
+    }
+
+    /** Swaps the canvas' class for the new one (or makes a new object: reset_on_reload, setup never succeeded). */
+    private boolean moveToNewCode(boolean setUp) {
+        SketchCode.Swap swap;
+        try (Attachment a = interp.attach()) {
+            swap = SketchCode.swap(a, canvas, !setUp);
+        } catch (PythonException e) {
+            error(stats.frames(), "reload", e);
+            reloadFailure = "reload failed, the last good code keeps running:\n" + lastErrorText;
+            return setUp;
+        }
+        switch (swap) {
+            case SketchCode.Swap.Same same -> {
+                return setUp;
+            }
+            case SketchCode.Swap.Gone gone -> {
+                if (!gone.qualname().equals(goneNoted)) {
+                    goneNoted = gone.qualname();
+                    System.err.println("easel: " + gone.qualname() + " is no longer in the reloaded code: its canvas "
+                            + "keeps running its last code");
+                }
+                return setUp;
+            }
+            case SketchCode.Swap.Swapped swapped -> {
+            }
+            case SketchCode.Swap.Fresh fresh -> {
+                replaceCanvas(fresh.canvas());
+                setUp = runSetup();
+            }
+        }
+        goneNoted = null;
+        reloads++;
+        if (setUp) {
+            callPython(stats.frames(), "on_reload", () -> {
+                try (Attachment a = interp.attach()) {
+                    SketchCode.onReload(a, canvas);
+                }
+                return null;
+            });
+        }
+        return setUp;
+    }
+
+    private void replaceCanvas(PyObject fresh) {
+        PyObject old = canvas;
+        canvas = fresh;
+        old.close();
+    }
 
     /** How long making the isolated interpreter and the canvas in it took, ns (0 for shared canvases). */
     public long createNanos() {
@@ -345,7 +507,7 @@ public final class CanvasHost {
 
     /** After setup failed: no frames, only the traceback over the background (again after a resize). */
     private void waitForInputOrClose() {
-        while (!closeRequested && !session.quitRequested() && inbox.isEmpty()) {
+        while (!closeRequested && !session.quitRequested() && inbox.isEmpty() && !reloadWanted && !restartWanted) {
             LockSupport.parkNanos(this, 50_000_000L);
         }
     }
@@ -363,7 +525,7 @@ public final class CanvasHost {
         }
         if (!setupErrorShown || resized) {
             setupErrorShown = true;
-            view.present(null, errorOverlay(), width, height);
+            view.present(null, reloadFailure != null ? reloadOverlay() : errorOverlay(), width, height);
         }
     }
 
@@ -461,7 +623,7 @@ public final class CanvasHost {
                 heldOverlay = null;
                 lastErrorText = null;
             }
-            DisplayList overlay = heldOverlay;
+            DisplayList overlay = heldOverlay != null ? heldOverlay : reloadOverlay();
             Frame old = lastGood;
             lastGood = f.retain();
             if (old != null) {
@@ -535,20 +697,29 @@ public final class CanvasHost {
      * rasterize again (a sketch failing every frame allocated a full-size overlay per frame).
      */
     private DisplayList errorOverlay() {
-        if (overlayList != null && java.util.Objects.equals(overlayText, lastErrorText) && overlayWidth == width
+        return overlay(lastErrorText);
+    }
+
+    /** The failure of the newest reload, drawn over the frames the last good code still draws; or null. */
+    private DisplayList reloadOverlay() {
+        return reloadFailure == null ? null : overlay(reloadFailure);
+    }
+
+    private DisplayList overlay(String text) {
+        if (overlayList != null && java.util.Objects.equals(overlayText, text) && overlayWidth == width
                 && overlayHeight == height) {
             return overlayList;
         }
-        overlayText = lastErrorText;
+        overlayText = text;
         overlayWidth = width;
         overlayHeight = height;
-        overlayList = newErrorOverlay();
+        overlayList = newErrorOverlay(text);
         return overlayList;
     }
 
-    private DisplayList newErrorOverlay() {
+    private DisplayList newErrorOverlay(String text) {
         DisplayList o = new DisplayList();
-        String[] lines = lastErrorText == null ? new String[]{"error"} : lastErrorText.split("\n");
+        String[] lines = text == null ? new String[]{"error"} : text.split("\n");
         int shown = Math.min(lines.length, 40);
         double lineH = 15;
         double boxH = Math.min(height, 16 + shown * lineH);

@@ -554,8 +554,9 @@ final class EaselModule {
      */
     private static void refuseWhileReimporting(String what) {
         if (Session.reimporting()) {
-            throw PythonException.runtimeError(what + " ran at the top level of the sketch while an isolated canvas "
-                    + "imported it again: put the script's own code under  if __name__ == \"__main__\":");
+            throw PythonException.runtimeError(what + " ran at the top level of the sketch while Easel imported it "
+                    + "again (for an isolated canvas, or a live reload): put the script's own code under  "
+                    + "if __name__ == \"__main__\":");
         }
     }
 

@@ -75,6 +75,8 @@ public final class Session implements AutoCloseable {
     /** The exit code asked for by easel.quit() or SystemExit, or null. */
     private volatile Integer quitCode;
     private final Channels channels = new Channels();
+    /** Live reload, when the app turned it on ({@link LiveReload#start}), else null. */
+    private volatile LiveReload liveReload;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("easel-close-watchdog").daemon(true).factory());
 
@@ -110,6 +112,14 @@ public final class Session implements AutoCloseable {
 
     WindowSystem windows() {
         return windows;
+    }
+
+    LiveReload liveReload() {
+        return liveReload;
+    }
+
+    void liveReload(LiveReload r) {
+        liveReload = r;
     }
 
     int headlessFrames() {
@@ -570,6 +580,10 @@ public final class Session implements AutoCloseable {
             }
         }
         watchdog.shutdownNow();
+        LiveReload r = liveReload;
+        if (r != null) {
+            r.close();
+        }
     }
 
     /** Whether {@link #close()} has begun. */

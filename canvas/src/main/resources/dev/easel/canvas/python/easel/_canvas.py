@@ -8,7 +8,7 @@ from ._graphics import Graphics
 from . import _quit
 
 _LIFECYCLE = {"setup": 0, "on_draw": 1}
-_ARITY = {"on_resize": 2, "on_close": 0}
+_ARITY = {"on_resize": 2, "on_close": 0, "on_reload": 0}
 
 
 def _where(fn):
@@ -29,7 +29,9 @@ class Canvas:
       makes :meth:`show` raise ``ValueError``), ``resizable`` (default True), ``background``
       (colour the canvas is cleared to before each frame, default ``"white"``; ``None``: not
       cleared, frames paint over the previous ones, and a resize keeps what they drew),
-      ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+).
+      ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+),
+      ``reset_on_reload`` (live reload: True makes a new object, whose ``setup`` runs, instead
+      of moving this one onto the new code; ``on_reload()`` is called after either).
 
     Read while running: ``width``, ``height``, ``frame`` (frames drawn so far), ``time``
     (seconds since the first frame), ``dt`` (seconds since the previous frame),
@@ -53,6 +55,7 @@ class Canvas:
     resizable = True
     background = "white"
     isolated = False
+    reset_on_reload = False
 
     def __new__(cls, *args, **kwargs):
         self = super().__new__(cls)

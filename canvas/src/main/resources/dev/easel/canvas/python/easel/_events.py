@@ -11,6 +11,7 @@ EVENTS = {
     "on_text": "text was typed: e.text (one or more characters, after keyboard layout)",
     "on_resize": "the canvas changed size: on_resize(width, height)",
     "on_close": "the window is closing: return False to keep it open",
+    "on_reload": "live reload moved the canvas onto the newly saved code: on_reload()",
 }
 """Every handler a Canvas may define, with what it receives. Names are fixed."""
 

@@ -10,7 +10,6 @@ NOT_YET = {
     "Canvas.renderer", "Canvas.cursor", "Canvas.fullscreen", "Canvas.save_frame",
     "Canvas.mouse_buttons",
     "Canvas.on_param", "Canvas.on_mouse_enter", "Canvas.on_mouse_leave", "Canvas.on_file_drop",
-    "Canvas.on_reload",
     "Graphics.image_smoothing", "Event.clicks", "Event.repeat",
 }
 T["not_yet"] = []
