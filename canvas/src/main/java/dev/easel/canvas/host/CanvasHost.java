@@ -175,6 +175,38 @@ public final class CanvasHost {
         session.watchClose(this);
     }
 
+    /** Work for the canvas thread between frames: given its interpreter and canvas object (null once ended). */
+    public interface BetweenFrames {
+        /** Runs on the canvas thread, not attached (attach to {@code interp} to use {@code canvas}). */
+        void run(Interpreter interp, PyObject canvas);
+    }
+
+    private final java.util.Queue<BetweenFrames> between = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+    /**
+     * Runs {@code work} on the canvas thread before its next frame (the live prompt). Any thread.
+     * Once the canvas has ended, {@code work} runs at once on the caller with a null canvas.
+     */
+    public void betweenFrames(BetweenFrames work) {
+        between.add(work);
+        LockSupport.unpark(thread);
+        if (ended.isDone()) {
+            runBetween(null); // ended meanwhile: nobody else will
+        }
+    }
+
+    private void runBetween(PyObject target) {
+        for (BetweenFrames b; (b = between.poll()) != null; ) {
+            try {
+                b.run(interp, target);
+            } catch (PythonClosedException closing) {
+                throw closing;
+            } catch (RuntimeException e) {
+                System.err.println("easel: work between frames of " + slug + " failed: " + e);
+            }
+        }
+    }
+
     /** Live reload: the sketch's files changed. Any thread; the canvas thread reloads before its next frame. */
     void reloadRequested() {
         reloadWanted = true;
@@ -292,6 +324,7 @@ public final class CanvasHost {
                     }
                     continue;
                 }
+                runBetween(canvas);
                 drawFrame(clock);
                 if (!reloadPrepared) {
                     prepareReload();
@@ -488,6 +521,7 @@ public final class CanvasHost {
 
     private void waitForWork(FrameClock clock) {
         while (!closeRequested) {
+            runBetween(canvas);
             if (redrawRequested) {
                 redrawRequested = false;
                 return;
@@ -508,6 +542,7 @@ public final class CanvasHost {
     /** After setup failed: no frames, only the traceback over the background (again after a resize). */
     private void waitForInputOrClose() {
         while (!closeRequested && !session.quitRequested() && inbox.isEmpty() && !reloadWanted && !restartWanted) {
+            runBetween(canvas);
             LockSupport.parkNanos(this, 50_000_000L);
         }
     }
@@ -787,6 +822,7 @@ public final class CanvasHost {
             v.close();
         }
         ended.complete(null);
+        runBetween(null); // the prompt's pending work learns the canvas is gone
         session.ended(this);
     }
 
