@@ -161,6 +161,7 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         quit.attach(session); // Ctrl-C, SIGTERM: close canvases, then the normal exit path
         Startup.mark("session ready");
+        PromptServer.startIfWanted(session, System.getenv("EASEL_PROMPT")); // a launcher's console asks
         LiveReload live = null;
         if (watch != null ? watch : !headless) {
             try {

@@ -9,6 +9,9 @@ import dev.easel.app.runs.Thumbnails;
 import javafx.application.Platform;
 import javafx.scene.Node;
 import javafx.scene.control.Label;
+import javafx.scene.control.TextField;
+import javafx.scene.input.KeyCode;
+import javafx.scene.input.KeyEvent;
 import javafx.scene.image.ImageView;
 import javafx.scene.layout.TilePane;
 import org.junit.jupiter.api.AfterAll;
@@ -160,6 +163,67 @@ class LauncherTest {
         await("the end shown", () -> status(console), s -> s.startsWith("ended"), WAIT);
         onFx(() -> {
             console.stage().close();
+            return null;
+        });
+    }
+
+    @Test
+    void thePromptRunsInTheCanvasBetweenFramesAndCompletesFromPython() throws Exception {
+        Path sketch = dir.resolve("examples/../prompty.py").normalize();
+        Files.writeString(sketch, """
+                import easel
+                class Prompty(easel.Canvas):
+                    size = (120, 90)
+                    def setup(self):
+                        self.speed = 7
+                    def on_draw(self, g):
+                        g.clear("white")
+                Prompty().show()
+                """);
+        ConsoleWindow console = onFx(() -> launcher.open(sketch));
+        try {
+            TextField input = onFx(() -> (TextField) console.stage().getScene().lookup("#console-prompt"));
+            // Until the run has connected and its canvas draws, answers may take a moment: they come.
+            enter(input, "self.speed * 6");
+            await("the answer", () -> texts(console), t -> t.contains("42"), WAIT);
+            assertTrue(lines(console).stream().anyMatch(l -> l.stream() == ConsoleLines.Stream.INFO
+                    && l.text().equals(">>> self.speed * 6")), "the entry is echoed");
+
+            enter(input, "for i in range(2):");
+            enter(input, "    print(i * 10)");
+            enter(input, "");
+            await("the block's output", () -> texts(console), t -> t.contains("0") && t.contains("10"), WAIT);
+
+            enter(input, "self.nope");
+            await("the traceback", () -> lines(console), l -> l.stream().anyMatch(x -> x.stream() == ConsoleLines.Stream.ERR
+                    && x.text().startsWith("AttributeError")), WAIT);
+
+            onFx(() -> {
+                input.setText("self.fr");
+                input.positionCaret(7);
+                input.fireEvent(new KeyEvent(KeyEvent.KEY_PRESSED, "", "", KeyCode.TAB, false, false, false, false));
+                return null;
+            });
+            await("the completion", () -> {
+                try {
+                    return onFx(input::getText);
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, t -> t.equals("self.frame"), WAIT);
+        } finally {
+            onFx(() -> {
+                console.stage().close();
+                return null;
+            });
+            console.run().exited().get(60, TimeUnit.SECONDS);
+        }
+    }
+
+    private static void enter(TextField input, String text) throws Exception {
+        onFx(() -> {
+            input.setText(text);
+            input.fireEvent(new javafx.event.ActionEvent());
             return null;
         });
     }

@@ -84,6 +84,7 @@ public final class ConsoleWindow {
         bar.setPadding(new Insets(6));
         BorderPane root = new BorderPane(list);
         root.setTop(bar);
+        root.setBottom(new PromptBar(() -> this.run));
         Scene scene = new Scene(root, 760, 360);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), find::requestFocus);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), items::clear);

@@ -3,6 +3,7 @@ package dev.easel.app.launcher;
 import dev.easel.app.runs.ConsoleLines;
 import dev.easel.app.runs.Examples;
 import dev.easel.app.runs.Examples.Example;
+import dev.easel.app.runs.PromptLink;
 import dev.easel.app.runs.Settings;
 import dev.easel.app.runs.SketchRun;
 import dev.easel.app.runs.Templates;
@@ -322,7 +323,7 @@ public final class LauncherWindow {
             args.add("--python");
             args.add(p.value());
         }
-        return SketchRun.start(script, config.easel().apply(args), new ConsoleLines(100_000));
+        return SketchRun.start(script, config.easel().apply(args), new ConsoleLines(100_000), new PromptLink());
     }
 
     /** Shows the window. FX thread. */

@@ -21,11 +21,13 @@ public final class SketchRun implements AutoCloseable {
     private final ConsoleLines lines;
     private final Process process;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
+    private final PromptLink prompt;
 
-    private SketchRun(Path script, ConsoleLines lines, Process process) {
+    private SketchRun(Path script, ConsoleLines lines, Process process, PromptLink prompt) {
         this.script = script;
         this.lines = lines;
         this.process = process;
+        this.prompt = prompt;
     }
 
     /**
@@ -33,13 +35,22 @@ public final class SketchRun implements AutoCloseable {
      * so relative paths in the sketch mean what they mean when it is run from there.
      */
     public static SketchRun start(Path script, List<String> command, ConsoleLines lines) throws IOException {
+        return start(script, command, lines, null);
+    }
+
+    /** As {@link #start(Path, List, ConsoleLines)}, with a live prompt through {@code prompt} (may be null). */
+    public static SketchRun start(Path script, List<String> command, ConsoleLines lines, PromptLink prompt)
+            throws IOException {
         ProcessBuilder pb = new ProcessBuilder(command).directory(script.toAbsolutePath().getParent().toFile());
+        if (prompt != null) {
+            pb.environment().putAll(prompt.env());
+        }
         // The console shows errors: no error window (the desktop-entry behaviour) for a launched run.
         pb.environment().remove("EASEL_LAUNCHER");
         pb.redirectInput(ProcessBuilder.Redirect.PIPE);
         Process p = pb.start();
         p.getOutputStream().close(); // no terminal: input() fails at once instead of waiting
-        SketchRun run = new SketchRun(script, lines, p);
+        SketchRun run = new SketchRun(script, lines, p, prompt);
         lines.add(ConsoleLines.Stream.INFO, "running " + script.getFileName() + " (pid " + p.pid() + ")");
         Thread out = pump(p.getInputStream(), ConsoleLines.Stream.OUT, lines, "out");
         Thread err = pump(p.getErrorStream(), ConsoleLines.Stream.ERR, lines, "err");
@@ -50,6 +61,9 @@ public final class SketchRun implements AutoCloseable {
                 err.join();
                 lines.add(ConsoleLines.Stream.INFO, script.getFileName() + " ended"
                         + (code == 0 ? "" : " with exit code " + code));
+                if (prompt != null) {
+                    prompt.close();
+                }
                 run.exited.complete(code);
             } catch (InterruptedException e) {
                 run.exited.completeExceptionally(e);
@@ -83,6 +97,11 @@ public final class SketchRun implements AutoCloseable {
     /** Completes with the exit code when the process has ended and all its output is read. */
     public CompletableFuture<Integer> exited() {
         return exited;
+    }
+
+    /** The live prompt of this run, or null. */
+    public PromptLink prompt() {
+        return prompt;
     }
 
     /** Whether it still runs. */

@@ -1,0 +1,115 @@
+package dev.easel.app;
+
+import dev.easel.canvas.host.CanvasHost;
+import dev.easel.canvas.host.Prompt;
+import dev.easel.canvas.host.Session;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
+import java.net.InetAddress;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The run's end of the launcher's live prompt: with {@code EASEL_PROMPT=port:token} set (by the
+ * launcher), connects to the console's loopback socket and answers its requests, one line each
+ * way: {@code id TAB run|complete TAB base64(text)} in, {@code id TAB ok|more|error|completions TAB
+ * base64(payload)} out. Requests go to the first canvas still running, on its own thread between
+ * frames ({@link Prompt}); this thread only reads and writes the socket.
+ */
+final class PromptServer {
+    private PromptServer() {}
+
+    /** Starts the server thread when the launcher asked for one; does nothing otherwise. */
+    static void startIfWanted(Session session, String spec) {
+        if (spec == null || spec.isBlank()) {
+            return;
+        }
+        String[] pt = spec.split(":", 2);
+        int port;
+        try {
+            port = Integer.parseInt(pt[0]);
+        } catch (NumberFormatException e) {
+            System.err.println("easel: ignoring EASEL_PROMPT (not port:token)");
+            return;
+        }
+        String token = pt.length > 1 ? pt[1] : "";
+        Thread.ofPlatform().daemon(true).name("easel-prompt").start(() -> serve(session, port, token));
+    }
+
+    private static void serve(Session session, int port, String token) {
+        try (Socket s = new Socket(InetAddress.getLoopbackAddress(), port);
+             BufferedReader in = new BufferedReader(new InputStreamReader(s.getInputStream(), StandardCharsets.UTF_8));
+             Writer out = new OutputStreamWriter(s.getOutputStream(), StandardCharsets.UTF_8)) {
+            out.write(token + "\n");
+            out.flush();
+            for (String line; (line = in.readLine()) != null; ) {
+                String[] f = line.split("\t", 3);
+                if (f.length < 3) {
+                    continue;
+                }
+                String id = f[0];
+                String text = new String(Base64.getDecoder().decode(f[2]), StandardCharsets.UTF_8);
+                CanvasHost host = firstRunning(session);
+                if (host == null) {
+                    reply(out, id, "error", "no canvas is running\n");
+                    continue;
+                }
+                // Answered from the canvas thread when it gets there; the next request is read meanwhile.
+                if (f[1].equals("complete")) {
+                    Prompt.complete(host, text).whenComplete((c, t) -> reply(out, id, "completions",
+                            t != null ? "" : c.token() + "\n" + String.join("\n", c.candidates())));
+                } else {
+                    Prompt.run(host, text).whenComplete((r, t) -> {
+                        switch (r) {
+                            case null -> reply(out, id, "error", t + "\n");
+                            case Prompt.Done d -> reply(out, id, "ok", d.output());
+                            case Prompt.More m -> reply(out, id, "more", "");
+                            case Prompt.Failed x -> reply(out, id, "error", x.traceback());
+                        }
+                    });
+                }
+            }
+        } catch (IOException gone) {
+            // The launcher closed the console: no prompt any more.
+        }
+    }
+
+    /**
+     * The first canvas still running; while the sketch is starting (a request typed at once), waits
+     * for one to appear, up to 30 s. Requests are read in order on this thread, so they keep their order.
+     */
+    private static CanvasHost firstRunning(Session session) {
+        long end = System.nanoTime() + 30_000_000_000L;
+        while (true) {
+            List<CanvasHost> all = session.canvases();
+            for (CanvasHost h : all) {
+                if (!h.ended().isDone()) {
+                    return h;
+                }
+            }
+            if (!all.isEmpty() || System.nanoTime() > end || session.isClosing()) {
+                return null; // every canvas has ended, or none came
+            }
+            LockSupport.parkNanos(20_000_000L);
+        }
+    }
+
+    private static void reply(Writer out, String id, String status, String payload) {
+        synchronized (out) {
+            try {
+                out.write(id + "\t" + status + "\t"
+                        + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "\n");
+                out.flush();
+            } catch (IOException gone) {
+                // The console went away.
+            }
+        }
+    }
+}
