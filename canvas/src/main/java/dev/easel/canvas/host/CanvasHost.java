@@ -59,6 +59,10 @@ public final class CanvasHost {
     private volatile int width;
     private volatile int height;
     private volatile CanvasView view;
+    /** Held while the view opens: a size asked for before it exists is the size it opens at. */
+    private final Object viewLock = new Object();
+    private final FrameClock clock;
+    private final java.util.concurrent.atomic.AtomicReference<WindowSettings> settings;
     private String lastErrorText;
     private static final long HANDLER_ERROR_HOLD_NANOS = 3_000_000_000L;
     /** A handler's error overlay, kept over the following frames until {@link #heldUntil}. */
@@ -82,6 +86,9 @@ public final class CanvasHost {
         this.width = spec.width();
         this.height = spec.height();
         this.thread = new CanvasThread(this::run, "easel-canvas-" + slug);
+        this.clock = new FrameClock(spec.fps(), session.windows().headless());
+        this.settings = new java.util.concurrent.atomic.AtomicReference<>(
+                new WindowSettings(spec.title(), dev.easel.canvas.CursorShape.DEFAULT, false));
     }
 
     void start() {
@@ -139,10 +146,60 @@ public final class CanvasHost {
             }
         }
         inbox.add(e);
-        if (spec.onDemand()) {
+        if (onDemand()) {
             redrawRequested = true;
         }
         LockSupport.unpark(thread);
+    }
+
+    // ------------------------------------------------------------------ run-time settings (any thread)
+
+    /** The target frame rate now; 0: on demand ({@code fps = None}). */
+    public double fps() {
+        return clock.fps();
+    }
+
+    private boolean onDemand() {
+        return clock.fps() == 0;
+    }
+
+    /** Changes the frame rate (0: on demand), from the next frame; validated by the caller. */
+    void setFps(double fps) {
+        clock.setFps(fps);
+        LockSupport.unpark(thread); // a waiting canvas thread takes the new pace now
+    }
+
+    /** The title, cursor and full-screen state now. */
+    public WindowSettings settings() {
+        return settings.get();
+    }
+
+    /** Changes title, cursor or full screen and tells the view. */
+    void changeSettings(java.util.function.UnaryOperator<WindowSettings> change) {
+        settings.updateAndGet(change);
+        CanvasView v = view;
+        if (v != null) {
+            v.settingsChanged();
+        }
+    }
+
+    /** Called by the view when the user left or entered full screen (Escape, the window manager). */
+    public void fullscreenChanged(boolean fullscreen) {
+        settings.updateAndGet(s -> s.withFullscreen(fullscreen));
+    }
+
+    /** Asks for a new size: the view resizes (its resize event follows); before it opens, it opens so. */
+    void resizeTo(int w, int h) {
+        CanvasView v;
+        synchronized (viewLock) {
+            v = view;
+            if (v == null) {
+                width = w;
+                height = h;
+                return;
+            }
+        }
+        v.resizeTo(w, h);
     }
 
     /** Asks for a frame soon (on-demand canvases draw only then). Any thread. */
@@ -241,12 +298,14 @@ public final class CanvasHost {
     // ------------------------------------------------------------------ the canvas thread
 
     private void run() {
-        FrameClock clock = new FrameClock(spec.fps(), session.windows().headless());
+        FrameClock clock = this.clock;
         try {
             if (recipe != null && !makeIsolated()) {
                 return;
             }
-            view = session.windows().open(this);
+            synchronized (viewLock) {
+                view = session.windows().open(this);
+            }
             // A failed setup leaves the canvas half made: on_draw and the handlers would only fail
             // on what it did not make, hiding the real cause. Its traceback is shown instead.
             boolean setUp = callPython(-1, "setup", () -> {
@@ -331,7 +390,7 @@ public final class CanvasHost {
                 return;
             }
             long now = System.nanoTime();
-            if (!spec.onDemand()) {
+            if (!onDemand()) {
                 long wait = clock.nanosUntilNextFrame(now);
                 if (wait <= 0) {
                     return;
