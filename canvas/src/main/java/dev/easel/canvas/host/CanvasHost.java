@@ -58,6 +58,9 @@ public final class CanvasHost {
     private volatile Frame lastGood;
     private volatile int width;
     private volatile int height;
+    /** The size of the last resize queued (guarded by {@link #inbox}), or the size now. */
+    private int queuedWidth;
+    private int queuedHeight;
     private volatile CanvasView view;
     /** Held while the view opens: a size asked for before it exists is the size it opens at. */
     private final Object viewLock = new Object();
@@ -85,6 +88,8 @@ public final class CanvasHost {
         this.slug = slug;
         this.width = spec.width();
         this.height = spec.height();
+        this.queuedWidth = width;
+        this.queuedHeight = height;
         this.thread = new CanvasThread(this::run, "easel-canvas-" + slug);
         this.clock = new FrameClock(spec.fps(), session.windows().headless());
         this.settings = new java.util.concurrent.atomic.AtomicReference<>(
@@ -141,11 +146,19 @@ public final class CanvasHost {
     public void post(InputEvent e) {
         if ("resize".equals(e.type())) {
             int w = (int) e.x(), h = (int) e.y();
-            if (w <= 0 || h <= 0 || (w == width && h == height)) {
-                return;
+            // Compared with the last size queued, not the size applied: (a, b), then back to the
+            // current size before a frame took the first, is two resizes.
+            synchronized (inbox) {
+                if (w <= 0 || h <= 0 || (w == queuedWidth && h == queuedHeight)) {
+                    return;
+                }
+                queuedWidth = w;
+                queuedHeight = h;
+                inbox.add(e);
             }
+        } else {
+            inbox.add(e);
         }
-        inbox.add(e);
         if (onDemand()) {
             redrawRequested = true;
         }
@@ -196,6 +209,10 @@ public final class CanvasHost {
             if (v == null) {
                 width = w;
                 height = h;
+                synchronized (inbox) {
+                    queuedWidth = w;
+                    queuedHeight = h;
+                }
                 return;
             }
         }

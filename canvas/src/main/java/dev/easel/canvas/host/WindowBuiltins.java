@@ -73,10 +73,11 @@ final class WindowBuiltins {
                 case "fullscreen" -> {
                     Object v = a.javaAt(3);
                     if (!(v instanceof Boolean on)) {
+                        String type = typeName(v);
                         if (v instanceof PyObject p) {
                             p.close();
                         }
-                        throw PythonException.typeError(what + " must be True or False, not " + typeName(v));
+                        throw PythonException.typeError(what + " must be True or False, not " + type);
                     }
                     if (host != null) {
                         host.changeSettings(s -> s.withFullscreen(on));
@@ -106,11 +107,11 @@ final class WindowBuiltins {
         }
         Object v = a.javaAt(i);
         if (!(v instanceof Number n) || v instanceof Boolean) {
+            String type = typeName(v);
             if (v instanceof PyObject p) {
                 p.close();
             }
-            throw PythonException.typeError(what + " must be a number from 1 to 1000, or None, not "
-                    + typeName(v));
+            throw PythonException.typeError(what + " must be a number from 1 to 1000, or None, not " + type);
         }
         double fps = n.doubleValue();
         if (!CanvasSpec.validFps(fps)) {
@@ -125,10 +126,11 @@ final class WindowBuiltins {
         if (v instanceof String s) {
             return s;
         }
+        String type = typeName(v);
         if (v instanceof PyObject p) {
             p.close();
         }
-        throw PythonException.typeError(what + " must be " + expected + ", not " + typeName(v));
+        throw PythonException.typeError(what + " must be " + expected + ", not " + type);
     }
 
     /** {@code (width, height)}: two ints from 1 to {@link #MAX_SIDE}. */

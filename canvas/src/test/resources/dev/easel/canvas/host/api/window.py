@@ -109,3 +109,48 @@ raises("class cursor = 'pointy'", ValueError, lambda: Pointy().show(), "Pointy.c
 raises("class fps = 0.5", ValueError, lambda: Slow().show(), "Slow.fps", "1 to 1000")
 Runtime().show()
 Early().show()
+
+
+class SettingsFuzz(easel.Canvas):
+    """Random values assigned to every setting from the canvas thread and two others at once: each
+    is taken or refused with TypeError/ValueError and a message; the canvas goes on drawing."""
+    size = (30, 20)
+
+    VALUES = [None, True, False, 0, -1, 1, 7, 60, 1000, 1001, 2 ** 70, -2 ** 70, 0.5, 12.5, math.nan, math.inf,
+              -math.inf, "", "x" * 10000, "crosshair", "hand", "none", "\0", (1, 1), (30, 20), (0, 0), (1, 2, 3),
+              [25, 15], (1.0, 2.0), ("a", "b"), object(), b"bytes", {"w": 1}]
+    NAMES = ["fps", "title", "size", "width", "height", "cursor", "fullscreen"]
+
+    def fuzz(self, seed, n):
+        import random
+        r = random.Random(seed)
+        for _ in range(n):
+            name, value = r.choice(self.NAMES), r.choice(self.VALUES)
+            try:
+                setattr(self, name, value)
+                getattr(self, name)
+            except (TypeError, ValueError, OverflowError) as e:
+                if not str(e).strip():
+                    self.bad.append(f"{name} = {value!r:.40}: {type(e).__name__} without a message")
+            except BaseException as e:
+                self.bad.append(f"{name} = {value!r:.40}: {type(e).__name__}: {e}")
+
+    def on_draw(self, g):
+        if self.frame == 0:
+            import threading
+            self.bad = []
+            threads = [threading.Thread(target=self.fuzz, args=(s, 1500)) for s in (1, 2)]
+            for t in threads:
+                t.start()
+            self.fuzz(3, 1500)
+            for t in threads:
+                t.join()
+            check("settings fuzz: only clear TypeError/ValueError", self.bad == [], "\n".join(self.bad[:10]))
+            self.fps, self.size, self.fullscreen, self.cursor = 60, (30, 20), False, "default"
+        elif self.frame == 3:
+            check("settings fuzz: the canvas still draws", (self.width, self.height) == (30, 20),
+                  f"{self.width}x{self.height}")
+            g.clear("lime")
+
+
+SettingsFuzz().show()
