@@ -37,6 +37,9 @@ public record InputEvent(String type, double x, double y, String button, double 
         if (!TYPES.contains(type)) {
             throw new IllegalArgumentException("unknown event type '" + type + "'; expected one of " + TYPES);
         }
+        if (type.equals("file_drop") && paths == null) {
+            throw new IllegalArgumentException("a file_drop event needs its paths");
+        }
         if (clicks < 0) {
             throw new IllegalArgumentException("clicks must be >= 0, not " + clicks);
         }

@@ -257,6 +257,7 @@ public final class Session implements AutoCloseable {
         try (PyObject cls = canvas.getAttr("__class__")) {
             spec = specOf(cls, canvas);
         }
+        WindowSettings settings = WindowBuiltins.initial(spec, canvas);
         int handle = nextHandle.getAndIncrement();
         CanvasHost host;
         if (spec.isolated()) {
@@ -276,6 +277,7 @@ public final class Session implements AutoCloseable {
         } else {
             host = new CanvasHost(this, handle, spec, canvas.interpreter(), canvas, uniqueSlug(spec));
         }
+        host.changeSettings(s -> settings); // before its thread starts: the first frame sees them
         synchronized (lifecycle) {
             hosts.put(handle, host);
             allHosts.add(host);

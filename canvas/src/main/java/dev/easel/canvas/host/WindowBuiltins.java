@@ -101,6 +101,28 @@ final class WindowBuiltins {
         });
     }
 
+    /**
+     * The settings a canvas starts with: its title, and cursor and fullscreen as the instance has
+     * them (the class's, or set in __init__). Attached, in {@code show()}.
+     */
+    static WindowSettings initial(CanvasSpec spec, PyObject canvas) {
+        CursorShape cursor;
+        boolean fullscreen;
+        try (PyObject c = canvas.getAttr("cursor"); PyObject f = canvas.getAttr("fullscreen")) {
+            if (!(c.toJava() instanceof String name) || !(f.toJava() instanceof Boolean on)) {
+                throw PythonException.typeError(spec.className() + ".cursor must be a str and "
+                        + spec.className() + ".fullscreen True or False");
+            }
+            try {
+                cursor = CursorShape.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw PythonException.valueError(spec.className() + ".cursor: " + e.getMessage());
+            }
+            fullscreen = on;
+        }
+        return new WindowSettings(spec.title(), cursor, fullscreen);
+    }
+
     private static double fps(Arguments a, int i, String what) {
         if (a.isNone(i)) {
             return 0;

@@ -107,11 +107,8 @@ class Canvas:
         if self._easel_handle is not None:
             raise RuntimeError(f"{type(self).__name__} is already shown")
         self._easel_check_handlers()
-        early = _window.check_before_show(self)
+        _window.check_before_show(self)   # a bad class cursor or fullscreen raises before anything starts
         self._easel_handle = _easel.show(self)
-        for name, value in early.items():
-            if value != getattr(Canvas, name) and self._easel_handle:
-                _window.apply(self, name, value)
         return self
 
     def close(self) -> None:

@@ -63,10 +63,10 @@ def settings_of_subclass(cls):
 
 
 def check_before_show(canvas):
-    """The settings show() cannot read from the class in Java (cursor, fullscreen) are checked first:
-    a bad one raises before anything starts."""
-    return {name: _easel.window_set(0, type(canvas).__name__, name, getattr(canvas, name))
-            for name in ("cursor", "fullscreen")}
+    """Cursor and fullscreen as the class declared them (or __init__ set them) are checked with the
+    messages of an assignment, before show() starts anything."""
+    for name in ("cursor", "fullscreen"):
+        _easel.window_set(0, type(canvas).__name__, name, getattr(canvas, name))
 
 
 _DOCS = {
