@@ -18,6 +18,7 @@ import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
+import java.util.List;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
@@ -61,6 +62,12 @@ final class FxCanvasWindow implements CanvasView {
     private double lastX = Double.NaN, lastY = Double.NaN;
     /** Keys held, with the name each was pressed under (FX thread). */
     private final java.util.Map<javafx.scene.input.KeyCode, String> held = new java.util.EnumMap<>(javafx.scene.input.KeyCode.class);
+    /** FX thread: the buttons held (Canvas.mouse_buttons), by presses and releases, emptied as they are lost. */
+    private final java.util.Set<String> buttonsDown = new java.util.LinkedHashSet<>();
+    /** FX thread: the window is applying the sketch's settings (its own full-screen change is not the user's). */
+    private boolean applying;
+    /** FX thread: a size asked for while full screen, applied when the window leaves full screen. */
+    private int[] sizeAfterFullscreen;
     /** Frames shown (tests wait on this). FX thread writes. */
     volatile long presented;
 
@@ -90,7 +97,7 @@ final class FxCanvasWindow implements CanvasView {
             return;
         }
         stage = new Stage();
-        stage.setTitle(host.spec().title());
+        stage.setTitle(host.settings().title());
         view = new ImageView();
         view.setSmooth(true); // only matters while a resize waits for its first frame
         surface = new Pane(view);
@@ -99,20 +106,79 @@ final class FxCanvasWindow implements CanvasView {
         Scene scene = new Scene(surface, host.width(), host.height());
         stage.setScene(scene);
         stage.setResizable(host.spec().resizable());
-        if (host.spec().resizable()) {
-            surface.widthProperty().addListener((o, a, b) -> resized());
-            surface.heightProperty().addListener((o, a, b) -> resized());
-        }
+        // Also when not resizable by the user: the sketch's own size and full screen change it.
+        surface.widthProperty().addListener((o, a, b) -> resized());
+        surface.heightProperty().addListener((o, a, b) -> resized());
+        stage.fullScreenProperty().addListener((o, was, is) -> fullScreenChanged(is));
         stage.outputScaleXProperty().addListener((o, a, b) -> rescaled());
         wireInput(scene);
         stage.setOnCloseRequest(e -> {
             e.consume(); // the canvas decides, through on_close
             host.requestClose();
         });
+        FxFileDrops.wire(scene, this::filesDropped);
         stage.show();
         placer.place(stage);
         rescaled();
+        applySettings();
         surface.requestFocus();
+    }
+
+    @Override
+    public void settingsChanged() {
+        Platform.runLater(this::applySettings);
+    }
+
+    /** FX thread: title, cursor and full screen as the sketch set them last (whichever change came first). */
+    private void applySettings() {
+        if (stage == null || closed) {
+            return;
+        }
+        var s = host.settings();
+        applying = true;
+        try {
+            stage.setTitle(s.title());
+            stage.getScene().setCursor(FxWindowSettings.cursor(s.cursor()));
+            if (stage.isFullScreen() != s.fullscreen()) {
+                stage.setFullScreen(s.fullscreen());
+            }
+        } finally {
+            applying = false;
+        }
+    }
+
+    /** FX thread: the user (Escape) or the platform changed full screen: the sketch reads it back. */
+    private void fullScreenChanged(boolean on) {
+        if (!applying) {
+            host.fullscreenChanged(on);
+        }
+        if (!on && sizeAfterFullscreen != null) {
+            int[] wh = sizeAfterFullscreen;
+            sizeAfterFullscreen = null;
+            Platform.runLater(() -> resizeNow(wh[0], wh[1])); // once the window has its old bounds back
+        }
+    }
+
+    @Override
+    public void resizeTo(int width, int height) {
+        Platform.runLater(() -> resizeNow(width, height));
+    }
+
+    /** FX thread: the sketch's size; the window's resize event tells the canvas the size it got. */
+    private void resizeNow(int width, int height) {
+        if (stage == null || closed) {
+            return;
+        }
+        if (stage.isFullScreen()) {
+            sizeAfterFullscreen = new int[]{width, height};
+            return;
+        }
+        FxWindowSettings.resizeScene(stage, stage.getScene(), width, height);
+    }
+
+    /** FX thread: files dropped on the window (a real drop, or a test standing in for one). */
+    void filesDropped(java.util.List<java.io.File> files, double x, double y) {
+        host.post(InputEvent.fileDrop(files.stream().map(f -> f.getAbsolutePath()).toList(), x, y));
     }
 
     private static String css(Integer argb) {
@@ -129,10 +195,19 @@ final class FxCanvasWindow implements CanvasView {
         }
     }
 
+    /** FX thread: a resize event is on its way (width and height changing together make one). */
+    private boolean resizePending;
+
     private void resized() {
-        int w = (int) Math.round(surface.getWidth()), h = (int) Math.round(surface.getHeight());
-        if (w > 0 && h > 0) {
-            host.post(InputEvent.resize(w, h));
+        if (!resizePending) {
+            resizePending = true;
+            Platform.runLater(() -> {
+                resizePending = false;
+                int w = (int) Math.round(surface.getWidth()), h = (int) Math.round(surface.getHeight());
+                if (w > 0 && h > 0) {
+                    host.post(InputEvent.resize(w, h));
+                }
+            });
         }
     }
 
@@ -146,14 +221,24 @@ final class FxCanvasWindow implements CanvasView {
         });
         scene.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse("mouse_press", e));
         scene.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> mouse("mouse_release", e));
+        scene.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
+            if (e.isStillSincePress()) { // a click, not the end of a drag
+                mouse("mouse_click", e);
+            }
+        });
+        surface.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> mouse("mouse_enter", e));
+        surface.addEventHandler(MouseEvent.MOUSE_EXITED, e -> mouse("mouse_leave", e));
         scene.addEventHandler(MouseEvent.MOUSE_MOVED, e -> mouse("mouse_move", e));
         scene.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse("mouse_drag", e));
         scene.addEventHandler(ScrollEvent.SCROLL, e -> host.post(InputEvent.mouse("scroll", e.getX(), e.getY(), null,
                 e.getDeltaX(), e.getDeltaY(), e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown())));
         scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
             String name = KeyNames.of(e.getCode(), e.getText(), e.isShiftDown());
-            held.putIfAbsent(e.getCode(), name); // auto-repeat keeps the first name
-            host.post(InputEvent.key("key_press", name, e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown()));
+            String first = held.putIfAbsent(e.getCode(), name);
+            // A press of a key already held is its auto-repeat, under the name it went down with
+            // (else "a", Shift, repeats would add an "A" to Canvas.keys that no release removes).
+            host.post(InputEvent.keyPress(first != null ? first : name, first != null, e.isShiftDown(),
+                    e.isControlDown(), e.isAltDown(), e.isMetaDown()));
         });
         scene.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
             // Released under the name it was pressed with: "a" pressed, Shift, then released is not "A"
@@ -178,6 +263,7 @@ final class FxCanvasWindow implements CanvasView {
     /** FX thread: keys held now are released in another window; the canvas forgets them. */
     void focusLost() {
         held.clear();
+        buttonsDown.clear(); // their releases go to another window too
         host.post(InputEvent.focusLost());
     }
 
@@ -186,8 +272,29 @@ final class FxCanvasWindow implements CanvasView {
         double dy = Double.isNaN(lastY) ? 0 : e.getY() - lastY;
         lastX = e.getX();
         lastY = e.getY();
-        host.post(InputEvent.mouse(type, e.getX(), e.getY(), button(e.getButton()), dx, dy,
-                e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown()));
+        boolean counted = type.equals("mouse_press") || type.equals("mouse_release") || type.equals("mouse_click");
+        String b = button(e.getButton());
+        switch (type) {
+            case "mouse_press" -> {
+                if (b != null) {
+                    buttonsDown.add(b);
+                }
+            }
+            case "mouse_release" -> buttonsDown.remove(b);
+            // A move (JavaFX: with no button down), or coming back with none down: a release this
+            // window missed (let go over another window) must not leave a button held for ever.
+            case "mouse_move" -> buttonsDown.clear();
+            case "mouse_enter" -> {
+                if (!e.isPrimaryButtonDown() && !e.isMiddleButtonDown() && !e.isSecondaryButtonDown()) {
+                    buttonsDown.clear();
+                }
+            }
+            default -> {
+                // drag, click, leave: the buttons stay as presses and releases made them
+            }
+        }
+        host.post(InputEvent.mouse(type, e.getX(), e.getY(), b, dx, dy, e.isShiftDown(), e.isControlDown(),
+                e.isAltDown(), e.isMetaDown(), counted ? e.getClickCount() : 0, List.copyOf(buttonsDown)));
     }
 
     private static String button(MouseButton b) {

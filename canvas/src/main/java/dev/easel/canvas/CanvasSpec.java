@@ -7,7 +7,7 @@ package dev.easel.canvas;
  * @param title      window title (the class name when the class sets none)
  * @param width      initial width in pixels
  * @param height     initial height in pixels
- * @param fps        target frames per second; 0 for on demand ({@code fps = None})
+ * @param fps        target frames per second, 1 to 1000; 0 for on demand ({@code fps = None})
  * @param resizable  whether the window may be resized
  * @param background colour cleared to before each frame (ARGB), or null for no clear
  * @param isolated   whether the canvas runs in its own sub-interpreter
@@ -19,9 +19,17 @@ public record CanvasSpec(String className, String title, int width, int height, 
         if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
             throw new IllegalArgumentException("size must be two integers from 1 to 16384, not (" + width + ", " + height + ")");
         }
-        if (fps < 0 || fps > 1000 || Double.isNaN(fps)) {
-            throw new IllegalArgumentException("fps must be a number from 1 to 1000, or None, not " + fps);
+        if (fps != 0 && !validFps(fps)) {
+            throw new IllegalArgumentException(FPS_RANGE + ", not " + fps);
         }
+    }
+
+    /** What {@code fps} may be, for messages. */
+    public static final String FPS_RANGE = "fps must be a number from 1 to 1000, or None";
+
+    /** Whether {@code fps} is a frame rate Easel paces (1 to 1000; NaN is not). */
+    public static boolean validFps(double fps) {
+        return fps >= 1 && fps <= 1000;
     }
 
     /** Whether frames are drawn only on demand. */

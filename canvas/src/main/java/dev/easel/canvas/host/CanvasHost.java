@@ -58,7 +58,14 @@ public final class CanvasHost {
     private volatile Frame lastGood;
     private volatile int width;
     private volatile int height;
+    /** The size of the last resize queued (guarded by {@link #inbox}), or the size now. */
+    private int queuedWidth;
+    private int queuedHeight;
     private volatile CanvasView view;
+    /** Held while the view opens: a size asked for before it exists is the size it opens at. */
+    private final Object viewLock = new Object();
+    private final FrameClock clock;
+    private final java.util.concurrent.atomic.AtomicReference<WindowSettings> settings;
     private String lastErrorText;
     private static final long HANDLER_ERROR_HOLD_NANOS = 3_000_000_000L;
     /** A handler's error overlay, kept over the following frames until {@link #heldUntil}. */
@@ -81,7 +88,12 @@ public final class CanvasHost {
         this.slug = slug;
         this.width = spec.width();
         this.height = spec.height();
+        this.queuedWidth = width;
+        this.queuedHeight = height;
         this.thread = new CanvasThread(this::run, "easel-canvas-" + slug);
+        this.clock = new FrameClock(spec.fps(), !paced());
+        this.settings = new java.util.concurrent.atomic.AtomicReference<>(
+                new WindowSettings(spec.title(), dev.easel.canvas.CursorShape.DEFAULT, false));
     }
 
     void start() {
@@ -134,15 +146,77 @@ public final class CanvasHost {
     public void post(InputEvent e) {
         if ("resize".equals(e.type())) {
             int w = (int) e.x(), h = (int) e.y();
-            if (w <= 0 || h <= 0 || (w == width && h == height)) {
-                return;
+            // Compared with the last size queued, not the size applied: (a, b), then back to the
+            // current size before a frame took the first, is two resizes.
+            synchronized (inbox) {
+                if (w <= 0 || h <= 0 || (w == queuedWidth && h == queuedHeight)) {
+                    return;
+                }
+                queuedWidth = w;
+                queuedHeight = h;
+                inbox.add(e);
             }
+        } else {
+            inbox.add(e);
         }
-        inbox.add(e);
-        if (spec.onDemand()) {
+        if (onDemand()) {
             redrawRequested = true;
         }
         LockSupport.unpark(thread);
+    }
+
+    // ------------------------------------------------------------------ run-time settings (any thread)
+
+    /** The target frame rate now; 0: on demand ({@code fps = None}). */
+    public double fps() {
+        return clock.fps();
+    }
+
+    private boolean onDemand() {
+        return clock.fps() == 0;
+    }
+
+    /** Changes the frame rate (0: on demand), from the next frame; validated by the caller. */
+    void setFps(double fps) {
+        clock.setFps(fps);
+        LockSupport.unpark(thread); // a waiting canvas thread takes the new pace now
+    }
+
+    /** The title, cursor and full-screen state now. */
+    public WindowSettings settings() {
+        return settings.get();
+    }
+
+    /** Changes title, cursor or full screen and tells the view. */
+    void changeSettings(java.util.function.UnaryOperator<WindowSettings> change) {
+        settings.updateAndGet(change);
+        CanvasView v = view;
+        if (v != null) {
+            v.settingsChanged();
+        }
+    }
+
+    /** Called by the view when the user left or entered full screen (Escape, the window manager). */
+    public void fullscreenChanged(boolean fullscreen) {
+        settings.updateAndGet(s -> s.withFullscreen(fullscreen));
+    }
+
+    /** Asks for a new size: the view resizes (its resize event follows); before it opens, it opens so. */
+    void resizeTo(int w, int h) {
+        CanvasView v;
+        synchronized (viewLock) {
+            v = view;
+            if (v == null) {
+                width = w;
+                height = h;
+                synchronized (inbox) {
+                    queuedWidth = w;
+                    queuedHeight = h;
+                }
+                return;
+            }
+        }
+        v.resizeTo(w, h);
     }
 
     /** Asks for a frame soon (on-demand canvases draw only then). Any thread. */
@@ -294,14 +368,15 @@ public final class CanvasHost {
     // ------------------------------------------------------------------ the canvas thread
 
     private void run() {
-        // Live reload paces headless canvases on real time too: saves land between frames.
-        boolean paced = !session.windows().headless() || session.liveReload() != null;
-        FrameClock clock = new FrameClock(spec.fps(), !paced);
+        boolean paced = paced();
+        FrameClock clock = this.clock;
         try {
             if (recipe != null && !makeIsolated()) {
                 return;
             }
-            view = session.windows().open(this);
+            synchronized (viewLock) {
+                view = session.windows().open(this);
+            }
             boolean setUp = runSetup();
             while (true) {
                 if (paced) {
@@ -349,6 +424,11 @@ public final class CanvasHost {
      * make, hiding the real cause. Its traceback is shown instead, until a reload or a restart
      * makes a canvas whose setup succeeds.
      */
+    /** Real-time frames: in windows, and headless with live reload on (saves land between frames). */
+    private boolean paced() {
+        return !session.windows().headless() || session.liveReload() != null;
+    }
+
     private boolean runSetup() {
         boolean setUp = callPython(-1, "setup", () -> {
             canvas.callMethod("_easel_setup", handle).close();
@@ -527,7 +607,7 @@ public final class CanvasHost {
                 return;
             }
             long now = System.nanoTime();
-            if (!spec.onDemand()) {
+            if (!onDemand()) {
                 long wait = clock.nanosUntilNextFrame(now);
                 if (wait <= 0) {
                     return;

@@ -18,6 +18,19 @@ public interface CanvasView {
     /** The canvas ended: the window goes away. Idempotent. */
     void close();
 
+    /**
+     * The sketch changed its title, cursor or full-screen state ({@link CanvasHost#settings()}
+     * has the new ones). Any thread; must not block. Headless views only keep them.
+     */
+    default void settingsChanged() {}
+
+    /**
+     * The sketch asked for a new canvas size. A window resizes itself and reports the size it got
+     * as a {@code resize} event; a headless view posts that event at once. Any thread; must not block.
+     * A view that cannot change size ignores it.
+     */
+    default void resizeTo(int width, int height) {}
+
     /** The pixels this view shows, when it keeps them (for {@code snapshot()}); null otherwise. */
     default WindowPixels pixels() {
         return null;

@@ -45,6 +45,7 @@ final class EaselModule {
         lifecycle(b, session);
         images(b, session);
         NoiseBuiltins.register(b);
+        WindowBuiltins.register(b, session);
         return b.build();
     }
 

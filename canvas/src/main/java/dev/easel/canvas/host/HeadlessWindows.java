@@ -29,6 +29,11 @@ public final class HeadlessWindows implements WindowSystem {
         }
 
         @Override
+        public void resizeTo(int width, int height) {
+            host.post(dev.easel.canvas.InputEvent.resize(width, height)); // no window to ask
+        }
+
+        @Override
         public WindowPixels pixels() {
             return pixels;
         }

@@ -15,7 +15,9 @@ import java.util.Map;
 /**
  * Reads {@code --events FILE}: a JSON list of input events for a headless run, such as
  * {@code {"frame": 3, "type": "mouse_press", "x": 10, "y": 20, "button": "left"}} or
- * {@code {"frame": 5, "type": "key_press", "key": "ArrowLeft"}}; optional {@code "canvas"} names
+ * {@code {"frame": 5, "type": "key_press", "key": "ArrowLeft"}}, with optional {@code "clicks"},
+ * {@code "repeat"}, {@code "buttons"} (the buttons held, a list) and, for {@code file_drop},
+ * {@code "paths"} (a list of str); optional {@code "canvas"} names
  * one canvas (slug, title or class), else every canvas gets it. Parsed with Python's json.
  */
 public final class ScriptedEvents {
@@ -62,9 +64,14 @@ public final class ScriptedEvents {
         if (type.equals("resize")) {
             e = InputEvent.resize(num(m, "width", num(m, "x", 0)).intValue(), num(m, "height", num(m, "y", 0)).intValue());
         } else {
+            List<String> paths = strings(m, "paths");
+            if (type.equals("file_drop") && paths == null) {
+                throw new IllegalArgumentException("a file_drop needs \"paths\": a list of file names");
+            }
             e = new InputEvent(type, num(m, "x", 0).doubleValue(), num(m, "y", 0).doubleValue(), str(m, "button"),
                     num(m, "dx", 0).doubleValue(), num(m, "dy", 0).doubleValue(), str(m, "key"), str(m, "text"),
-                    bool(m, "shift"), bool(m, "ctrl"), bool(m, "alt"), bool(m, "meta"));
+                    bool(m, "shift"), bool(m, "ctrl"), bool(m, "alt"), bool(m, "meta"), num(m, "clicks", 0).intValue(),
+                    bool(m, "repeat"), strings(m, "buttons"), paths);
         }
         return new Session.ScriptedEvent(frame, str(m, "canvas"), e);
     }
@@ -85,6 +92,17 @@ public final class ScriptedEvents {
     private static String str(Map<?, ?> m, String key) {
         Object v = m.get(key);
         return v == null ? null : v.toString();
+    }
+
+    private static List<String> strings(Map<?, ?> m, String key) {
+        Object v = m.get(key);
+        if (v == null) {
+            return null;
+        }
+        if (!(v instanceof List<?> l)) {
+            throw new IllegalArgumentException("\"" + key + "\" must be a list of strings");
+        }
+        return l.stream().map(String::valueOf).toList();
     }
 
     private static boolean bool(Map<?, ?> m, String key) {

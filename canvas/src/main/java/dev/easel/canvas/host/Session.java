@@ -265,8 +265,9 @@ public final class Session implements AutoCloseable {
         }
         CanvasSpec spec;
         try (PyObject cls = canvas.getAttr("__class__")) {
-            spec = specOf(cls);
+            spec = specOf(cls, canvas);
         }
+        WindowSettings settings = WindowBuiltins.initial(spec, canvas);
         int handle = nextHandle.getAndIncrement();
         CanvasHost host;
         if (spec.isolated()) {
@@ -286,6 +287,7 @@ public final class Session implements AutoCloseable {
         } else {
             host = new CanvasHost(this, handle, spec, canvas.interpreter(), canvas, uniqueSlug(spec));
         }
+        host.changeSettings(s -> settings); // before its thread starts: the first frame sees them
         synchronized (lifecycle) {
             hosts.put(handle, host);
             allHosts.add(host);
@@ -365,17 +367,18 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    private CanvasSpec specOf(PyObject cls) {
+    /** The class's declarations; title, size and fps as the instance has them (set in __init__, say). */
+    private CanvasSpec specOf(PyObject cls, PyObject canvas) {
         String className;
         try (PyObject q = cls.getAttr("__qualname__")) {
             className = q.toStringValue();
         }
         String title;
-        try (PyObject t = cls.getAttr("title")) {
+        try (PyObject t = canvas.getAttr("title")) {
             title = t.isNone() ? className : t.toStringValue();
         }
         int w, h;
-        try (PyObject size = cls.getAttr("size")) {
+        try (PyObject size = canvas.getAttr("size")) {
             Object v = size.toJava();
             if (!(v instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Long sw) || !(l.get(1) instanceof Long sh)) {
                 if (v instanceof PyObject p) {
@@ -391,7 +394,7 @@ public final class Session implements AutoCloseable {
             h = options.size()[1];
         }
         double fps;
-        try (PyObject f = cls.getAttr("fps")) {
+        try (PyObject f = canvas.getAttr("fps")) {
             if (f.isNone()) {
                 fps = 0;
             } else {
@@ -400,8 +403,8 @@ public final class Session implements AutoCloseable {
                     throw PythonException.typeError(className + ".fps must be a number or None, not " + f.repr());
                 }
                 fps = n.doubleValue();
-                if (!(fps > 0)) {
-                    throw PythonException.valueError(className + ".fps must be positive (or None), not " + f.repr());
+                if (!CanvasSpec.validFps(fps)) {
+                    throw PythonException.valueError(className + "." + CanvasSpec.FPS_RANGE + ", not " + f.repr());
                 }
             }
         }

@@ -37,7 +37,29 @@ final class ApiSketches {
                     new Session.ScriptedEvent(1, null, InputEvent.key("key_press", "Shift", true, false, false, false)),
                     new Session.ScriptedEvent(2, null, InputEvent.focusLost()),
                     new Session.ScriptedEvent(3, null, InputEvent.key("key_press", "b", false, false, false, false)))),
+            new Sketch("window", 4, List.of()),
+            new Sketch("events", 6, List.of(
+                    at(1, InputEvent.mouse("mouse_enter", 3, 4, null, 0, 0, false, false, false, false)),
+                    at(1, InputEvent.mouse("mouse_press", 5, 5, "left", 0, 0, false, false, false, false, 1, null)),
+                    at(1, InputEvent.mouse("mouse_release", 5, 5, "left", 0, 0, false, false, false, false, 1, null)),
+                    at(1, InputEvent.mouse("mouse_click", 5, 5, "left", 0, 0, false, false, false, false, 1, null)),
+                    at(1, InputEvent.mouse("mouse_press", 5, 5, "left", 0, 0, false, false, false, false, 2, null)),
+                    at(1, InputEvent.keyPress("a", false, false, false, false, false)),
+                    at(1, InputEvent.keyPress("a", true, false, false, false, false)),
+                    at(2, InputEvent.mouse("mouse_press", 6, 6, "right", 0, 0, false, false, false, false, 1, null)),
+                    at(3, InputEvent.focusLost()),
+                    at(4, InputEvent.mouse("mouse_move", 9, 9, null, 3, 3, false, false, false, false, 0,
+                            List.of("middle"))),
+                    at(5, InputEvent.mouse("mouse_leave", 50, 10, null, 0, 0, false, false, false, false, 0,
+                            List.of("middle"))),
+                    at(5, InputEvent.mouse("mouse_enter", 39, 10, null, 0, 0, false, false, false, false, 0,
+                            List.of())),
+                    at(5, InputEvent.fileDrop(List.of("/tmp/a picture.png", "notes.txt"), 7, 8)))),
             new Sketch("conformance", 1, List.of()));
+
+    private static Session.ScriptedEvent at(long frame, InputEvent e) {
+        return new Session.ScriptedEvent(frame, null, e);
+    }
 
     static String resource(String name) {
         try (InputStream in = ApiSketches.class.getResourceAsStream("api/" + name)) {

@@ -6,9 +6,12 @@ import _easel
 from ._events import EVENTS, Event
 from ._graphics import Graphics
 from . import _quit
+from . import _window
+from ._window import Setting
 
 _LIFECYCLE = {"setup": 0, "on_draw": 1}
 _ARITY = {"on_resize": 2, "on_close": 0, "on_reload": 0}
+_SHOWN_ARGS = {"on_file_drop": "(paths)", "on_resize": "(width, height)", "on_close": "()"}
 
 
 def _where(fn):
@@ -24,20 +27,26 @@ class Canvas:
 
     Class attributes:
       ``title`` (window title; default: the class name), ``size`` (initial client size in
-      pixels, default ``(640, 480)``), ``fps`` (target frame rate, more than 0 and at most
-      1000, default 60; ``None`` draws only after :meth:`redraw` or an event; anything else
-      makes :meth:`show` raise ``ValueError``), ``resizable`` (default True), ``background``
+      pixels, default ``(640, 480)``), ``fps`` (target frame rate, from 1 to 1000, default 60;
+      ``None`` draws only after :meth:`redraw` or an event; anything else makes :meth:`show`
+      raise ``ValueError``), ``cursor`` (default ``"default"``), ``fullscreen`` (default
+      False), ``resizable`` (default True), ``background``
       (colour the canvas is cleared to before each frame, default ``"white"``; ``None``: not
       cleared, frames paint over the previous ones, and a resize keeps what they drew),
       ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+),
       ``reset_on_reload`` (live reload: True makes a new object, whose ``setup`` runs, instead
       of moving this one onto the new code; ``on_reload()`` is called after either).
 
+    Assignable while running (from any thread; checked at once, ``TypeError``/``ValueError``):
+    ``fps``, ``title``, ``size`` (and ``width``, ``height``), ``cursor``, ``fullscreen``. They
+    read as the values now: ``size`` the current size, ``fullscreen`` False again after the
+    user left full screen.
+
     Read while running: ``width``, ``height``, ``frame`` (frames drawn so far), ``time``
     (seconds since the first frame), ``dt`` (seconds since the previous frame),
     ``fps_actual`` (frames shown per second), ``frames_drawn``, ``frames_shown``,
-    ``frames_dropped``, ``mouse`` ((x, y) last seen), ``keys`` (set of keys held; emptied when
-    the window loses the focus).
+    ``frames_dropped``, ``mouse`` ((x, y) last seen), ``mouse_buttons`` (buttons held),
+    ``keys`` (set of keys held; emptied when the window loses the focus).
 
     Errors: an exception in ``setup``, ``on_draw`` or a handler is reported under that
     callback's name; the frame's other events are still delivered and ``on_draw`` still runs.
@@ -49,13 +58,19 @@ class Canvas:
     ``show``, ``close`` and ``redraw`` may be called from any thread.
     """
 
-    title = None
-    size = (640, 480)
-    fps = 60
+    title = Setting("title", None, _window._DOCS["title"])
+    size = Setting("size", (640, 480), _window._DOCS["size"])
+    fps = Setting("fps", 60, _window._DOCS["fps"])
+    cursor = Setting("cursor", "default", _window._DOCS["cursor"])
+    fullscreen = Setting("fullscreen", False, _window._DOCS["fullscreen"])
     resizable = True
     background = "white"
     isolated = False
     reset_on_reload = False
+
+    def __init_subclass__(cls, **kwargs):
+        super().__init_subclass__(**kwargs)
+        _window.settings_of_subclass(cls)   # `fps = 30` in a subclass stays assignable at run time
 
     def __new__(cls, *args, **kwargs):
         self = super().__new__(cls)
@@ -69,6 +84,7 @@ class Canvas:
         self._e_fps = 0.0
         self._e_mouse = (0.0, 0.0)
         self._e_keys = set()
+        self._e_buttons = set()
         self._e_counts = (0, 0, 0)
         self._e_graphics = Graphics(self)
         return self
@@ -94,6 +110,7 @@ class Canvas:
         if self._easel_handle is not None:
             raise RuntimeError(f"{type(self).__name__} is already shown")
         self._easel_check_handlers()
+        _window.check_before_show(self)   # a bad class cursor or fullscreen raises before anything starts
         self._easel_handle = _easel.show(self)
         return self
 
@@ -118,13 +135,21 @@ class Canvas:
 
     @property
     def width(self) -> int:
-        """Canvas width in pixels."""
+        """Canvas width in pixels. Assigning it asks for a new size, as ``size`` does."""
         return self._e_width
+
+    @width.setter
+    def width(self, w):
+        self.size = (w, self.__dict__.get("_e_asked", self.size)[1])
 
     @property
     def height(self) -> int:
-        """Canvas height in pixels."""
+        """Canvas height in pixels. Assigning it asks for a new size, as ``size`` does."""
         return self._e_height
+
+    @height.setter
+    def height(self, h):
+        self.size = (self.__dict__.get("_e_asked", self.size)[0], h)
 
     @property
     def frame(self) -> int:
@@ -169,6 +194,12 @@ class Canvas:
         return self._e_mouse
 
     @property
+    def mouse_buttons(self) -> frozenset:
+        """The mouse buttons held now (``"left"``, ``"middle"``, ``"right"``), as the latest mouse
+        event saw them; emptied when the window loses the focus."""
+        return frozenset(self._e_buttons)
+
+    @property
     def keys(self) -> frozenset:
         """The keys held down now (names as in ``Event.key``); emptied when the window loses
         the keyboard focus."""
@@ -199,8 +230,7 @@ class Canvas:
             try:
                 inspect.signature(fn).bind(self, *range(n))
             except TypeError:
-                shown = {0: "()", 1: "(e)" if name.startswith("on_") and name != "on_draw" else "(g)",
-                         2: "(width, height)"}[n]
+                shown = _SHOWN_ARGS.get(name, "(g)" if name == "on_draw" else "()" if n == 0 else "(e)")
                 raise TypeError(f"{cls.__name__}.{name} at {_where(fn)} must accept {shown} after self; "
                                 f"its signature is {name}{inspect.signature(fn)}") from None
 
@@ -247,16 +277,31 @@ class Canvas:
             kind = ev[0]
             if kind == "resize":
                 self._e_width, self._e_height = int(ev[1]), int(ev[2])
+                self.__dict__.pop("_e_asked", None)
                 handler = getattr(self, "on_resize", None)
                 if handler is not None:
                     handler(self._e_width, self._e_height)
                 return
             if kind == "focus_lost":
-                self._e_keys.clear()   # the releases of keys held now go to another window
+                self._e_keys.clear()   # the releases of keys and buttons held now go to another window
+                self._e_buttons.clear()
                 return
-            e = Event(*ev)
+            if kind == "file_drop":
+                self._e_mouse = (ev[1], ev[2])
+                handler = getattr(self, "on_file_drop", None)
+                if handler is not None:
+                    handler(list(ev[15]))
+                return
+            e = Event(*ev[:14])
             if kind.startswith("mouse"):
                 self._e_mouse = (e.x, e.y)
+                held = ev[14]
+                if held is not None:
+                    self._e_buttons = set(held)   # the window says what is held: always right
+                elif kind == "mouse_press":
+                    self._e_buttons.add(e.button)
+                elif kind == "mouse_release":
+                    self._e_buttons.discard(e.button)
             elif kind == "key_press":
                 self._e_keys.add(e.key)
             elif kind == "key_release":

@@ -7,10 +7,9 @@ import inspect
 NOT_YET = {
     "easel.Slider", "easel.Toggle", "easel.Choice", "easel.ColorPick", "easel.Text",
     "easel.LinearGradient", "easel.RadialGradient", "easel.Font", "easel.Font.load",
-    "Canvas.renderer", "Canvas.cursor", "Canvas.fullscreen", "Canvas.save_frame",
-    "Canvas.mouse_buttons",
-    "Canvas.on_param", "Canvas.on_mouse_enter", "Canvas.on_mouse_leave", "Canvas.on_file_drop",
-    "Graphics.image_smoothing", "Event.clicks", "Event.repeat",
+    "Canvas.renderer", "Canvas.save_frame",
+    "Canvas.on_param",
+    "Graphics.image_smoothing",
 }
 T["not_yet"] = []
 
