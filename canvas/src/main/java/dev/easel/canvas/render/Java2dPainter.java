@@ -343,7 +343,7 @@ final class Java2dPainter implements CommandSink {
             double w = d[k + 2];
             double h = d[k + 3];
             rect.setRect(Math.min(d[k], d[k] + w), Math.min(d[k + 1], d[k + 1] + h), Math.abs(w), Math.abs(h));
-            g.draw(rect);
+            drawStroke(rect);
         }
     }
 
@@ -388,7 +388,7 @@ final class Java2dPainter implements CommandSink {
                 useStroke();
                 useStrokePaint();
                 ellipse.setFrame(d[k] - r, d[k + 1] - r, 2 * r, 2 * r);
-                g.draw(ellipse);
+                drawStroke(ellipse);
             }
         }
     }
@@ -413,7 +413,7 @@ final class Java2dPainter implements CommandSink {
         useStroke();
         useStrokePaint();
         ellipse.setFrame(cx - Math.abs(w) / 2, cy - Math.abs(h) / 2, Math.abs(w), Math.abs(h));
-        g.draw(ellipse);
+        drawStroke(ellipse);
     }
 
     @Override
@@ -445,7 +445,7 @@ final class Java2dPainter implements CommandSink {
         useStrokePaint();
         for (int i = 0, k = off; i < count; i++, k += 4) {
             line.setLine(d[k], d[k + 1], d[k + 2], d[k + 3]);
-            g.draw(line);
+            drawStroke(line);
         }
     }
 
@@ -490,7 +490,7 @@ final class Java2dPainter implements CommandSink {
         polygonShape(d, off, points, false);
         useStroke();
         useStrokePaint();
-        g.draw(shape);
+        drawStroke(shape);
     }
 
     @Override
@@ -507,7 +507,7 @@ final class Java2dPainter implements CommandSink {
         polygonShape(d, off, points, true);
         useStroke();
         useStrokePaint();
-        g.draw(shape);
+        drawStroke(shape);
     }
 
     private void polygonShape(double[] d, int off, int points, boolean close) {
@@ -533,7 +533,7 @@ final class Java2dPainter implements CommandSink {
         flush();
         useStroke();
         useStrokePaint();
-        g.draw(roundRect(x, y, w, h, r));
+        drawStroke(roundRect(x, y, w, h, r));
     }
 
     private static Shape roundRect(double x, double y, double w, double h, double r) {
@@ -552,7 +552,7 @@ final class Java2dPainter implements CommandSink {
         flush();
         useStroke();
         useStrokePaint();
-        g.draw(new Arc2D.Double(x - r, y - r, 2 * r, 2 * r, -Math.toDegrees(start), -Math.toDegrees(sweep), Arc2D.OPEN));
+        drawStroke(new Arc2D.Double(x - r, y - r, 2 * r, 2 * r, -Math.toDegrees(start), -Math.toDegrees(sweep), Arc2D.OPEN));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -641,7 +641,7 @@ final class Java2dPainter implements CommandSink {
         }
         useStroke();
         useStrokePaint();
-        g.draw(user);
+        drawStroke(user);
     }
 
     @Override
@@ -749,7 +749,7 @@ final class Java2dPainter implements CommandSink {
             paintGradient = null;
         }
         if (outline) {
-            g.draw(f.createGlyphVector(g.getFontRenderContext(), text).getOutline());
+            drawStroke(f.createGlyphVector(g.getFontRenderContext(), text).getOutline());
         } else {
             g.setFont(f);
             g.drawString(text, 0f, 0f);
@@ -1041,6 +1041,63 @@ final class Java2dPainter implements CommandSink {
         } catch (IllegalArgumentException degenerate) {
             return new Color(0, true); // equal end points, a radius too small for a float: HTML paints nothing
         }
+    }
+
+    /** Dashes beyond which a stroke is drawn solid (Skia, behind Chrome's canvas, gives up at the same count). */
+    private static final double MAX_DASHES = 1_000_000;
+
+    /**
+     * Strokes {@code s} with the current stroke. Marlin makes a dashed stroke dash by dash, even
+     * far outside the canvas: a huge shape with tiny dashes would take hours, so past
+     * {@link #MAX_DASHES} dashes it is drawn solid.
+     */
+    private void drawStroke(Shape s) {
+        if (dash.length > 0 && tooManyDashes(s)) {
+            g.setStroke(new BasicStroke(basicStroke.getLineWidth(), basicStroke.getEndCap(), basicStroke.getLineJoin(),
+                    basicStroke.getMiterLimit()));
+            g.draw(s);
+            g.setStroke(basicStroke);
+            return;
+        }
+        g.draw(s);
+    }
+
+    /** Whether dashing {@code s} (its length measured in user space, like the dashes) makes too many dashes. */
+    private boolean tooManyDashes(Shape s) {
+        double period = 0;
+        for (double d : dash) {
+            period += d;
+        }
+        double limit = MAX_DASHES / dash.length * period;
+        double len = 0;
+        double mx = 0;
+        double my = 0;
+        double lx = 0;
+        double ly = 0;
+        double[] c = new double[6];
+        for (java.awt.geom.PathIterator it = s.getPathIterator(null, 0.25); !it.isDone(); it.next()) {
+            switch (it.currentSegment(c)) {
+                case java.awt.geom.PathIterator.SEG_MOVETO -> {
+                    mx = lx = c[0];
+                    my = ly = c[1];
+                }
+                case java.awt.geom.PathIterator.SEG_LINETO -> {
+                    len += Math.hypot(c[0] - lx, c[1] - ly);
+                    lx = c[0];
+                    ly = c[1];
+                }
+                case java.awt.geom.PathIterator.SEG_CLOSE -> {
+                    len += Math.hypot(mx - lx, my - ly);
+                    lx = mx;
+                    ly = my;
+                }
+                default -> { }
+            }
+            if (!(len <= limit)) {
+                return true; // also NaN and infinite lengths
+            }
+        }
+        return false;
     }
 
     private void useStroke() {
