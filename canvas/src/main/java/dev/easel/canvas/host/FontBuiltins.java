@@ -19,7 +19,12 @@ final class FontBuiltins {
     static void register(BuiltinModule.Builder b) {
         b.function("font_load", "(path)", "Internal: Font.load.", a -> {
             a.expect(1);
-            Path p = Path.of(a.stringAt(0));
+            Path p;
+            try {
+                p = Path.of(a.stringAt(0));
+            } catch (java.nio.file.InvalidPathException e) {
+                throw PythonException.valueError("Font.load(): not a valid path: " + e.getReason());
+            }
             if (!Files.exists(p)) {
                 throw PythonException.of("FileNotFoundError", "No such font file: '" + p + "'");
             }

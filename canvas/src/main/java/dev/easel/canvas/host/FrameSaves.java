@@ -28,9 +28,12 @@ public final class FrameSaves {
             CanvasHost h = session.host(a.intAt(0)).orElseThrow(
                     () -> PythonException.runtimeError("save_frame(): the canvas is closed"));
             long frame = h.stats().frames();
-            Path p = Path.of(numbered(a.stringAt(1), frame));
+            Path p;
             try {
+                p = Path.of(numbered(a.stringAt(1), frame));
                 ImageData.formatOf(p);
+            } catch (java.nio.file.InvalidPathException e) {
+                throw PythonException.valueError("save_frame(): not a valid path: " + e.getReason());
             } catch (IllegalArgumentException e) {
                 throw PythonException.valueError("save_frame(): " + e.getMessage());
             }

@@ -22,7 +22,7 @@ final class ApiSketches {
     /** One sketch: its resource name, frames to run and scripted events. */
     record Sketch(String name, int frames, List<Session.ScriptedEvent> events) {
         String source() {
-            return resource("prelude.py") + "\n" + resource(name + ".py");
+            return resource("prelude.py") + "\nTEST_FONT = " + Sketches.pyQuote(testFont()) + "\n" + resource(name + ".py");
         }
     }
 
@@ -37,7 +37,18 @@ final class ApiSketches {
                     new Session.ScriptedEvent(1, null, InputEvent.key("key_press", "Shift", true, false, false, false)),
                     new Session.ScriptedEvent(2, null, InputEvent.focusLost()),
                     new Session.ScriptedEvent(3, null, InputEvent.key("key_press", "b", false, false, false, false)))),
+            new Sketch("paints", 4, List.of()),
             new Sketch("conformance", 1, List.of()));
+
+    /** The path of a font file for Font.load (a test resource: DejaVu Sans Mono Oblique, see its licence). */
+    static String testFont() {
+        try {
+            return java.nio.file.Path.of(ApiSketches.class.getResource("api/fonts/DejaVuSansMono-Oblique.ttf").toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
+    }
 
     static String resource(String name) {
         try (InputStream in = ApiSketches.class.getResourceAsStream("api/" + name)) {

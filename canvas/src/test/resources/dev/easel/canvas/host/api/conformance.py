@@ -6,12 +6,11 @@ import inspect
 
 NOT_YET = {
     "easel.Slider", "easel.Toggle", "easel.Choice", "easel.ColorPick", "easel.Text",
-    "easel.LinearGradient", "easel.RadialGradient", "easel.Font", "easel.Font.load",
-    "Canvas.renderer", "Canvas.cursor", "Canvas.fullscreen", "Canvas.save_frame",
+    "Canvas.renderer", "Canvas.cursor", "Canvas.fullscreen",
     "Canvas.mouse_buttons",
     "Canvas.on_param", "Canvas.on_mouse_enter", "Canvas.on_mouse_leave", "Canvas.on_file_drop",
     "Canvas.on_reload",
-    "Graphics.image_smoothing", "Event.clicks", "Event.repeat",
+    "Event.clicks", "Event.repeat",
 }
 T["not_yet"] = []
 
