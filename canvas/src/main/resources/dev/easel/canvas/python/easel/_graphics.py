@@ -62,8 +62,10 @@ class Graphics:
     text_baseline  ``"alphabetic"``      ``"top"``, ``"middle"``, ``"alphabetic"``, ``"bottom"``
     alpha          ``1.0``               0..1, multiplies every colour
     blend          ``"source-over"``     ``"add"``, ``"multiply"``, ``"screen"``, ...
-    image_smoothing ``True``             False: scaled images get hard pixel edges
     ============== ===================== ==============================================
+
+    and ``image_smoothing`` (default ``True``; ``False``: images scaled by ``draw_image`` get
+    hard pixel edges).
 
     Angles are in radians; the origin is the top-left corner, y grows downwards. Every
     parameter can be passed by position or by name (``g.circles(xyr, fill=False)``); wrong
