@@ -102,14 +102,28 @@ public final class FrameSaves {
         }
     }
 
+    /**
+     * Writes {@code picture} to {@code path} through a hidden file in the same folder, moved into
+     * place when complete: a program watching the folder never reads half a file.
+     */
     static void write(ImageData picture, Path path) {
+        Path target = path.toAbsolutePath();
+        String name = target.getFileName().toString();
+        int dot = name.lastIndexOf('.');
+        Path part = target.resolveSibling("." + name.substring(0, dot) + ".part-" + Thread.currentThread().threadId()
+                + name.substring(dot));
         try {
-            if (path.toAbsolutePath().getParent() != null) {
-                Files.createDirectories(path.toAbsolutePath().getParent());
-            }
-            picture.save(path);
+            Files.createDirectories(target.getParent());
+            picture.save(part);
+            Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
+                    java.nio.file.StandardCopyOption.ATOMIC_MOVE);
         } catch (IOException | RuntimeException e) {
             System.err.println("easel: save_frame: could not write '" + path + "': " + e.getMessage());
+            try {
+                Files.deleteIfExists(part);
+            } catch (IOException ignored) {
+                // nothing more to do
+            }
         }
     }
 }
