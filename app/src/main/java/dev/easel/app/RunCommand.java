@@ -51,6 +51,15 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--out", description = "headless: output folder (default ${DEFAULT-VALUE})", defaultValue = "out")
     Path out;
 
+    @Option(names = "--save-every", paramLabel = "K", description = "headless: also write frames 0, K, 2K, ... of "
+            + "each canvas as images in the output folder (see --save-as)")
+    Integer saveEvery;
+
+    @Option(names = "--save-as", paramLabel = "PATTERN", description = "headless, with --save-every: file names in the "
+            + "output folder; {canvas} is the canvas' name, a run of # the zero-padded frame number, the extension the "
+            + "format (png, jpg, bmp, gif) (default ${DEFAULT-VALUE})", defaultValue = "{canvas}-#####.png")
+    String saveAs;
+
     @Option(names = "--events", description = "headless: JSON list of input events, e.g. "
             + "[{\"frame\": 3, \"type\": \"mouse_press\", \"x\": 10, \"y\": 20, \"button\": \"left\"}]")
     Path events;
@@ -99,6 +108,19 @@ final class RunCommand implements Callable<Integer> {
             System.err.println("easel run: --frames must be at least 1");
             return 2;
         }
+        HeadlessWindows.FrameSequence sequence = null;
+        if (saveEvery != null) {
+            if (!headless) {
+                System.err.println("easel run: --save-every needs --headless (in windows, call self.save_frame(path))");
+                return 2;
+            }
+            try {
+                sequence = new HeadlessWindows.FrameSequence(saveEvery, out, saveAs);
+            } catch (IllegalArgumentException e) {
+                System.err.println("easel run: --save-every/--save-as: " + e.getMessage());
+                return 2;
+            }
+        }
         if (!headless && Displays.missing()) {
             System.err.println("easel: " + Displays.NO_DISPLAY);
             return 2;
@@ -133,7 +155,7 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        HeadlessWindows headlessWindows = headless ? new HeadlessWindows() : null;
+        HeadlessWindows headlessWindows = headless ? new HeadlessWindows(sequence) : null;
         WindowSystem windows;
         if (headless) {
             windows = headlessWindows;

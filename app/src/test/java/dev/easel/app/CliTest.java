@@ -124,6 +124,10 @@ class CliTest {
         submit("badJson", "run", good.toString(), "--headless", "--events", badJson.toString());
         submit("notAList", "run", good.toString(), "--headless", "--events", notAList.toString());
         submit("missingEvents", "run", good.toString(), "--headless", "--events", dir.resolve("nope.json").toString());
+        submit("saveEvery", "run", good.toString(), "--headless", "--frames", "5", "--save-every", "2",
+                "--out", dir.resolve("out-seq").toString());
+        submit("saveEveryWindowed", "run", good.toString(), "--save-every", "2");
+        submit("saveAsTiff", "run", good.toString(), "--headless", "--save-every", "2", "--save-as", "f-#.tiff");
     }
 
     @AfterAll
@@ -160,7 +164,7 @@ class CliTest {
         Child.Result runHelp = result("runHelp");
         assertEquals(0, runHelp.exitCode(), runHelp::describe);
         for (String s : List.of("Usage: easel run", "--headless", "--frames", "--out", "--events", "--size", "--python",
-                "--[no-]watch")) {
+                "--[no-]watch", "--save-every", "--save-as")) {
             assertTrue(runHelp.stdout().contains(s), () -> "run --help lacks '" + s + "'\n" + runHelp.describe());
         }
         Child.Result version = result("version");
@@ -201,6 +205,23 @@ class CliTest {
         noJavaTrace(notWxH);
         noJavaTrace(zero);
         noJavaTrace(unknown);
+    }
+
+    @Test
+    void saveEveryWritesANumberedSequenceHeadless() throws Exception {
+        Child.Result r = result("saveEvery");
+        assertEquals(0, r.exitCode(), r::describe);
+        for (String f : List.of("good-00000.png", "good-00002.png", "good-00004.png")) {
+            assertTrue(Files.isRegularFile(dir.resolve("out-seq").resolve(f)), () -> f + " missing\n" + r.describe());
+        }
+        assertFalse(Files.exists(dir.resolve("out-seq").resolve("good-00001.png")), r::describe);
+        Child.Result windowed = result("saveEveryWindowed");
+        assertEquals(2, windowed.exitCode(), windowed::describe);
+        assertTrue(windowed.stderr().contains("--save-every needs --headless"), windowed::describe);
+        Child.Result tiff = result("saveAsTiff");
+        assertEquals(2, tiff.exitCode(), tiff::describe);
+        assertTrue(tiff.stderr().contains("f-#.tiff"), tiff::describe);
+        noJavaTrace(tiff);
     }
 
     @Test

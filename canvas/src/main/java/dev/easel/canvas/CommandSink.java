@@ -7,7 +7,7 @@ package dev.easel.canvas;
  *
  * <p>Contract, the same for every implementation:
  * <ul>
- * <li>Replay starts from the default state: fill and stroke black, line width 1, butt caps, miter
+ * <li>Replay starts from the default state: fill and stroke black (no gradient), image smoothing on, line width 1, butt caps, miter
  *     joins, no dash, {@link FontSpec#DEFAULT}, left / alphabetic text, alpha 1, source-over, identity
  *     transform (times the renderer's pixel scale), no clip, an empty path. The pixels are not
  *     cleared: a frame that does not clear draws over the previous one.</li>
@@ -25,6 +25,18 @@ public interface CommandSink {
 
     /** Stroke colour, packed non-premultiplied ARGB; used by lines, stroke_* shapes and stroke_text. */
     void stroke(int argb);
+
+    /**
+     * Fill paint: a gradient, until the next {@link #fill(int)} or {@code fillGradient}. Used by
+     * everything {@link #fill(int)} is; its coordinates are in the user space current when a shape is drawn.
+     */
+    void fillGradient(Gradient gradient);
+
+    /** Stroke paint: a gradient, until the next {@link #stroke(int)} or {@code strokeGradient}. */
+    void strokeGradient(Gradient gradient);
+
+    /** Whether {@link #drawImage} scales smoothly (true, the default) or nearest-neighbour. */
+    void imageSmoothing(boolean on);
 
     /** Stroke width in user units, &gt; 0. */
     void lineWidth(double width);

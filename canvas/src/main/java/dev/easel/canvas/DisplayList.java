@@ -178,11 +178,12 @@ public final class DisplayList {
         return st.fill;
     }
 
-    /** Sets the fill colour (packed non-premultiplied ARGB, see {@link Colors}). */
+    /** Sets the fill colour (packed non-premultiplied ARGB, see {@link Colors}), replacing a fill gradient. */
     public void fill(int argb) {
         checkRecording();
-        if (argb != st.fill) {
+        if (argb != st.fill || st.fillGradient != null) {
             st.fill = argb;
+            st.fillGradient = null;
             op1(Op.FILL, argb);
             updateVisibility();
         }
@@ -193,13 +194,62 @@ public final class DisplayList {
         return st.stroke;
     }
 
-    /** Sets the stroke colour (packed non-premultiplied ARGB, see {@link Colors}). */
+    /** Sets the stroke colour (packed non-premultiplied ARGB, see {@link Colors}), replacing a stroke gradient. */
     public void stroke(int argb) {
         checkRecording();
-        if (argb != st.stroke) {
+        if (argb != st.stroke || st.strokeGradient != null) {
             st.stroke = argb;
+            st.strokeGradient = null;
             op1(Op.STROKE, argb);
             updateVisibility();
+        }
+    }
+
+    /** The current fill gradient, or null when the fill is the colour {@link #fill()}. */
+    public Gradient fillGradient() {
+        return st.fillGradient;
+    }
+
+    /** Fills with a gradient until the next {@link #fill(int)} or {@link #fillGradient(Gradient)}. */
+    public void fillGradient(Gradient gradient) {
+        checkRecording();
+        Objects.requireNonNull(gradient, "gradient");
+        if (!gradient.equals(st.fillGradient)) {
+            st.fillGradient = gradient;
+            op0(Op.FILL_GRADIENT);
+            obj(gradient);
+            updateVisibility();
+        }
+    }
+
+    /** The current stroke gradient, or null when the stroke is the colour {@link #stroke()}. */
+    public Gradient strokeGradient() {
+        return st.strokeGradient;
+    }
+
+    /** Strokes with a gradient until the next {@link #stroke(int)} or {@link #strokeGradient(Gradient)}. */
+    public void strokeGradient(Gradient gradient) {
+        checkRecording();
+        Objects.requireNonNull(gradient, "gradient");
+        if (!gradient.equals(st.strokeGradient)) {
+            st.strokeGradient = gradient;
+            op0(Op.STROKE_GRADIENT);
+            obj(gradient);
+            updateVisibility();
+        }
+    }
+
+    /** Whether images are scaled smoothly (the default) rather than nearest-neighbour. */
+    public boolean imageSmoothing() {
+        return st.smoothing;
+    }
+
+    /** Scales images smoothly (bilinear, the default) or, when false, nearest-neighbour (hard pixel edges). */
+    public void imageSmoothing(boolean on) {
+        checkRecording();
+        if (on != st.smoothing) {
+            st.smoothing = on;
+            op1(Op.IMAGE_SMOOTHING, on ? 1 : 0);
         }
     }
 
@@ -428,6 +478,13 @@ public final class DisplayList {
         // The renderer starts from the defaults: record whatever differs from them again.
         fill(scratch.fill);
         stroke(scratch.stroke);
+        if (scratch.fillGradient != null) {
+            fillGradient(scratch.fillGradient);
+        }
+        if (scratch.strokeGradient != null) {
+            strokeGradient(scratch.strokeGradient);
+        }
+        imageSmoothing(scratch.smoothing);
         lineWidth(scratch.lineWidth);
         lineCap(scratch.cap);
         lineJoin(scratch.join);
@@ -1231,6 +1288,9 @@ public final class DisplayList {
                 }
                 case Op.SAVE -> { sink.save(); i++; }
                 case Op.RESTORE -> { sink.restore(); i++; }
+                case Op.FILL_GRADIENT -> { sink.fillGradient((Gradient) ob[j++]); i++; }
+                case Op.STROKE_GRADIENT -> { sink.strokeGradient((Gradient) ob[j++]); i++; }
+                case Op.IMAGE_SMOOTHING -> { sink.imageSmoothing(o[i + 1] != 0); i += 2; }
                 default -> throw new IllegalStateException("corrupt display list: " + Op.name(op) + " at " + i);
             }
         }
@@ -1306,8 +1366,10 @@ public final class DisplayList {
     }
 
     private void updateVisibility() {
-        fillVisible = st.fill >>> 24 != 0 && st.alpha > 0;
-        strokeVisible = st.stroke >>> 24 != 0 && st.alpha > 0;
+        Gradient fg = st.fillGradient;
+        Gradient sg = st.strokeGradient;
+        fillVisible = (fg == null ? st.fill >>> 24 != 0 : !fg.paintsNothing()) && st.alpha > 0;
+        strokeVisible = (sg == null ? st.stroke >>> 24 != 0 : !sg.paintsNothing()) && st.alpha > 0;
     }
 
     /** Adds one item to a run of {@code op}, starting a new run command if the last command is another. */
@@ -1507,6 +1569,9 @@ public final class DisplayList {
     private static final class State {
         int fill;
         int stroke;
+        Gradient fillGradient;
+        Gradient strokeGradient;
+        boolean smoothing;
         double lineWidth;
         LineCap cap;
         LineJoin join;
@@ -1532,6 +1597,9 @@ public final class DisplayList {
         void reset() {
             fill = Colors.BLACK;
             stroke = Colors.BLACK;
+            fillGradient = null;
+            strokeGradient = null;
+            smoothing = true;
             lineWidth = 1;
             cap = LineCap.BUTT;
             join = LineJoin.MITER;
@@ -1553,6 +1621,9 @@ public final class DisplayList {
         void copyFrom(State o) {
             fill = o.fill;
             stroke = o.stroke;
+            fillGradient = o.fillGradient;
+            strokeGradient = o.strokeGradient;
+            smoothing = o.smoothing;
             lineWidth = o.lineWidth;
             cap = o.cap;
             join = o.join;

@@ -32,6 +32,9 @@ final class DumpSink implements CommandSink {
 
     @Override public void fill(int argb) { line("fill", Colors.toHex(argb)); }
     @Override public void stroke(int argb) { line("stroke", Colors.toHex(argb)); }
+    @Override public void fillGradient(Gradient g) { line("fillGradient", g); }
+    @Override public void strokeGradient(Gradient g) { line("strokeGradient", g); }
+    @Override public void imageSmoothing(boolean on) { line("imageSmoothing", on); }
     @Override public void lineWidth(double width) { line("lineWidth", width); }
     @Override public void lineCap(LineCap cap) { line("lineCap", cap.css()); }
     @Override public void lineJoin(LineJoin join) { line("lineJoin", join.css()); }

@@ -34,6 +34,22 @@ public final class Fonts {
             "Consolas", "Menlo", "Courier New");
     private static final FontRenderContext FRC = new FontRenderContext(null, true, true);
     private static final Map<FontSpec, Font> AWT = new ConcurrentHashMap<>();
+    /**
+     * Fonts loaded from files by {@code easel.Font.load}, by lower-case family name. Process-wide like
+     * the installed fonts they join (isolated canvases and both renderers share them); only grows,
+     * by one entry per distinct file a sketch loads.
+     */
+    private static final Map<String, LoadedFont> LOADED = new ConcurrentHashMap<>();
+
+    /**
+     * A font file loaded by {@link #load}.
+     *
+     * @param family the name font strings use for it: the font's own family name, or that name with
+     *               the file name added when an installed or other loaded font already has it
+     * @param path   the file, absolute
+     * @param font   the Java2D font, size 1
+     */
+    public record LoadedFont(String family, java.nio.file.Path path, Font font) {}
 
     private Fonts() {
     }
@@ -93,11 +109,15 @@ public final class Fonts {
     }
 
     /**
-     * The installed family for a CSS family name (a generic name or a family, any case), or null if
-     * nothing installed matches.
+     * The installed or loaded family for a CSS family name (a generic name or a family, any case),
+     * or null if nothing matches.
      */
     public static String resolve(String cssFamily) {
         String lower = cssFamily.strip().toLowerCase(Locale.ROOT);
+        LoadedFont loaded = LOADED.get(lower);
+        if (loaded != null) {
+            return loaded.family();
+        }
         return switch (lower) {
             case "sans-serif", "system-ui", "ui-sans-serif", "cursive", "fantasy" -> sansSerif();
             case "serif", "ui-serif" -> serif();
@@ -106,12 +126,65 @@ public final class Fonts {
         };
     }
 
+    /**
+     * Loads a TrueType or OpenType font file (once per file: loading it again gives the same
+     * family) and makes its family usable in font strings.
+     *
+     * @throws java.io.IOException      if the file cannot be read
+     * @throws IllegalArgumentException if it is not a font Java can use
+     */
+    public static LoadedFont load(java.nio.file.Path file) throws java.io.IOException {
+        java.nio.file.Path path = file.toAbsolutePath().normalize();
+        for (LoadedFont f : LOADED.values()) {
+            if (f.path().equals(path)) {
+                return f;
+            }
+        }
+        Font font;
+        try {
+            font = Font.createFont(Font.TRUETYPE_FONT, path.toFile());
+        } catch (java.awt.FontFormatException e) {
+            throw new IllegalArgumentException("not a TrueType or OpenType font: " + e.getMessage());
+        }
+        synchronized (LOADED) {
+            for (LoadedFont f : LOADED.values()) {
+                if (f.path().equals(path)) {
+                    return f;
+                }
+            }
+            String name = font.getFamily(Locale.ROOT);
+            if (name == null || name.isBlank()) {
+                name = font.getFontName(Locale.ROOT);
+            }
+            String family = name;
+            // A family already taken (installed, or another file): the loaded one must not hide it, nor
+            // be hidden by it, so it gets a name of its own.
+            if (Installed.BY_LOWER_NAME.containsKey(family.toLowerCase(Locale.ROOT))
+                    || LOADED.containsKey(family.toLowerCase(Locale.ROOT))) {
+                family = name + " (" + path.getFileName() + ")";
+                for (int i = 2; LOADED.containsKey(family.toLowerCase(Locale.ROOT)); i++) {
+                    family = name + " (" + path.getFileName() + " " + i + ")";
+                }
+            }
+            LoadedFont loaded = new LoadedFont(family, path, font);
+            LOADED.put(family.toLowerCase(Locale.ROOT), loaded);
+            return loaded;
+        }
+    }
+
+    /** The loaded font of a family (as {@link LoadedFont#family()} names it), or null. */
+    public static LoadedFont loaded(String family) {
+        return LOADED.get(family.toLowerCase(Locale.ROOT));
+    }
+
     /** The Java2D font for a spec (cached; Java2D fonts are immutable, so sharing is safe). */
     public static Font awt(FontSpec spec) {
         Font f = AWT.get(spec);
         if (f == null) {
             int style = (spec.bold() ? Font.BOLD : Font.PLAIN) | (spec.italic() ? Font.ITALIC : Font.PLAIN);
-            f = new Font(spec.family(), style, 1).deriveFont((float) spec.size());
+            LoadedFont loaded = LOADED.get(spec.family().toLowerCase(Locale.ROOT));
+            f = loaded != null ? loaded.font().deriveFont(style, (float) spec.size())
+                    : new Font(spec.family(), style, 1).deriveFont((float) spec.size());
             AWT.put(spec, f);
         }
         return f;

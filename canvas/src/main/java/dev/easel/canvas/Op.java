@@ -122,6 +122,14 @@ final class Op {
     /** No operands. */
     static final int RESTORE = 51;
 
+    // Paints and image drawing.
+    /** obj Gradient: the fill paint (until the next FILL or FILL_GRADIENT). */
+    static final int FILL_GRADIENT = 52;
+    /** obj Gradient: the stroke paint (until the next STROKE or STROKE_GRADIENT). */
+    static final int STROKE_GRADIENT = 53;
+    /** int on (0/1): smooth (bilinear) or nearest-neighbour scaling of images. */
+    static final int IMAGE_SMOOTHING = 54;
+
     /** Opcode names for dumps and error messages, indexed by opcode. */
     static final String[] NAMES = {"?", "FILL", "STROKE", "LINE_WIDTH", "LINE_CAP", "LINE_JOIN", "LINE_DASH",
         "FONT", "TEXT_ALIGN", "TEXT_BASELINE", "ALPHA", "BLEND", "CLEAR", "CLEAR_RECT", "FILL_RECTS",
@@ -129,7 +137,8 @@ final class Op {
         "POLYLINE", "FILL_POLYGON", "STROKE_POLYGON", "FILL_ROUND_RECT", "STROKE_ROUND_RECT", "FILL_ARC",
         "STROKE_ARC", "BEGIN_PATH", "MOVE_TO", "LINE_TO", "QUAD_TO", "BEZIER_TO", "ARC", "ARC_TO", "RECT",
         "CLOSE_PATH", "FILL_PATH", "STROKE_PATH", "CLIP", "FILL_TEXT", "STROKE_TEXT", "DRAW_IMAGE", "PUT_PIXELS",
-        "TRANSLATE", "ROTATE", "SCALE", "TRANSFORM", "SET_TRANSFORM", "SAVE", "RESTORE"};
+        "TRANSLATE", "ROTATE", "SCALE", "TRANSFORM", "SET_TRANSFORM", "SAVE", "RESTORE",
+        "FILL_GRADIENT", "STROKE_GRADIENT", "IMAGE_SMOOTHING"};
 
     static String name(int op) {
         return op > 0 && op < NAMES.length ? NAMES[op] : "opcode " + op;

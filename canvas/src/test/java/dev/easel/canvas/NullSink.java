@@ -4,6 +4,9 @@ package dev.easel.canvas;
 class NullSink implements CommandSink {
     @Override public void fill(int argb) { }
     @Override public void stroke(int argb) { }
+    @Override public void fillGradient(Gradient gradient) { }
+    @Override public void strokeGradient(Gradient gradient) { }
+    @Override public void imageSmoothing(boolean on) { }
     @Override public void lineWidth(double width) { }
     @Override public void lineCap(LineCap cap) { }
     @Override public void lineJoin(LineJoin join) { }

@@ -50,6 +50,7 @@ public final class CanvasHost {
     private final ConcurrentLinkedQueue<InputEvent> inbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<DisplayList> pool = new ConcurrentLinkedQueue<>();
     private final CanvasStats stats = new CanvasStats();
+    private final FrameSaves frameSaves = new FrameSaves();
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile boolean redrawRequested = true; // the first frame is drawn at once, on demand too
     private volatile boolean closeRequested;   // the window's close button: on_close may keep it open
@@ -133,6 +134,11 @@ public final class CanvasHost {
     /** Statistics so far. */
     public CanvasStats stats() {
         return stats;
+    }
+
+    /** Files {@code save_frame} asked for, written by the view once their frame is rendered. */
+    public FrameSaves frameSaves() {
+        return frameSaves;
     }
 
     /** Completes when the canvas has ended (its thread is done). */
@@ -725,7 +731,7 @@ public final class CanvasHost {
         }
         stats.frame((System.nanoTime() - attachedAt) / 1e6, attachedAt - t0);
         l.finish();
-        Frame f = new Frame(l, this);
+        Frame f = new Frame(l, this, frameNo);
         CanvasView v = view;
         if (ok) {
             // A handler's error is drawn over the frame, and in a window over the next ones for a

@@ -46,6 +46,9 @@ final class EaselModule {
         images(b, session);
         NoiseBuiltins.register(b);
         WindowBuiltins.register(b, session);
+        PaintBuiltins.register(b);
+        FontBuiltins.register(b);
+        FrameSaves.register(b, session);
         return b.build();
     }
 
@@ -411,7 +414,15 @@ final class EaselModule {
 
     /** Argument {@code i} as a font: a str (else TypeError), parsed once per distinct string. */
     private static FontSpec font(Arguments a, int i, String what) {
-        String css = a.stringAt(i);
+        String css;
+        try {
+            css = a.stringAt(i);
+        } catch (PythonException notStr) {
+            css = FontBuiltins.css(a, i); // an easel.Font stands for its CSS string
+            if (css == null) {
+                throw notStr;
+            }
+        }
         FontSpec f = FONT_CACHE.get(css);
         if (f == null) {
             try {
@@ -429,12 +440,22 @@ final class EaselModule {
     private static void state(BuiltinModule.Builder b) {
         b.function("set_fill", "(color)", "Internal: Graphics.fill.", a -> {
             a.expect(1);
-            list(a).fill(color(a, 0, "g.fill"));
+            DisplayList l = list(a);
+            Object v = a.javaAt(0);
+            if (v instanceof PyObject p && paint(l, p, true)) {
+                return null;
+            }
+            l.fill(color(v, "g.fill"));
             return null;
         });
         b.function("set_stroke", "(color)", "Internal: Graphics.stroke.", a -> {
             a.expect(1);
-            list(a).stroke(color(a, 0, "g.stroke"));
+            DisplayList l = list(a);
+            Object v = a.javaAt(0);
+            if (v instanceof PyObject p && paint(l, p, false)) {
+                return null;
+            }
+            l.stroke(color(v, "g.stroke"));
             return null;
         });
         setter(b, "set_line_width", "g.line_width", (l, a) -> l.lineWidth(a.doubleAt(0)));
@@ -446,6 +467,27 @@ final class EaselModule {
         setter(b, "set_text_baseline", "g.text_baseline", (l, a) -> l.textBaseline(TextBaseline.parse(a.stringAt(0))));
         setter(b, "set_alpha", "g.alpha", (l, a) -> l.alpha(a.doubleAt(0)));
         setter(b, "set_blend", "g.blend", (l, a) -> l.blend(BlendMode.parse(a.stringAt(0))));
+    }
+
+    /** Sets a gradient (easel.LinearGradient, RadialGradient) as the fill or stroke; false if {@code p} is none. */
+    private static boolean paint(DisplayList l, PyObject p, boolean fill) {
+        dev.easel.canvas.Gradient g;
+        try {
+            g = PaintBuiltins.gradient(p, fill ? "g.fill" : "g.stroke");
+        } catch (RuntimeException e) {
+            p.close();
+            throw e;
+        }
+        if (g == null) {
+            return false; // not a gradient: color() says what is wrong, and closes p
+        }
+        p.close();
+        if (fill) {
+            l.fillGradient(g);
+        } else {
+            l.strokeGradient(g);
+        }
+        return true;
     }
 
     private static void setter(BuiltinModule.Builder b, String name, String what, Body body) {

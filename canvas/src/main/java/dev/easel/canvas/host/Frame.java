@@ -13,10 +13,21 @@ public final class Frame {
     private final DisplayList list;
     private final CanvasHost owner;
     private final AtomicInteger refs = new AtomicInteger(1);
+    private final long number;
 
     Frame(DisplayList list, CanvasHost owner) {
+        this(list, owner, -1);
+    }
+
+    Frame(DisplayList list, CanvasHost owner, long number) {
         this.list = list;
         this.owner = owner;
+        this.number = number;
+    }
+
+    /** The canvas' frame number ({@code Canvas.frame} while it was drawn), or -1 if unknown. */
+    public long number() {
+        return number;
     }
 
     /** The recorded frame (read-only). */

@@ -2,6 +2,7 @@ package dev.easel.canvas.host;
 
 import dev.easel.canvas.DisplayList;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -11,11 +12,42 @@ import java.util.concurrent.ConcurrentHashMap;
  */
 public final class HeadlessWindows implements WindowSystem {
     private final Map<CanvasHost, View> views = new ConcurrentHashMap<>();
+    private final FrameSequence sequence;
+
+    /**
+     * Every {@code every}-th frame (0, every, 2 × every, ...) of each canvas written as an image:
+     * {@code pattern} resolved against {@code dir}, {@code {canvas}} in it replaced by the canvas'
+     * slug and each run of {@code #} by the zero-padded frame number (see {@link FrameSaves#numbered}).
+     */
+    public record FrameSequence(int every, Path dir, String pattern) {
+        /** Checks the values: every &gt; 0, and a pattern with a file name of a known image format. */
+        public FrameSequence {
+            if (every < 1) {
+                throw new IllegalArgumentException("the frame interval must be at least 1, got " + every);
+            }
+            dev.easel.canvas.ImageData.formatOf(Path.of(pattern)); // IllegalArgumentException for a bad name
+        }
+
+        Path file(CanvasHost host, long frame) {
+            return dir.resolve(FrameSaves.numbered(pattern.replace("{canvas}", host.slug()), frame));
+        }
+    }
+
+    /** Keeps the last picture of each canvas; writes no frames on the way. */
+    public HeadlessWindows() {
+        this(null);
+    }
+
+    /** Also writes every {@code sequence.every()}-th frame (null: none). */
+    public HeadlessWindows(FrameSequence sequence) {
+        this.sequence = sequence;
+    }
 
     /** Renders every frame as it comes, on the canvas thread: headless canvases render in parallel. */
-    static final class View implements CanvasView {
+    final class View implements CanvasView {
         final WindowPixels pixels;
         private final CanvasHost host;
+        private long lastWritten = -1;
 
         View(CanvasHost host) {
             this.host = host;
@@ -24,8 +56,13 @@ public final class HeadlessWindows implements WindowSystem {
 
         @Override
         public void present(Frame f, DisplayList o, int w, int h) {
+            long n = f == null ? -1 : f.number();
             pixels.render(f, o, w, h, 1.0);
             host.frameShown();
+            if (sequence != null && n >= 0 && n != lastWritten && n % sequence.every() == 0) {
+                lastWritten = n; // an error frame presents the last good one again: written once
+                FrameSaves.write(pixels.frameImage(), sequence.file(host, n));
+            }
         }
 
         @Override

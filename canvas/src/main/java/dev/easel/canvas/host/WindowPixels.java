@@ -51,6 +51,7 @@ public final class WindowPixels {
         }
         if (f != null && (f != frame || (resized && !kept))) {
             base.render(f.list());
+            host.frameSaves().rendered(f.number(), this);
         }
         if (frame != null) {
             frame.release(); // the previous frame, or the same one's extra reference

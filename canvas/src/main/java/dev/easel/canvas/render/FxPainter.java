@@ -91,8 +91,17 @@ final class FxPainter implements CommandSink {
     }
 
     private Font fxFont(FontSpec f) {
-        return fonts.computeIfAbsent(f, s -> Font.font(s.family(), s.bold() ? FontWeight.BOLD : FontWeight.NORMAL,
-                s.italic() ? FontPosture.ITALIC : FontPosture.REGULAR, s.size()));
+        return fonts.computeIfAbsent(f, s -> {
+            Fonts.LoadedFont loaded = Fonts.loaded(s.family());
+            if (loaded != null) {
+                Font fx = Font.loadFont(loaded.path().toUri().toString(), s.size());
+                if (fx != null) {
+                    return fx;
+                }
+            }
+            return Font.font(s.family(), s.bold() ? FontWeight.BOLD : FontWeight.NORMAL,
+                    s.italic() ? FontPosture.ITALIC : FontPosture.REGULAR, s.size());
+        });
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -106,6 +115,46 @@ final class FxPainter implements CommandSink {
     @Override
     public void stroke(int c) {
         gc.setStroke(color(c));
+    }
+
+    @Override
+    public void fillGradient(dev.easel.canvas.Gradient g) {
+        gc.setFill(fxPaint(g));
+    }
+
+    @Override
+    public void strokeGradient(dev.easel.canvas.Gradient g) {
+        gc.setStroke(fxPaint(g));
+    }
+
+    @Override
+    public void imageSmoothing(boolean on) {
+        gc.setImageSmoothing(on);
+    }
+
+    /** A JavaFX gradient in user units (JavaFX's focus is an angle and a fraction of the radius). */
+    private static javafx.scene.paint.Paint fxPaint(dev.easel.canvas.Gradient g) {
+        double[] off = g.stops().offsets();
+        int[] c = g.stops().argb();
+        java.util.List<javafx.scene.paint.Stop> stops = new java.util.ArrayList<>();
+        for (int i = 0; i < off.length; i++) {
+            stops.add(new javafx.scene.paint.Stop(off[i], color(c[i])));
+        }
+        javafx.scene.paint.CycleMethod cycle = switch (g.extend()) {
+            case PAD -> javafx.scene.paint.CycleMethod.NO_CYCLE;
+            case REPEAT -> javafx.scene.paint.CycleMethod.REPEAT;
+            case REFLECT -> javafx.scene.paint.CycleMethod.REFLECT;
+        };
+        if (g.paintsNothing()) {
+            return Color.TRANSPARENT;
+        }
+        return switch (g) {
+            case dev.easel.canvas.Gradient.Linear l -> new javafx.scene.paint.LinearGradient(l.x0(), l.y0(), l.x1(), l.y1(),
+                    false, cycle, stops);
+            case dev.easel.canvas.Gradient.Radial r -> new javafx.scene.paint.RadialGradient(
+                    Math.toDegrees(Math.atan2(r.fy() - r.cy(), r.fx() - r.cx())),
+                    Math.min(1, Math.hypot(r.fx() - r.cx(), r.fy() - r.cy()) / r.r()), r.cx(), r.cy(), r.r(), false, cycle, stops);
+        };
     }
 
     @Override

@@ -5,6 +5,7 @@ import dev.easel.canvas.Colors;
 import dev.easel.canvas.CommandSink;
 import dev.easel.canvas.FontSpec;
 import dev.easel.canvas.Fonts;
+import dev.easel.canvas.Gradient;
 import dev.easel.canvas.ImageData;
 import dev.easel.canvas.LineCap;
 import dev.easel.canvas.LineJoin;
@@ -16,6 +17,9 @@ import java.awt.Color;
 import java.awt.Composite;
 import java.awt.Font;
 import java.awt.Graphics2D;
+import java.awt.LinearGradientPaint;
+import java.awt.MultipleGradientPaint;
+import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.Shape;
 import java.awt.font.FontRenderContext;
@@ -27,6 +31,7 @@ import java.awt.geom.Ellipse2D;
 import java.awt.geom.Line2D;
 import java.awt.geom.NoninvertibleTransformException;
 import java.awt.geom.Path2D;
+import java.awt.geom.Point2D;
 import java.awt.geom.Rectangle2D;
 import java.awt.geom.RoundRectangle2D;
 import java.awt.image.BufferedImage;
@@ -67,6 +72,10 @@ final class Java2dPainter implements CommandSink {
     // The drawing state, as the display list has set it.
     private int fill;
     private int stroke;
+    /** The fill paint when it is a gradient (then {@link #fill} is unused), else null. */
+    private Gradient fillGradient;
+    private Gradient strokeGradient;
+    private boolean smoothing;
     private double lineWidth;
     private LineCap cap;
     private LineJoin join;
@@ -93,6 +102,9 @@ final class Java2dPainter implements CommandSink {
     private boolean clipped;
     private BasicStroke basicStroke;
     private int paintArgb;
+    /** The gradient g's paint was made from (with {@link #paintAlpha}, in user space), or null. */
+    private Gradient paintGradient;
+    private double paintAlpha;
     private Composite composite;
 
     Java2dPainter(Map<ImageData, BufferedImage> images) {
@@ -130,6 +142,9 @@ final class Java2dPainter implements CommandSink {
         g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, RenderingHints.VALUE_INTERPOLATION_BILINEAR);
         fill = Colors.BLACK;
         stroke = Colors.BLACK;
+        fillGradient = null;
+        strokeGradient = null;
+        smoothing = true;
         lineWidth = 1;
         cap = LineCap.BUTT;
         join = LineJoin.MITER;
@@ -147,6 +162,7 @@ final class Java2dPainter implements CommandSink {
         setClipRect(0, 0, pw, ph);
         basicStroke = null;
         paintArgb = 0;
+        paintGradient = null;
         g.setColor(new Color(0, true));
         composite = AlphaComposite.SrcOver;
         g.setComposite(composite);
@@ -168,11 +184,30 @@ final class Java2dPainter implements CommandSink {
     @Override
     public void fill(int argb) {
         fill = argb;
+        fillGradient = null;
     }
 
     @Override
     public void stroke(int argb) {
         stroke = argb;
+        strokeGradient = null;
+    }
+
+    @Override
+    public void fillGradient(Gradient gradient) {
+        fillGradient = gradient;
+    }
+
+    @Override
+    public void strokeGradient(Gradient gradient) {
+        strokeGradient = gradient;
+    }
+
+    @Override
+    public void imageSmoothing(boolean on) {
+        smoothing = on;
+        g.setRenderingHint(RenderingHints.KEY_INTERPOLATION, on ? RenderingHints.VALUE_INTERPOLATION_BILINEAR
+                : RenderingHints.VALUE_INTERPOLATION_NEAREST_NEIGHBOR);
     }
 
     @Override
@@ -218,6 +253,7 @@ final class Java2dPainter implements CommandSink {
     public void alpha(double a) {
         alpha = a;
         paintArgb = 0; // The colour set on g folds the alpha in: force it to be set again.
+        paintGradient = null;
     }
 
     @Override
@@ -253,6 +289,7 @@ final class Java2dPainter implements CommandSink {
         g.setComposite(AlphaComposite.Src);
         g.setColor(new Color(argb, true));
         paintArgb = 0;
+        paintGradient = null;
         g.fillRect(0, 0, pw, ph);
         g.setComposite(composite);
         g.setTransform(tx);
@@ -272,7 +309,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void fillRects(double[] d, int off, int count) {
-        if (directShapes() && axisAligned) {
+        if (directShapes() && axisAligned && fillGradient == null) {
             int pre = DirectRaster.premultiply(fill, alpha);
             for (int i = 0, k = off; i < count && pre != 0; i++, k += 4) {
                 directRect(pre, d[k], d[k + 1], d[k + 2], d[k + 3]);
@@ -280,7 +317,7 @@ final class Java2dPainter implements CommandSink {
             return;
         }
         flush();
-        usePaint(fill);
+        useFill();
         for (int i = 0, k = off; i < count; i++, k += 4) {
             double w = d[k + 2];
             double h = d[k + 3];
@@ -301,18 +338,18 @@ final class Java2dPainter implements CommandSink {
     public void strokeRects(double[] d, int off, int count) {
         flush();
         useStroke();
-        usePaint(stroke);
+        useStrokePaint();
         for (int i = 0, k = off; i < count; i++, k += 4) {
             double w = d[k + 2];
             double h = d[k + 3];
             rect.setRect(Math.min(d[k], d[k] + w), Math.min(d[k + 1], d[k + 1] + h), Math.abs(w), Math.abs(h));
-            g.draw(rect);
+            drawStroke(rect);
         }
     }
 
     @Override
     public void fillCircles(double[] d, int off, int count) {
-        boolean direct = directShapes() && !Double.isNaN(uniformScale);
+        boolean direct = directShapes() && !Double.isNaN(uniformScale) && fillGradient == null;
         int pre = DirectRaster.premultiply(fill, alpha);
         for (int i = 0, k = off; i < count; i++, k += 3) {
             double r = d[k + 2];
@@ -325,7 +362,7 @@ final class Java2dPainter implements CommandSink {
                 batch.ring(pre, pt[0], pt[1], 0, rd);
             } else {
                 flush();
-                usePaint(fill);
+                useFill();
                 ellipse.setFrame(d[k] - r, d[k + 1] - r, 2 * r, 2 * r);
                 g.fill(ellipse);
             }
@@ -334,7 +371,7 @@ final class Java2dPainter implements CommandSink {
 
     @Override
     public void strokeCircles(double[] d, int off, int count) {
-        boolean direct = directShapes() && dash.length == 0 && !Double.isNaN(uniformScale);
+        boolean direct = directShapes() && dash.length == 0 && !Double.isNaN(uniformScale) && strokeGradient == null;
         int pre = DirectRaster.premultiply(stroke, alpha);
         double hw = lineWidth * (Double.isNaN(uniformScale) ? 1 : uniformScale) / 2;
         for (int i = 0, k = off; i < count; i++, k += 3) {
@@ -349,9 +386,9 @@ final class Java2dPainter implements CommandSink {
             } else {
                 flush();
                 useStroke();
-                usePaint(stroke);
+                useStrokePaint();
                 ellipse.setFrame(d[k] - r, d[k + 1] - r, 2 * r, 2 * r);
-                g.draw(ellipse);
+                drawStroke(ellipse);
             }
         }
     }
@@ -365,7 +402,7 @@ final class Java2dPainter implements CommandSink {
     @Override
     public void fillEllipse(double cx, double cy, double w, double h) {
         flush();
-        usePaint(fill);
+        useFill();
         ellipse.setFrame(cx - Math.abs(w) / 2, cy - Math.abs(h) / 2, Math.abs(w), Math.abs(h));
         g.fill(ellipse);
     }
@@ -374,14 +411,14 @@ final class Java2dPainter implements CommandSink {
     public void strokeEllipse(double cx, double cy, double w, double h) {
         flush();
         useStroke();
-        usePaint(stroke);
+        useStrokePaint();
         ellipse.setFrame(cx - Math.abs(w) / 2, cy - Math.abs(h) / 2, Math.abs(w), Math.abs(h));
-        g.draw(ellipse);
+        drawStroke(ellipse);
     }
 
     @Override
     public void lines(double[] d, int off, int count) {
-        if (directLines()) {
+        if (directLines() && strokeGradient == null) {
             int pre = DirectRaster.premultiply(stroke, alpha);
             if (pre == 0) {
                 return;
@@ -405,17 +442,17 @@ final class Java2dPainter implements CommandSink {
         }
         flush();
         useStroke();
-        usePaint(stroke);
+        useStrokePaint();
         for (int i = 0, k = off; i < count; i++, k += 4) {
             line.setLine(d[k], d[k + 1], d[k + 2], d[k + 3]);
-            g.draw(line);
+            drawStroke(line);
         }
     }
 
     @Override
     public void points(double[] d, int off, int count, double size) {
         double h = size / 2;
-        if (directShapes() && axisAligned) {
+        if (directShapes() && axisAligned && fillGradient == null) {
             int pre = DirectRaster.premultiply(fill, alpha);
             for (int i = 0, k = off; i < count && pre != 0; i++, k += 2) {
                 directRect(pre, d[k] - h, d[k + 1] - h, size, size);
@@ -423,7 +460,7 @@ final class Java2dPainter implements CommandSink {
             return;
         }
         flush();
-        usePaint(fill);
+        useFill();
         for (int i = 0, k = off; i < count; i++, k += 2) {
             rect.setRect(d[k] - h, d[k + 1] - h, size, size);
             g.fill(rect);
@@ -434,7 +471,7 @@ final class Java2dPainter implements CommandSink {
     public void polyline(double[] d, int off, int points) {
         // Segment by segment is only identical to one stroked shape when overlaps cannot show: opaque.
         int pre = DirectRaster.premultiply(stroke, alpha);
-        if (directLines() && pre >>> 24 == 255) {
+        if (directLines() && pre >>> 24 == 255 && strokeGradient == null) {
             double w = lineWidth * uniformScale;
             pt[2] = d[off];
             pt[3] = d[off + 1];
@@ -452,15 +489,15 @@ final class Java2dPainter implements CommandSink {
         flush();
         polygonShape(d, off, points, false);
         useStroke();
-        usePaint(stroke);
-        g.draw(shape);
+        useStrokePaint();
+        drawStroke(shape);
     }
 
     @Override
     public void fillPolygon(double[] d, int off, int points) {
         flush();
         polygonShape(d, off, points, true);
-        usePaint(fill);
+        useFill();
         g.fill(shape);
     }
 
@@ -469,8 +506,8 @@ final class Java2dPainter implements CommandSink {
         flush();
         polygonShape(d, off, points, true);
         useStroke();
-        usePaint(stroke);
-        g.draw(shape);
+        useStrokePaint();
+        drawStroke(shape);
     }
 
     private void polygonShape(double[] d, int off, int points, boolean close) {
@@ -487,7 +524,7 @@ final class Java2dPainter implements CommandSink {
     @Override
     public void fillRoundRect(double x, double y, double w, double h, double r) {
         flush();
-        usePaint(fill);
+        useFill();
         g.fill(roundRect(x, y, w, h, r));
     }
 
@@ -495,8 +532,8 @@ final class Java2dPainter implements CommandSink {
     public void strokeRoundRect(double x, double y, double w, double h, double r) {
         flush();
         useStroke();
-        usePaint(stroke);
-        g.draw(roundRect(x, y, w, h, r));
+        useStrokePaint();
+        drawStroke(roundRect(x, y, w, h, r));
     }
 
     private static Shape roundRect(double x, double y, double w, double h, double r) {
@@ -506,7 +543,7 @@ final class Java2dPainter implements CommandSink {
     @Override
     public void fillArc(double x, double y, double r, double start, double sweep) {
         flush();
-        usePaint(fill);
+        useFill();
         g.fill(new Arc2D.Double(x - r, y - r, 2 * r, 2 * r, -Math.toDegrees(start), -Math.toDegrees(sweep), Arc2D.PIE));
     }
 
@@ -514,8 +551,8 @@ final class Java2dPainter implements CommandSink {
     public void strokeArc(double x, double y, double r, double start, double sweep) {
         flush();
         useStroke();
-        usePaint(stroke);
-        g.draw(new Arc2D.Double(x - r, y - r, 2 * r, 2 * r, -Math.toDegrees(start), -Math.toDegrees(sweep), Arc2D.OPEN));
+        useStrokePaint();
+        drawStroke(new Arc2D.Double(x - r, y - r, 2 * r, 2 * r, -Math.toDegrees(start), -Math.toDegrees(sweep), Arc2D.OPEN));
     }
 
     // ---------------------------------------------------------------------------------------------
@@ -581,7 +618,12 @@ final class Java2dPainter implements CommandSink {
     @Override
     public void fillPath() {
         flush();
-        usePaint(fill);
+        useFill();
+        if (fillGradient != null) {
+            // The path is in device space; the gradient is in user space: carry it there.
+            g.setPaint(awtPaint(fillGradient, alpha, tx));
+            paintGradient = null;
+        }
         g.setTransform(IDENTITY);
         g.fill(path.device);
         g.setTransform(tx);
@@ -598,8 +640,8 @@ final class Java2dPainter implements CommandSink {
             return;
         }
         useStroke();
-        usePaint(stroke);
-        g.draw(user);
+        useStrokePaint();
+        drawStroke(user);
     }
 
     @Override
@@ -643,7 +685,7 @@ final class Java2dPainter implements CommandSink {
     @Override
     public void fillText(String text, double x, double y, double maxWidth) {
         flush();
-        usePaint(fill);
+        useFill();
         drawText(text, x, y, maxWidth, false);
     }
 
@@ -651,7 +693,7 @@ final class Java2dPainter implements CommandSink {
     public void strokeText(String text, double x, double y, double maxWidth) {
         flush();
         useStroke();
-        usePaint(stroke);
+        useStrokePaint();
         drawText(text, x, y, maxWidth, true);
     }
 
@@ -700,8 +742,14 @@ final class Java2dPainter implements CommandSink {
         if (squeeze != 1) {
             g.scale(squeeze, 1);
         }
+        Gradient gr = outline ? strokeGradient : fillGradient;
+        if (gr != null) {
+            // The gradient stays where the user put it, not moved with each line of text.
+            g.setPaint(awtPaint(gr, alpha, new AffineTransform(1 / squeeze, 0, 0, 1, -(x + dx) / squeeze, -(y + dy))));
+            paintGradient = null;
+        }
         if (outline) {
-            g.draw(f.createGlyphVector(g.getFontRenderContext(), text).getOutline());
+            drawStroke(f.createGlyphVector(g.getFontRenderContext(), text).getOutline());
         } else {
             g.setFont(f);
             g.drawString(text, 0f, 0f);
@@ -812,6 +860,9 @@ final class Java2dPainter implements CommandSink {
         Saved s = stack.get(depth++);
         s.fill = fill;
         s.stroke = stroke;
+        s.fillGradient = fillGradient;
+        s.strokeGradient = strokeGradient;
+        s.smoothing = smoothing;
         s.lineWidth = lineWidth;
         s.cap = cap;
         s.join = join;
@@ -840,6 +891,11 @@ final class Java2dPainter implements CommandSink {
         Saved s = stack.get(--depth);
         fill = s.fill;
         stroke = s.stroke;
+        fillGradient = s.fillGradient;
+        strokeGradient = s.strokeGradient;
+        if (smoothing != s.smoothing) {
+            imageSmoothing(s.smoothing);
+        }
         if (lineWidth != s.lineWidth || cap != s.cap || join != s.join || dash != s.dash) {
             basicStroke = null;
         }
@@ -852,6 +908,7 @@ final class Java2dPainter implements CommandSink {
         baseline = s.baseline;
         alpha = s.alpha;
         paintArgb = 0;
+        paintGradient = null;
         if (blend != s.blend) {
             blend(s.blend);
         }
@@ -877,6 +934,24 @@ final class Java2dPainter implements CommandSink {
         return directShapes() && dash.length == 0 && uniformScale * lineWidth <= DIRECT_MAX_LINE_WIDTH;
     }
 
+    /** Sets g's paint to the fill: its gradient, else its colour. */
+    private void useFill() {
+        if (fillGradient != null) {
+            useGradient(fillGradient);
+        } else {
+            usePaint(fill);
+        }
+    }
+
+    /** Sets g's paint to the stroke: its gradient, else its colour. */
+    private void useStrokePaint() {
+        if (strokeGradient != null) {
+            useGradient(strokeGradient);
+        } else {
+            usePaint(stroke);
+        }
+    }
+
     /** Sets g's colour to {@code argb} times the global alpha, if it is not already. */
     private void usePaint(int argb) {
         int a = (int) Math.round((argb >>> 24) * alpha);
@@ -884,7 +959,145 @@ final class Java2dPainter implements CommandSink {
         if (effective != paintArgb || paintArgb == 0) {
             g.setColor(new Color(effective, true));
             paintArgb = effective;
+            paintGradient = null;
         }
+    }
+
+    /** Sets g's paint to {@code gr} (in the current user space) times the global alpha, if it is not already. */
+    private void useGradient(Gradient gr) {
+        if (gr != paintGradient || paintAlpha != alpha) {
+            g.setPaint(awtPaint(gr, alpha, IDENTITY));
+            paintGradient = gr;
+            paintAlpha = alpha;
+            paintArgb = 0;
+        }
+    }
+
+    /**
+     * The Java2D paint of a gradient, colours times {@code alpha}, for a user space mapped by
+     * {@code t}. Java2D wants at least two stops at strictly increasing fractions: one stop becomes
+     * two of its colour, equal offsets (a hard edge) are moved apart by the smallest float step.
+     * What paints nothing (equal end points, radius 0) is a transparent colour.
+     */
+    static java.awt.Paint awtPaint(Gradient gr, double alpha, AffineTransform t) {
+        double[] offsets = gr.stops().offsets();
+        int[] argb = gr.stops().argb();
+        // Java2D interpolates unpremultiplied colours; HTML canvas premultiplied ones. They differ most
+        // at a fully transparent stop ("red" to "transparent" would pass through dark red): such a
+        // stop takes the colour of each neighbour on that neighbour's side, which premultiplied
+        // interpolation does implicitly.
+        float[] f = new float[2 * offsets.length + 1];
+        Color[] c = new Color[f.length];
+        int n = 0;
+        for (int k = 0; k < offsets.length; k++) {
+            int a = (int) Math.round((argb[k] >>> 24) * alpha);
+            if (argb[k] >>> 24 == 0 && offsets.length > 1) {
+                int before = argb[Math.max(0, k - 1)] & 0xFFFFFF;
+                int after = argb[Math.min(offsets.length - 1, k + 1)] & 0xFFFFFF;
+                if (k > 0) {
+                    f[n] = (float) offsets[k];
+                    c[n++] = new Color(before, true);
+                }
+                if (k < offsets.length - 1) {
+                    f[n] = (float) offsets[k];
+                    c[n++] = new Color(after, true);
+                }
+                continue;
+            }
+            f[n] = (float) offsets[k];
+            c[n++] = new Color(a << 24 | (argb[k] & 0xFFFFFF), true);
+        }
+        if (n == 1) {
+            f[1] = 1f;
+            f[0] = 0f;
+            c[1] = c[0];
+            n = 2;
+        }
+        f = Arrays.copyOf(f, n);
+        c = Arrays.copyOf(c, n);
+        for (int i = 1; i < n; i++) {
+            if (f[i] <= f[i - 1]) {
+                f[i] = Math.nextUp(f[i - 1]);
+            }
+        }
+        if (f[n - 1] > 1f) {
+            f[n - 1] = 1f;
+            for (int i = n - 2; i >= 0; i--) {
+                f[i] = Math.min(f[i], Math.nextDown(f[i + 1]));
+            }
+        }
+        MultipleGradientPaint.CycleMethod cycle = switch (gr.extend()) {
+            case PAD -> MultipleGradientPaint.CycleMethod.NO_CYCLE;
+            case REPEAT -> MultipleGradientPaint.CycleMethod.REPEAT;
+            case REFLECT -> MultipleGradientPaint.CycleMethod.REFLECT;
+        };
+        try {
+            return switch (gr) {
+                case Gradient.Linear l -> new LinearGradientPaint(new Point2D.Double(l.x0(), l.y0()),
+                        new Point2D.Double(l.x1(), l.y1()), f, c, cycle, MultipleGradientPaint.ColorSpaceType.SRGB, t);
+                case Gradient.Radial r -> new RadialGradientPaint(new Point2D.Double(r.cx(), r.cy()), (float) r.r(),
+                        new Point2D.Double(r.fx(), r.fy()), f, c, cycle, MultipleGradientPaint.ColorSpaceType.SRGB, t);
+            };
+        } catch (IllegalArgumentException degenerate) {
+            return new Color(0, true); // equal end points, a radius too small for a float: HTML paints nothing
+        }
+    }
+
+    /** Dashes beyond which a stroke is drawn solid (Skia, behind Chrome's canvas, gives up at the same count). */
+    private static final double MAX_DASHES = 1_000_000;
+
+    /**
+     * Strokes {@code s} with the current stroke. Marlin makes a dashed stroke dash by dash, even
+     * far outside the canvas: a huge shape with tiny dashes would take hours, so past
+     * {@link #MAX_DASHES} dashes it is drawn solid.
+     */
+    private void drawStroke(Shape s) {
+        if (dash.length > 0 && tooManyDashes(s)) {
+            g.setStroke(new BasicStroke(basicStroke.getLineWidth(), basicStroke.getEndCap(), basicStroke.getLineJoin(),
+                    basicStroke.getMiterLimit()));
+            g.draw(s);
+            g.setStroke(basicStroke);
+            return;
+        }
+        g.draw(s);
+    }
+
+    /** Whether dashing {@code s} (its length measured in user space, like the dashes) makes too many dashes. */
+    private boolean tooManyDashes(Shape s) {
+        double period = 0;
+        for (double d : dash) {
+            period += d;
+        }
+        double limit = MAX_DASHES / dash.length * period;
+        double len = 0;
+        double mx = 0;
+        double my = 0;
+        double lx = 0;
+        double ly = 0;
+        double[] c = new double[6];
+        for (java.awt.geom.PathIterator it = s.getPathIterator(null, 0.25); !it.isDone(); it.next()) {
+            switch (it.currentSegment(c)) {
+                case java.awt.geom.PathIterator.SEG_MOVETO -> {
+                    mx = lx = c[0];
+                    my = ly = c[1];
+                }
+                case java.awt.geom.PathIterator.SEG_LINETO -> {
+                    len += Math.hypot(c[0] - lx, c[1] - ly);
+                    lx = c[0];
+                    ly = c[1];
+                }
+                case java.awt.geom.PathIterator.SEG_CLOSE -> {
+                    len += Math.hypot(mx - lx, my - ly);
+                    lx = mx;
+                    ly = my;
+                }
+                default -> { }
+            }
+            if (!(len <= limit)) {
+                return true; // also NaN and infinite lengths
+            }
+        }
+        return false;
     }
 
     private void useStroke() {
@@ -1008,6 +1221,9 @@ final class Java2dPainter implements CommandSink {
     private static final class Saved {
         int fill;
         int stroke;
+        Gradient fillGradient;
+        Gradient strokeGradient;
+        boolean smoothing;
         double lineWidth;
         LineCap cap;
         LineJoin join;

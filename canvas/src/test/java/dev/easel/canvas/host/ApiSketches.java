@@ -22,7 +22,7 @@ final class ApiSketches {
     /** One sketch: its resource name, frames to run and scripted events. */
     record Sketch(String name, int frames, List<Session.ScriptedEvent> events) {
         String source() {
-            return resource("prelude.py") + "\n" + resource(name + ".py");
+            return resource("prelude.py") + "\nTEST_FONT = " + Sketches.pyQuote(testFont()) + "\n" + resource(name + ".py");
         }
     }
 
@@ -55,10 +55,21 @@ final class ApiSketches {
                     at(5, InputEvent.mouse("mouse_enter", 39, 10, null, 0, 0, false, false, false, false, 0,
                             List.of())),
                     at(5, InputEvent.fileDrop(List.of("/tmp/a picture.png", "notes.txt"), 7, 8)))),
+            new Sketch("paints", 4, List.of()),
             new Sketch("conformance", 1, List.of()));
 
     private static Session.ScriptedEvent at(long frame, InputEvent e) {
         return new Session.ScriptedEvent(frame, null, e);
+    }
+
+    /** The path of a font file for Font.load (a test resource: DejaVu Sans Mono Oblique, see its licence). */
+    static String testFont() {
+        try {
+            return java.nio.file.Path.of(ApiSketches.class.getResource("api/fonts/DejaVuSansMono-Oblique.ttf").toURI())
+                    .toString();
+        } catch (java.net.URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     static String resource(String name) {

@@ -8,6 +8,7 @@ Parameters come from sys._easel_test: "calls" (total), "seed". Findings go back 
 """
 import array
 import math
+import os
 import random
 import sys
 import threading
@@ -32,9 +33,20 @@ VALUES = [
     [], [1, 2], [(1, 2), (3, 4)], [(0, 0), (10, 10), (20, 0)], [[math.inf, 0], [0, math.nan]], [("a", "b")],
     {}, {"a": 1}, {1, 2}, object(), lambda: 0, type, Ellipsis, NotImplemented, range(10), iter([1, 2]),
     easel.Color(255, 99, 71), easel.Color(0, 0, 0, 0.25),
+    easel.LinearGradient(0, 0, 100, 0, [(0, "red"), (1, "blue")]),
+    easel.LinearGradient(5, 5, 5, 5, [(0, "red")], extend="repeat"),
+    easel.RadialGradient(50, 50, 40, [(0, (255, 255, 255)), (0.5, "#0000ff80"), (0.5, "red"), (1, "transparent")],
+                         fx=1e9, fy=-3, extend="reflect"),
+    easel.RadialGradient(0, 0, 0, [(1, "red")]),
+    [(0, "red"), (1, "blue")], [(0.5, "red"), (0.2, "blue")], [(0, easel.Color(1, 2, 3))],
 ]
+# A loaded font, when the machine has one to load (Debian's DejaVu): a value for g.font and measure_text.
+_FONT_FILE = "/usr/share/fonts/truetype/dejavu/DejaVuSans.ttf"
+if os.path.exists(_FONT_FILE):
+    VALUES.append(easel.Font.load(_FONT_FILE, 14))
 NAMES = ["x", "y", "w", "h", "r", "color", "fill", "size", "max_width", "ccw", "start", "end",
          "width", "height", "xy", "xyr", "xywh", "points", "s", "text", "img", "buf", "bogus"]
+CANVAS = []
 # Calls that end or block the run, or that are not drawing calls.
 SKIP = {"show", "close", "run", "quit", "recv"}
 
@@ -88,7 +100,7 @@ def attempt(r, target, name, fn, where):
             note("RuntimeError in frame", f"{name}{_show(args, kwargs)} -> {e}", name)
     except OSError as e:
         # A file that is not there is the answer to a path; anything else is not a path at all.
-        if not (name == "Image.load" and args and isinstance(args[0], str)):
+        if not (name in ("Image.load", "Font.load") and args and isinstance(args[0], str)):
             note("unexpected " + type(e).__name__, f"{where} {name}{_show(args, kwargs)} -> {e}", name)
     except (SystemExit, KeyboardInterrupt):
         raise
@@ -146,7 +158,12 @@ def members(g):
 
 def module_calls():
     out = [("Color", easel.Color), ("Color.parse", easel.Color.parse),
-           ("Image.from_pixels", easel.Image.from_pixels), ("Image.load", easel.Image.load)]
+           ("Image.from_pixels", easel.Image.from_pixels), ("Image.load", easel.Image.load),
+           ("LinearGradient", easel.LinearGradient), ("RadialGradient", easel.RadialGradient),
+           ("Font.load", easel.Font.load)]
+    if CANVAS:
+        # Random arguments never name an image file (no value ends in .png): nothing is written.
+        out.append(("Canvas.save_frame", CANVAS[0].save_frame))
     c = easel.Color(1, 2, 3)
     out += [("Color.with_alpha", c.with_alpha)]
     for name in ("noise", "noise_seed", "lerp", "remap", "constrain"):
@@ -196,6 +213,7 @@ class Fuzz(easel.Canvas):
     title = "fuzz"
 
     def setup(self):
+        CANVAS.append(self)
         self.r = random.Random(SEED)
         self.threads = []
 

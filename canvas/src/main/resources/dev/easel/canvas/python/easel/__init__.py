@@ -75,6 +75,8 @@ from ._color import Color
 from ._events import Event, EVENTS
 from ._graphics import Graphics
 from ._image import Image
+from ._paint import LinearGradient, RadialGradient
+from ._font import Font
 from ._canvas import Canvas, run
 from ._quit import quit
 from ._channel import Channel, ChannelClosed
@@ -82,10 +84,11 @@ from ._info import python_info, __version__
 from ._math import noise, noise_seed, noise_detail, lerp, remap, constrain
 
 # Public names say easel.X in reprs and tracebacks, not the private module they live in.
-for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed, run, quit):
+for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed, run, quit, LinearGradient,
+             RadialGradient, Font):
     _cls.__module__ = "easel"
 del _cls
 
 __all__ = ["Canvas", "Graphics", "Color", "Image", "Event", "EVENTS", "Channel", "ChannelClosed", "run",
            "quit", "python_info", "__version__", "noise", "noise_seed", "noise_detail", "lerp", "remap",
-           "constrain"]
+           "constrain", "LinearGradient", "RadialGradient", "Font"]

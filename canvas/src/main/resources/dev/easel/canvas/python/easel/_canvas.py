@@ -131,6 +131,21 @@ class Canvas:
             raise RuntimeError("snapshot() needs a shown canvas")
         return Image(*_easel.snapshot(self._easel_handle))
 
+    def save_frame(self, path) -> str:
+        """Writes the picture shown after this frame's drawing to ``path`` (``str`` or
+        ``pathlib.Path``), in the format its name ends with, as :meth:`Image.save` does (``.png``,
+        ``.jpg``, ``.bmp``, ``.gif``; else ``ValueError``). Each run of ``#`` in the name becomes
+        the frame number, zero-padded to the run's length: ``"out/frame-####.png"`` in frame 7
+        writes ``out/frame-0007.png``. Missing folders are made. Returns the file name.
+
+        The file is written by the renderer once the frame is shown (in setup: the first frame;
+        from another thread: the next one), without the error overlay. Works in windows and
+        headless. A file that cannot be written then is reported on stderr."""
+        from ._image import _path
+        if self._easel_handle is None:
+            raise RuntimeError("save_frame() needs a shown canvas")
+        return _easel.save_frame(self._easel_handle, _path("save_frame", path))
+
     # -------------------------------------------------------------- state
 
     @property

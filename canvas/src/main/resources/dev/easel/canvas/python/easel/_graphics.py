@@ -15,6 +15,7 @@ _DEFAULTS = {
     "text_baseline": "alphabetic",
     "alpha": 1.0,
     "blend": "source-over",
+    "image_smoothing": True,
 }
 
 
@@ -27,6 +28,12 @@ def _state_property(name, setter, doc):
         self._s[name] = value
 
     return property(get, set, doc=doc)
+
+
+def _set_image_smoothing(value):
+    if value is not True and value is not False:
+        raise TypeError(f"g.image_smoothing must be True or False, not {type(value).__name__}")
+    _easel.set_image_smoothing(value)
 
 
 class Graphics:
@@ -43,18 +50,22 @@ class Graphics:
     ============== ===================== ==============================================
     property       default               values
     ============== ===================== ==============================================
-    fill           ``"black"``           any colour (see :class:`easel.Color`)
-    stroke         ``"black"``           any colour
+    fill           ``"black"``           any colour (see :class:`easel.Color`), or a gradient
+                                         (:class:`easel.LinearGradient`, :class:`easel.RadialGradient`)
+    stroke         ``"black"``           any colour, or a gradient
     line_width     ``1.0``               pixels
     line_cap       ``"butt"``            ``"butt"``, ``"round"``, ``"square"``
     line_join      ``"miter"``           ``"miter"``, ``"round"``, ``"bevel"``
     line_dash      ``()``                dash and gap lengths, e.g. ``(6, 3)``
-    font           ``"12px sans-serif"`` CSS-like: ``"bold 16px serif"``
+    font           ``"12px sans-serif"`` CSS-like: ``"bold 16px serif"``, or an :class:`easel.Font`
     text_align     ``"left"``            ``"left"``, ``"center"``, ``"right"``
     text_baseline  ``"alphabetic"``      ``"top"``, ``"middle"``, ``"alphabetic"``, ``"bottom"``
     alpha          ``1.0``               0..1, multiplies every colour
     blend          ``"source-over"``     ``"add"``, ``"multiply"``, ``"screen"``, ...
     ============== ===================== ==============================================
+
+    and ``image_smoothing`` (default ``True``; ``False``: images scaled by ``draw_image`` get
+    hard pixel edges).
 
     Angles are in radians; the origin is the top-left corner, y grows downwards. Every
     parameter can be passed by position or by name (``g.circles(xyr, fill=False)``); wrong
@@ -84,13 +95,16 @@ class Graphics:
         """The canvas height in pixels."""
         return self._canvas.height
 
-    fill = _state_property("fill", _easel.set_fill, "Colour for fill_* calls and fill_text.")
-    stroke = _state_property("stroke", _easel.set_stroke, "Colour for stroke_* calls, line and polyline.")
+    fill = _state_property("fill", _easel.set_fill, "Colour or gradient for fill_* calls, points, rects, circles "
+                           "and fill_text.")
+    stroke = _state_property("stroke", _easel.set_stroke, "Colour or gradient for stroke_* calls, line, lines "
+                             "and polyline.")
     line_width = _state_property("line_width", _easel.set_line_width, "Stroke width in pixels.")
     line_cap = _state_property("line_cap", _easel.set_line_cap, '"butt", "round" or "square".')
     line_join = _state_property("line_join", _easel.set_line_join, '"miter", "round" or "bevel".')
     line_dash = _state_property("line_dash", _easel.set_line_dash, "Dash pattern: lengths of dashes and gaps; () for solid.")
-    font = _state_property("font", _easel.set_font, 'CSS-like font: "16px sans-serif", "bold italic 20px serif".')
+    font = _state_property("font", _easel.set_font, 'CSS-like font: "16px sans-serif", "bold italic 20px serif", '
+                           'or an easel.Font (Font.load("x.ttf", 20)).')
     text_align = _state_property("text_align", _easel.set_text_align, '"left", "center" or "right".')
     text_baseline = _state_property("text_baseline", _easel.set_text_baseline,
                                     '"top", "middle", "alphabetic" or "bottom".')
@@ -98,6 +112,10 @@ class Graphics:
     blend = _state_property("blend", _easel.set_blend,
                             '"source-over", "add", "multiply", "screen", "overlay", "darken", "lighten", '
                             '"difference", "exclusion", ...')
+
+    image_smoothing = _state_property("image_smoothing", _set_image_smoothing,
+                                      "True (default): draw_image scales smoothly; False: nearest-neighbour, "
+                                      "hard pixel edges (pixel art).")
 
     # Drawing calls are Java built-ins themselves: g.line(...) costs one call, no Python frame.
     clear = _easel.clear

@@ -6,10 +6,8 @@ import inspect
 
 NOT_YET = {
     "easel.Slider", "easel.Toggle", "easel.Choice", "easel.ColorPick", "easel.Text",
-    "easel.LinearGradient", "easel.RadialGradient", "easel.Font", "easel.Font.load",
-    "Canvas.renderer", "Canvas.save_frame",
+    "Canvas.renderer",
     "Canvas.on_param",
-    "Graphics.image_smoothing",
 }
 T["not_yet"] = []
 
