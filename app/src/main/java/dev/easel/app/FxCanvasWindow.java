@@ -70,6 +70,9 @@ final class FxCanvasWindow implements CanvasView {
     private int[] sizeAfterFullscreen;
     /** Frames shown (tests wait on this). FX thread writes. */
     volatile long presented;
+    /** FX-thread time spent uploading frames, and how many (the performance overlay's upload ms). */
+    private long uploadNanos, uploads;
+    FxPerfOverlay perfOverlay;
 
     private final WindowPlacer placer;
 
@@ -117,6 +120,7 @@ final class FxCanvasWindow implements CanvasView {
             host.requestClose();
         });
         FxFileDrops.wire(scene, this::filesDropped);
+        perfOverlay = new FxPerfOverlay(host, surface, () -> new long[]{uploadNanos, uploads});
         stage.show();
         placer.place(stage);
         rescaled();
@@ -217,6 +221,9 @@ final class FxCanvasWindow implements CanvasView {
             if (e.getCode() == javafx.scene.input.KeyCode.R && e.isShortcutDown() && e.isShiftDown()) {
                 e.consume();
                 host.restart();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.F3) {
+                e.consume(); // the app's: the performance overlay
+                perfOverlay.toggle();
             }
         });
         scene.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse("mouse_press", e));
@@ -379,6 +386,7 @@ final class FxCanvasWindow implements CanvasView {
             }
             return;
         }
+        long t0 = System.nanoTime();
         WindowPixels.Pixels p = r.pixels();
         if (image == null || (int) image.getWidth() != p.pixelWidth() || (int) image.getHeight() != p.pixelHeight()) {
             image = new WritableImage(p.pixelWidth(), p.pixelHeight());
@@ -393,6 +401,8 @@ final class FxCanvasWindow implements CanvasView {
         if (r.fresh()) {
             host.frameShown();
         }
+        uploadNanos += System.nanoTime() - t0;
+        uploads++;
         presented++;
         if (presented == 1) {
             FirstFrame.shown();
@@ -404,6 +414,9 @@ final class FxCanvasWindow implements CanvasView {
         closed = true;
         work.release(); // the raster thread ends, letting go of the frame it shows
         Platform.runLater(() -> {
+            if (perfOverlay != null) {
+                perfOverlay.dispose();
+            }
             if (stage != null) {
                 stage.close();
             }

@@ -60,6 +60,11 @@ final class RunCommand implements Callable<Integer> {
             + "format (png, jpg, bmp, gif) (default ${DEFAULT-VALUE})", defaultValue = "{canvas}-#####.png")
     String saveAs;
 
+    @Option(names = "--record", paramLabel = "TARGET", description = "headless: record every frame shown to "
+            + "TARGET.mp4 (H.264), TARGET.gif, or a folder of PNGs, at the canvas' fps; {canvas} in TARGET records "
+            + "each canvas (its name put there), else the first")
+    String record;
+
     @Option(names = "--events", description = "headless: JSON list of input events, e.g. "
             + "[{\"frame\": 3, \"type\": \"mouse_press\", \"x\": 10, \"y\": 20, \"button\": \"left\"}]")
     Path events;
@@ -121,6 +126,19 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
+        dev.easel.app.capture.HeadlessRecording recording = null;
+        if (record != null) {
+            if (!headless) {
+                System.err.println("easel run: --record needs --headless (in a window, use Record... in its menu)");
+                return 2;
+            }
+            try {
+                recording = new dev.easel.app.capture.HeadlessRecording(record);
+            } catch (IllegalArgumentException e) {
+                System.err.println("easel run: --record: " + e.getMessage());
+                return 2;
+            }
+        }
         if (!headless && Displays.missing()) {
             System.err.println("easel: " + Displays.NO_DISPLAY);
             return 2;
@@ -155,7 +173,7 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        HeadlessWindows headlessWindows = headless ? new HeadlessWindows(sequence) : null;
+        HeadlessWindows headlessWindows = headless ? new HeadlessWindows(sequence, recording) : null;
         WindowSystem windows;
         if (headless) {
             windows = headlessWindows;
@@ -203,6 +221,14 @@ final class RunCommand implements Callable<Integer> {
         int code = session.exitCode();
         if (headless) {
             HeadlessOutput.write(session, headlessWindows, out);
+            if (recording != null) {
+                try {
+                    recording.finish().lines().forEach(l -> System.err.println("easel: " + l));
+                } catch (java.io.IOException e) {
+                    System.err.println("easel: " + e.getMessage());
+                    code = Math.max(code, 1);
+                }
+            }
         } else if (session.scriptFailed() && session.canvases().isEmpty() && !quit.isRequested()
                 && FxLauncher.errorWindowWanted(System.getenv())) {
             System.err.println("easel: the error is shown in a window: close it to exit");

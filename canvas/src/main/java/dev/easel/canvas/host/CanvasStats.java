@@ -1,7 +1,6 @@
 package dev.easel.canvas.host;
 
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,10 +10,23 @@ import java.util.List;
  * thread and its view, read once it has ended (or approximately while it runs).
  */
 public final class CanvasStats {
+    /** Frames kept for {@link #recent}. */
+    public static final int RECENT = 240;
+    private static final double BUCKET_BASE_MS = 0.001, BUCKET_RATIO = 1.01;
+    private static final int BUCKETS = (int) Math.ceil(Math.log(1e5 / BUCKET_BASE_MS) / Math.log(BUCKET_RATIO));
+
     /** One error raised by a callback. */
     public record Error(long frame, String where, String type, String message, String traceback) {}
 
-    private double[] drawMs = new double[256];
+    /**
+     * {@code on_draw} times as a histogram of buckets 1 % wide from 1 µs to 100 s (p95 within 1 %,
+     * memory fixed however long the canvas runs), their sum, and the last {@link #RECENT} in a ring
+     * (the performance overlay's chart).
+     */
+    private final int[] drawHistogram = new int[BUCKETS + 1];
+    private double drawMsSum;
+    private final double[] recentDrawMs = new double[RECENT];
+    private final double[] recentWaitMs = new double[RECENT];
     private int frames;
     private long attachWaitNanos;
     private long renderNanos;
@@ -43,10 +55,11 @@ public final class CanvasStats {
         if (frames == 0) {
             firstFrameAt = lastFrameAt;
         }
-        if (frames == drawMs.length) {
-            drawMs = Arrays.copyOf(drawMs, frames * 2);
-        }
-        drawMs[frames++] = onDrawMs;
+        drawHistogram[bucket(onDrawMs)]++;
+        drawMsSum += onDrawMs;
+        recentDrawMs[frames % RECENT] = onDrawMs;
+        recentWaitMs[frames % RECENT] = attachWait / 1e6;
+        frames++;
         attachWaitNanos += attachWait;
     }
 
@@ -110,23 +123,47 @@ public final class CanvasStats {
         return List.copyOf(errors);
     }
 
-    /** Mean {@code on_draw} time in ms (0 before the first frame). */
-    public synchronized double meanDrawMs() {
-        double s = 0;
-        for (int i = 0; i < frames; i++) {
-            s += drawMs[i];
+    private static int bucket(double ms) {
+        if (!(ms > BUCKET_BASE_MS)) {
+            return 0;
         }
-        return frames == 0 ? 0 : s / frames;
+        return Math.min(BUCKETS, (int) Math.ceil(Math.log(ms / BUCKET_BASE_MS) / Math.log(BUCKET_RATIO)));
     }
 
-    /** 95th percentile {@code on_draw} time in ms. */
+    /** Mean {@code on_draw} time in ms (0 before the first frame). */
+    public synchronized double meanDrawMs() {
+        return frames == 0 ? 0 : drawMsSum / frames;
+    }
+
+    /** 95th percentile {@code on_draw} time in ms (the upper edge of its 1 % bucket). */
     public synchronized double p95DrawMs() {
         if (frames == 0) {
             return 0;
         }
-        double[] sorted = Arrays.copyOf(drawMs, frames);
-        Arrays.sort(sorted);
-        return sorted[Math.min(frames - 1, (int) Math.ceil(frames * 0.95) - 1)];
+        long rank = (long) Math.ceil(frames * 0.95);
+        long seen = 0;
+        for (int b = 0; b <= BUCKETS; b++) {
+            seen += drawHistogram[b];
+            if (seen >= rank) {
+                return b == 0 ? BUCKET_BASE_MS : BUCKET_BASE_MS * Math.pow(BUCKET_RATIO, b);
+            }
+        }
+        return BUCKET_BASE_MS * Math.pow(BUCKET_RATIO, BUCKETS);
+    }
+
+    /**
+     * The last frames (at most {@link #RECENT}), oldest first: {@code [0]} their {@code on_draw}
+     * ms, {@code [1]} their attach-wait ms.
+     */
+    public synchronized double[][] recent() {
+        int n = Math.min(frames, RECENT);
+        double[][] out = new double[2][n];
+        for (int i = 0; i < n; i++) {
+            int at = (frames - n + i) % RECENT;
+            out[0][i] = recentDrawMs[at];
+            out[1][i] = recentWaitMs[at];
+        }
+        return out;
     }
 
     /** Mean time per frame spent waiting to attach (the GIL, when canvases share an interpreter), ms. */

@@ -13,6 +13,13 @@ import java.util.concurrent.ConcurrentHashMap;
 public final class HeadlessWindows implements WindowSystem {
     private final Map<CanvasHost, View> views = new ConcurrentHashMap<>();
     private final FrameSequence sequence;
+    private final FrameTap tap;
+
+    /** Gets every new frame a canvas shows (headless {@code --record}). Called on the canvas thread. */
+    public interface FrameTap {
+        /** Frame {@code number} of {@code host}, as shown (a copy the tap owns). */
+        void shown(CanvasHost host, long number, dev.easel.canvas.ImageData picture);
+    }
 
     /**
      * Every {@code every}-th frame (0, every, 2 × every, ...) of each canvas written as an image:
@@ -40,7 +47,13 @@ public final class HeadlessWindows implements WindowSystem {
 
     /** Also writes every {@code sequence.every()}-th frame (null: none). */
     public HeadlessWindows(FrameSequence sequence) {
+        this(sequence, null);
+    }
+
+    /** Also hands every new frame shown to {@code tap} (null: none). */
+    public HeadlessWindows(FrameSequence sequence, FrameTap tap) {
         this.sequence = sequence;
+        this.tap = tap;
     }
 
     /** Renders every frame as it comes, on the canvas thread: headless canvases render in parallel. */
@@ -48,6 +61,7 @@ public final class HeadlessWindows implements WindowSystem {
         final WindowPixels pixels;
         private final CanvasHost host;
         private long lastWritten = -1;
+        private long lastTapped = -1;
 
         View(CanvasHost host) {
             this.host = host;
@@ -62,6 +76,10 @@ public final class HeadlessWindows implements WindowSystem {
             if (sequence != null && n >= 0 && n != lastWritten && n % sequence.every() == 0) {
                 lastWritten = n; // an error frame presents the last good one again: written once
                 FrameSaves.write(pixels.frameImage(), sequence.file(host, n));
+            }
+            if (tap != null && n >= 0 && n != lastTapped) {
+                lastTapped = n;
+                tap.shown(host, n, pixels.frameImage());
             }
         }
 

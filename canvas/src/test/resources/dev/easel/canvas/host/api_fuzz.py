@@ -100,7 +100,8 @@ def attempt(r, target, name, fn, where):
             note("RuntimeError in frame", f"{name}{_show(args, kwargs)} -> {e}", name)
     except OSError as e:
         # A file that is not there is the answer to a path; anything else is not a path at all.
-        if not (name in ("Image.load", "Font.load") and args and isinstance(args[0], str)):
+        # (bytes are a path too, as open() takes them)
+        if not (name in ("Image.load", "Font.load") and args and isinstance(args[0], (str, bytes))):
             note("unexpected " + type(e).__name__, f"{where} {name}{_show(args, kwargs)} -> {e}", name)
     except (SystemExit, KeyboardInterrupt):
         raise
