@@ -17,9 +17,13 @@ import static org.junit.jupiter.api.Assertions.*;
 /** F3: the app's performance overlay over a real window; the sketch never sees the key nor the overlay. */
 @Timeout(120)
 class PerfOverlayTest {
+    @org.junit.jupiter.api.io.TempDir
+    static java.nio.file.Path dir;
+
     @BeforeAll
     static void start() throws Exception {
         FxWindowTest.startFx();
+        FxWindowTest.dir = dir; // its own folder was deleted with FxWindowTest
     }
 
     @Test
