@@ -423,7 +423,7 @@ public final class PythonRuntime implements AutoCloseable {
         slot.current = null;
         slot.currentTstate = null;
         slot.depth = 0;
-        slot.detachedDepth++;
+        slot.enterDetached();
         try {
             return work.call();
         } catch (InterruptedException e) {
@@ -432,7 +432,7 @@ public final class PythonRuntime implements AutoCloseable {
             }
             throw e;
         } finally {
-            slot.detachedDepth--;
+            slot.leaveDetached();
             activate(slot, ts);
             slot.current = interp;
             slot.currentTstate = ts;

@@ -25,8 +25,15 @@ final class ThreadSlot {
     MemorySegment currentTstate;
     /** Whether the current thread state was made current by Python itself (an upcall), not by us. */
     boolean assumed;
-    /** How many {@code detached} sections this thread is inside (shutdown interrupts such threads). */
+    /**
+     * How many {@code detached} sections this thread is inside (shutdown interrupts such threads).
+     * Written under {@link #detachLock}, so that a check-then-interrupt cannot straddle a leave.
+     */
     volatile int detachedDepth;
+    /** Makes {@link #interruptIfDetached} and {@link #leaveDetached} exclusive. */
+    private final Object detachLock = new Object();
+    /** Whether {@link #interruptIfDetached} interrupted the section this thread is in (under {@link #detachLock}). */
+    private boolean sectionInterrupted;
 
     /** Whether {@code Interpreter.interrupt} raised in this thread: withdrawn when it detaches. */
     volatile boolean interruptPending;
@@ -104,6 +111,41 @@ final class ThreadSlot {
         lastInterp = interp;
         lastTstate = ts;
         return ts;
+    }
+
+    /** Enters a {@code detached} section. Caller: this thread. */
+    void enterDetached() {
+        synchronized (detachLock) {
+            detachedDepth++;
+        }
+    }
+
+    /**
+     * Leaves a {@code detached} section. An interrupt that {@link #interruptIfDetached} sent for it
+     * and that the section's work did not consume is withdrawn: it was meant for the section only,
+     * never for the Java code that follows. Caller: this thread.
+     */
+    void leaveDetached() {
+        synchronized (detachLock) {
+            detachedDepth--;
+            if (sectionInterrupted) {
+                sectionInterrupted = false;
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /**
+     * Interrupts this slot's thread if it is inside a {@code detached} section, checked and done
+     * under the lock it leaves the section with: the interrupt never lands after it left.
+     */
+    void interruptIfDetached() {
+        synchronized (detachLock) {
+            if (detachedDepth > 0 && thread != Thread.currentThread()) {
+                sectionInterrupted = true;
+                thread.interrupt();
+            }
+        }
     }
 
     /** Takes {@code tstate}, made elsewhere for this thread (at start-up), as this thread's for {@code interp}. */
