@@ -65,6 +65,9 @@ final class Attaching {
             slot.currentTstate = ts;
             slot.depth = 1;
             slot.assumed = false;
+            if (slot.args != null) {
+                slot.moved();
+            }
         } catch (Throwable t) {
             interp.active.decrementAndGet();
             if (prev != null && slot.current == prev) {
@@ -98,6 +101,9 @@ final class Attaching {
             slot.depth = prevDepth;
             slot.assumed = prevAssumed;
         }
+        if (slot.args != null) {
+            slot.moved();
+        }
     }
 
     <T> T detached(ThreadSlot slot, Callable<T> work) throws Exception {
@@ -110,6 +116,9 @@ final class Attaching {
         slot.currentTstate = null;
         slot.depth = 0;
         slot.enterDetached();
+        if (slot.args != null) {
+            slot.moved(); // no argument of a built-in may be read without the GIL
+        }
         try {
             return work.call();
         } catch (InterruptedException e) {
@@ -124,6 +133,9 @@ final class Attaching {
             slot.currentTstate = ts;
             slot.depth = depth;
             slot.assumed = assumed;
+            if (slot.args != null) {
+                slot.moved();
+            }
             if (!interp.pendingDecrefs.isEmpty()) {
                 Ops.drainPendingDecrefs(interp); // a long section is where objects get dropped elsewhere
             }
@@ -165,6 +177,9 @@ final class Attaching {
         slot.currentTstate = ts;
         slot.depth = 1;
         slot.assumed = true;
+        if (slot.args != null) {
+            slot.moved();
+        }
         return true;
     }
 
@@ -175,6 +190,9 @@ final class Attaching {
         slot.currentTstate = prevTs;
         slot.depth = prevDepth;
         slot.assumed = prevAssumed;
+        if (slot.args != null) {
+            slot.moved();
+        }
         if (interp != null) {
             interp.active.decrementAndGet();
         }

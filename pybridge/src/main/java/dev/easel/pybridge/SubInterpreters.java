@@ -94,6 +94,9 @@ final class SubInterpreters {
                 slot.current = prev;
                 slot.currentTstate = prevTs;
             }
+            if (slot.args != null) {
+                slot.moved();
+            }
         }
     }
 

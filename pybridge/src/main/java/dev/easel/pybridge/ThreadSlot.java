@@ -38,6 +38,12 @@ final class ThreadSlot {
     /** Whether {@code Interpreter.interrupt} raised in this thread: withdrawn when it detaches. */
     volatile boolean interruptPending;
 
+    /**
+     * The arguments of the innermost Java built-in running on this thread (each links to the one it
+     * nests in), or null. Only this thread touches it.
+     */
+    Arguments args;
+
     /** How many Java built-ins are running nested on this thread (see {@link PythonThreads}). */
     int upcallDepth;
     /** How many may: what this thread's stack holds. */
@@ -111,6 +117,18 @@ final class ThreadSlot {
         lastInterp = interp;
         lastTstate = ts;
         return ts;
+    }
+
+    /**
+     * Tells the arguments of the built-ins running on this thread whether they may be read now:
+     * only while the thread is attached to their interpreter. Called after every change of
+     * {@link #current} that hands control back to Java code on this thread, so that an argument
+     * accessor checks one field instead of the thread and its attachment (see {@link Arguments}).
+     */
+    void moved() {
+        for (Arguments a = args; a != null; a = a.outer) {
+            a.follow(current);
+        }
     }
 
     /** Enters a {@code detached} section. Caller: this thread. */
