@@ -61,13 +61,7 @@ final class Attaching {
                 ts = slot.tstateFor(interp);
             }
             RuntimeState.activate(slot, ts);
-            slot.current = interp;
-            slot.currentTstate = ts;
-            slot.depth = 1;
-            slot.assumed = false;
-            if (slot.args != null) {
-                slot.moved();
-            }
+            slot.set(interp, ts, 1, false);
         } catch (Throwable t) {
             interp.active.decrementAndGet();
             if (prev != null && slot.current == prev) {
@@ -90,19 +84,11 @@ final class Attaching {
             PyThreadState_SetAsyncExc(slot.ident, MemorySegment.NULL);
         }
         PyEval_SaveThread();
-        slot.current = null;
-        slot.currentTstate = null;
-        slot.depth = 0;
+        slot.set(null, null, 0, slot.assumed);
         interp.active.decrementAndGet();
         if (prev != null) {
             RuntimeState.activate(slot, prevTs);
-            slot.current = prev;
-            slot.currentTstate = prevTs;
-            slot.depth = prevDepth;
-            slot.assumed = prevAssumed;
-        }
-        if (slot.args != null) {
-            slot.moved();
+            slot.set(prev, prevTs, prevDepth, prevAssumed);
         }
     }
 
@@ -112,13 +98,8 @@ final class Attaching {
         int depth = slot.depth;
         boolean assumed = slot.assumed;
         PyEval_SaveThread();
-        slot.current = null;
-        slot.currentTstate = null;
-        slot.depth = 0;
+        slot.set(null, null, 0, assumed); // no argument of a built-in may be read without the GIL
         slot.enterDetached();
-        if (slot.args != null) {
-            slot.moved(); // no argument of a built-in may be read without the GIL
-        }
         try {
             return work.call();
         } catch (InterruptedException e) {
@@ -129,13 +110,7 @@ final class Attaching {
         } finally {
             slot.leaveDetached();
             RuntimeState.activate(slot, ts);
-            slot.current = interp;
-            slot.currentTstate = ts;
-            slot.depth = depth;
-            slot.assumed = assumed;
-            if (slot.args != null) {
-                slot.moved();
-            }
+            slot.set(interp, ts, depth, assumed);
             if (!interp.pendingDecrefs.isEmpty()) {
                 Ops.drainPendingDecrefs(interp); // a long section is where objects get dropped elsewhere
             }
@@ -173,26 +148,14 @@ final class Attaching {
             interp.slots.removeIf(s -> !s.thread.isAlive() && s.peek(interp) == null);
             interp.register(slot);
         }
-        slot.current = interp;
-        slot.currentTstate = ts;
-        slot.depth = 1;
-        slot.assumed = true;
-        if (slot.args != null) {
-            slot.moved();
-        }
+        slot.set(interp, ts, 1, true);
         return true;
     }
 
     /** Ends what {@link #enterUpcall} began, restoring what the slot held before. */
     void leaveUpcall(ThreadSlot slot, Interpreter prev, MemorySegment prevTs, int prevDepth, boolean prevAssumed) {
         Interpreter interp = slot.current;
-        slot.current = prev;
-        slot.currentTstate = prevTs;
-        slot.depth = prevDepth;
-        slot.assumed = prevAssumed;
-        if (slot.args != null) {
-            slot.moved();
-        }
+        slot.set(prev, prevTs, prevDepth, prevAssumed);
         if (interp != null) {
             interp.active.decrementAndGet();
         }

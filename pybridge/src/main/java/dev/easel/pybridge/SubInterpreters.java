@@ -91,11 +91,7 @@ final class SubInterpreters {
             main.active.decrementAndGet();
             if (prev != null) {
                 RuntimeState.activate(slot, prevTs);
-                slot.current = prev;
-                slot.currentTstate = prevTs;
-            }
-            if (slot.args != null) {
-                slot.moved();
+                slot.set(prev, prevTs, slot.depth, slot.assumed);
             }
         }
     }

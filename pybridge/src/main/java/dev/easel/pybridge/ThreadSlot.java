@@ -120,6 +120,20 @@ final class ThreadSlot {
     }
 
     /**
+     * Records what this thread is attached to now ({@code interp} with its thread state {@code ts},
+     * or nothing), and tells the arguments of its running built-ins. Caller: this thread.
+     */
+    void set(Interpreter interp, MemorySegment ts, int depth, boolean assumed) {
+        current = interp;
+        currentTstate = ts;
+        this.depth = depth;
+        this.assumed = assumed;
+        if (args != null) {
+            moved();
+        }
+    }
+
+    /**
      * Tells the arguments of the built-ins running on this thread whether they may be read now:
      * only while the thread is attached to their interpreter. Called after every change of
      * {@link #current} that hands control back to Java code on this thread, so that an argument

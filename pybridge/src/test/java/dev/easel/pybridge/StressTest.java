@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -109,17 +106,15 @@ class StressTest {
         for (int i = 0; i < children; i++) {
             seeds.add(r.nextLong());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("stress-child-", 0).daemon(true).factory());
         long t0 = System.nanoTime();
-        try {
-            List<Future<ChildJvm.Result>> results = new ArrayList<>();
-            for (long s : seeds) {
-                results.add(pool.submit(() -> ChildJvm.run(StressShutdownMain.class, Duration.ofSeconds(60), String.valueOf(s))));
+        try (ChildRuns runs = new ChildRuns("stress-child", StressShutdownMain.class, Duration.ofSeconds(60))) {
+            for (int i = 0; i < children; i++) {
+                runs.start("child " + i, String.valueOf(seeds.get(i)));
             }
             List<String> failures = new ArrayList<>();
             int ok = 0;
             for (int i = 0; i < children; i++) {
-                ChildJvm.Result res = results.get(i).get(10, TimeUnit.MINUTES);
+                ChildJvm.Result res = runs.await("child " + i);
                 String line = res.output().lines().filter(l -> l.startsWith("STRESS-CHILD")).findFirst().orElse("(no summary)");
                 System.out.println("child " + i + ": " + (res.ok() ? "ok" : "FAILED") + " " + line);
                 if (res.ok() && res.output().contains("CHILD OK")) {
@@ -131,8 +126,6 @@ class StressTest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.println("shutdown stress: " + ok + "/" + children + " children ok in " + ms + " ms");
             assertTrue(failures.isEmpty(), failures.size() + " child JVM(s) failed:\n" + String.join("\n\n", failures));
-        } finally {
-            pool.shutdownNow();
         }
     }
 }
