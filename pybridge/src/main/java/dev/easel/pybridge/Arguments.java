@@ -34,6 +34,15 @@ public final class Arguments {
     private final int n;
     /** With keywords: the argument at each position (0 = left out); null for a positional call. */
     private final long[] bound;
+    /** The arguments of the built-in this call nests in on the same thread, or null. */
+    final Arguments outer;
+    /**
+     * The thread that may read the arguments now, or null when none may: set by
+     * {@link ThreadSlot#moved()} (the thread attached to {@link #interp}, or nobody while it is in a
+     * detached section or attached elsewhere) and cleared when the call ends. One field compared
+     * with the current thread per accessor covers every case the guard must catch.
+     */
+    private Thread readableOn;
 
     Arguments(Interpreter interp, ThreadSlot slot, BuiltinModule.Entry function, MemorySegment args, int n,
               MemorySegment kwnames) {
@@ -52,6 +61,10 @@ public final class Arguments {
             }
             this.n = last;
         }
+        // Linked last: binding keywords may throw, and then there is no call to end.
+        this.outer = slot.args;
+        this.readableOn = slot.thread; // made by the trampoline, attached to interp
+        slot.args = this;
     }
 
     /** Positional arguments then keyword ones (CPython's vectorcall layout) placed by parameter name. */
@@ -132,17 +145,47 @@ public final class Arguments {
         return expect(count, count);
     }
 
+    /** Follows its thread's attachment: readable only while attached to {@link #interp}. Caller: its thread. */
+    void follow(Interpreter current) {
+        readableOn = current == interp ? slot.thread : null;
+    }
+
+    /** The call has returned: unreadable from now on. Caller: the trampoline, on the call's thread. */
+    void end() {
+        readableOn = null;
+        slot.args = outer;
+    }
+
     private long address(int i) {
-        if (slot.current != interp || Thread.currentThread() != slot.thread) {
-            // Read inside a detached section (no GIL), or on another thread: never touch the objects.
-            throw Thread.currentThread() != slot.thread
-                    ? new IllegalStateException("the arguments of " + function.name() + "() are valid only on the thread of the call")
-                    : Attachment.notCurrent(slot, interp);
+        if (readableOn != Thread.currentThread()) {
+            // Read inside a detached section (no GIL), under another attachment, on another thread
+            // or after the call: never touch the objects.
+            throw unreadable();
         }
         if (i < 0 || i >= n || (bound != null && bound[i] == 0)) {
             throw PythonException.typeError(function.name() + "() missing argument " + paramName(i));
         }
         return bound == null ? ObjectHeader.pointerAt(base + 8L * i) : bound[i];
+    }
+
+    private IllegalStateException unreadable() {
+        if (Thread.currentThread() != slot.thread) {
+            return new IllegalStateException("the arguments of " + function.name() + "() are valid only on the thread of the call");
+        }
+        if (!isLive()) {
+            return new IllegalStateException("the arguments of " + function.name() + "() are valid only during the call");
+        }
+        return Attachment.notCurrent(slot, interp);
+    }
+
+    /** Whether this call is still running (its arguments are in its thread's chain). Caller: its thread. */
+    private boolean isLive() {
+        for (Arguments a = slot.args; a != null; a = a.outer) {
+            if (a == this) {
+                return true;
+            }
+        }
+        return false;
     }
 
     MemorySegment raw(int i) {

@@ -280,7 +280,13 @@ public final class BuiltinModule {
             if (!interp.pendingDecrefs.isEmpty()) {
                 Ops.drainPendingDecrefs(interp);
             }
-            Object result = e.body().call(new Arguments(interp, slot, e, args, (int) nargs, kwnames));
+            Arguments arguments = new Arguments(interp, slot, e, args, (int) nargs, kwnames);
+            Object result;
+            try {
+                result = e.body().call(arguments);
+            } finally {
+                arguments.end(); // the caller's frame, where they live, is not ours after the call
+            }
             return Conversions.toPython(interp, result);
         } catch (StackOverflowError soe) {
             return LastResort.raise(LastResort.STACK);

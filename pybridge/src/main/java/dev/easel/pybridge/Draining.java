@@ -82,12 +82,13 @@ final class Draining {
         }
     }
 
-    /** Interrupts the Java threads waiting in {@code detached} sections of {@code interp}. */
-    private static void interruptDetached(Interpreter interp) {
+    /**
+     * Interrupts the Java threads waiting in {@code detached} sections of {@code interp}; never a
+     * thread that has left its section (see {@link ThreadSlot#interruptIfDetached}).
+     */
+    static void interruptDetached(Interpreter interp) {
         for (ThreadSlot s : interp.slots) {
-            if (s.detachedDepth > 0 && s.thread != Thread.currentThread()) {
-                s.thread.interrupt();
-            }
+            s.interruptIfDetached();
         }
     }
 

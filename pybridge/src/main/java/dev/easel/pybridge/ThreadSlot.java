@@ -25,11 +25,24 @@ final class ThreadSlot {
     MemorySegment currentTstate;
     /** Whether the current thread state was made current by Python itself (an upcall), not by us. */
     boolean assumed;
-    /** How many {@code detached} sections this thread is inside (shutdown interrupts such threads). */
+    /**
+     * How many {@code detached} sections this thread is inside (shutdown interrupts such threads).
+     * Written under {@link #detachLock}, so that a check-then-interrupt cannot straddle a leave.
+     */
     volatile int detachedDepth;
+    /** Makes {@link #interruptIfDetached} and {@link #leaveDetached} exclusive. */
+    private final Object detachLock = new Object();
+    /** Whether {@link #interruptIfDetached} interrupted the section this thread is in (under {@link #detachLock}). */
+    private boolean sectionInterrupted;
 
     /** Whether {@code Interpreter.interrupt} raised in this thread: withdrawn when it detaches. */
     volatile boolean interruptPending;
+
+    /**
+     * The arguments of the innermost Java built-in running on this thread (each links to the one it
+     * nests in), or null. Only this thread touches it.
+     */
+    Arguments args;
 
     /** How many Java built-ins are running nested on this thread (see {@link PythonThreads}). */
     int upcallDepth;
@@ -104,6 +117,67 @@ final class ThreadSlot {
         lastInterp = interp;
         lastTstate = ts;
         return ts;
+    }
+
+    /**
+     * Records what this thread is attached to now ({@code interp} with its thread state {@code ts},
+     * or nothing), and tells the arguments of its running built-ins. Caller: this thread.
+     */
+    void set(Interpreter interp, MemorySegment ts, int depth, boolean assumed) {
+        current = interp;
+        currentTstate = ts;
+        this.depth = depth;
+        this.assumed = assumed;
+        if (args != null) {
+            moved();
+        }
+    }
+
+    /**
+     * Tells the arguments of the built-ins running on this thread whether they may be read now:
+     * only while the thread is attached to their interpreter. Called after every change of
+     * {@link #current} that hands control back to Java code on this thread, so that an argument
+     * accessor checks one field instead of the thread and its attachment (see {@link Arguments}).
+     */
+    void moved() {
+        for (Arguments a = args; a != null; a = a.outer) {
+            a.follow(current);
+        }
+    }
+
+    /** Enters a {@code detached} section. Caller: this thread. */
+    void enterDetached() {
+        synchronized (detachLock) {
+            detachedDepth++;
+        }
+    }
+
+    /**
+     * Leaves a {@code detached} section. An interrupt that {@link #interruptIfDetached} sent for it
+     * and that the section's work did not consume is withdrawn: it was meant for the section only,
+     * never for the Java code that follows. Caller: this thread.
+     */
+    void leaveDetached() {
+        synchronized (detachLock) {
+            detachedDepth--;
+            if (sectionInterrupted) {
+                sectionInterrupted = false;
+                Thread.interrupted();
+            }
+        }
+    }
+
+    /**
+     * Interrupts this slot's thread if it is inside a {@code detached} section, checked and done
+     * under the lock it leaves the section with: the interrupt never lands after it left.
+     */
+    void interruptIfDetached() {
+        synchronized (detachLock) {
+            if (detachedDepth > 0 && thread != Thread.currentThread()) {
+                sectionInterrupted = true;
+                thread.interrupt();
+            }
+        }
     }
 
     /** Takes {@code tstate}, made elsewhere for this thread (at start-up), as this thread's for {@code interp}. */

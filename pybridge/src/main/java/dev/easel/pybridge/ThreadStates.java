@@ -53,7 +53,7 @@ final class ThreadStates {
      * Caller: attaching (counted in some interpreter's {@code active}, so nothing is ended meanwhile),
      * no thread state current.
      */
-    static void reapDeadThreads(PythonRuntime rt, Interpreter interp) {
+    static void reapDeadThreads(RuntimeState rt, Interpreter interp) {
         List<MemorySegment> dead = null;
         for (ThreadSlot s : interp.slots) {
             // remove() claims the slot: two threads attaching at once never delete one state twice.
@@ -83,7 +83,7 @@ final class ThreadStates {
      * Deletes the calling thread's orphans, on its own thread, and ends each interpreter whose last
      * orphan that was. Caller: about to attach, no thread state current.
      */
-    static void settleOwn(PythonRuntime rt, ThreadSlot slot) {
+    static void settleOwn(RuntimeState rt, ThreadSlot slot) {
         for (Map.Entry<Interpreter, MemorySegment> e : slot.takeOrphans().entrySet()) {
             Interpreter x = e.getKey();
             x.slots.remove(slot);
@@ -107,7 +107,7 @@ final class ThreadStates {
      * thread, only at runtime shutdown, when nothing attaches again), and ends {@code x} if none is
      * left. Caller: no thread state current; nothing else ending {@code x}.
      */
-    static void settleForeign(PythonRuntime rt, Interpreter x, boolean all) {
+    static void settleForeign(RuntimeState rt, Interpreter x, boolean all) {
         List<MemorySegment> states = new ArrayList<>();
         for (ThreadSlot s : x.slots) {
             if (all || !s.thread.isAlive()) {
@@ -144,7 +144,7 @@ final class ThreadStates {
     }
 
     /** {@code Py_EndInterpreter} with {@code ts}, x's last state, current; leaves no state current. */
-    static void endCurrent(PythonRuntime rt, Interpreter x, MemorySegment ts) {
+    static void endCurrent(RuntimeState rt, Interpreter x, MemorySegment ts) {
         x.cache.forget();
         x.pendingDecrefs.clear(); // objects of an ended interpreter: nothing left to release
         Py_EndInterpreter(ts);

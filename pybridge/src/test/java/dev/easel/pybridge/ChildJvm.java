@@ -1,10 +1,16 @@
 package dev.easel.pybridge;
 
+import java.io.File;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.StringJoiner;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 
 /**
@@ -31,7 +37,36 @@ public final class ChildJvm {
         }
     }
 
+    /**
+     * System property with the installation the parent resolved for the child's Python
+     * ({@code library|home|executable|version|freeThreaded|origin}): the child starts it without
+     * probing the machine's Pythons again (see {@link ChildMain#start}).
+     */
+    static final String INSTALLATION = "easel.test.installation";
+    /** Installations resolved in this JVM, by {@code easel.python} choice. */
+    private static final Map<String, Optional<PythonInstallation>> RESOLVED = new ConcurrentHashMap<>();
+
     private ChildJvm() {}
+
+    /** The test class path without the test framework: what a child's main classes use. */
+    static String childClassPath() {
+        String cp = System.getProperty("surefire.test.class.path", System.getProperty("java.class.path"));
+        StringJoiner kept = new StringJoiner(File.pathSeparator);
+        for (String e : cp.split(File.pathSeparator)) {
+            if (!e.contains("/org/junit/") && !e.contains("/org/opentest4j/") && !e.contains("/org/apiguardian/")
+                    && !e.contains("surefire")) {
+                kept.add(e);
+            }
+        }
+        return kept.toString();
+    }
+
+    /** {@link #INSTALLATION}'s value for {@code i}. */
+    static String describe(PythonInstallation i) {
+        return String.join("|", i.library().toString(), i.home().toString(),
+                i.executable().map(Path::toString).orElse(""), i.version().toString(),
+                String.valueOf(i.freeThreaded()), i.origin());
+    }
 
     /** Runs {@code mainClass} with {@code args}, passing the test's {@code easel.python} choice on. */
     public static Result run(Class<?> mainClass, Duration timeout, String... args) throws IOException, InterruptedException {
@@ -52,13 +87,18 @@ public final class ChildJvm {
     public static Result run(String pythonChoice, List<String> jvmOptions, java.util.Map<String, String> env,
                              Class<?> mainClass, Duration timeout, String... args) throws IOException, InterruptedException {
         String java = ProcessHandle.current().info().command().orElse("java");
+        // Cheap to start: C1 only, the serial collector, and the AOT cache of the build (ChildAot).
         List<String> cmd = new ArrayList<>(List.of(java, "--enable-native-access=ALL-UNNAMED",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-Xshare:auto",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-XX:-UsePerfData",
                 // A crash report goes where the test output can name it, not into the working tree.
                 "-XX:ErrorFile=" + System.getProperty("java.io.tmpdir") + "/easel-child-hs_err_pid%p.log",
                 "-Deasel.python=" + pythonChoice));
+        RESOLVED.computeIfAbsent(pythonChoice, TestPython::installation)
+                .ifPresent(i -> cmd.add("-D" + INSTALLATION + "=" + describe(i)));
+        List<String> classPath = ChildAot.options(List.copyOf(cmd), childClassPath());
         cmd.addAll(jvmOptions);
-        cmd.addAll(List.of("-cp", System.getProperty("java.class.path"), mainClass.getName()));
+        cmd.addAll(classPath);
+        cmd.add(mainClass.getName());
         cmd.addAll(List.of(args));
         ProcessBuilder pb = new ProcessBuilder(cmd).redirectErrorStream(true);
         pb.environment().putAll(env);

@@ -1,7 +1,9 @@
 package dev.easel.pybridge;
 
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
@@ -13,11 +15,26 @@ final class ChildMain {
 
     private ChildMain() {}
 
-    /** Starts the one runtime with the Python named by {@code easel.python}. */
+    /**
+     * Starts the one runtime with the Python named by {@code easel.python}: the installation the
+     * parent found for it ({@link ChildJvm#INSTALLATION}), else located here (which probes every
+     * Python of the machine: a second and more for a pyenv choice).
+     */
     static PythonRuntime start(Duration drainTimeout) {
-        PythonInstallation inst = TestPython.installation().orElseThrow(
+        return PythonRuntime.start(installation(), drainTimeout);
+    }
+
+    /** The installation to start: the one the parent passed, else the one {@code easel.python} names. */
+    static PythonInstallation installation() {
+        String passed = System.getProperty(ChildJvm.INSTALLATION);
+        if (passed != null) {
+            String[] f = passed.split("\\|", -1);
+            return new PythonInstallation(Path.of(f[0]), Path.of(f[1]),
+                    f[2].isEmpty() ? Optional.empty() : Optional.of(Path.of(f[2])), PythonVersion.parse(f[3]),
+                    Boolean.parseBoolean(f[4]), f[5]);
+        }
+        return TestPython.installation().orElseThrow(
                 () -> new IllegalStateException("Python '" + TestPython.choice() + "' is not on this machine"));
-        return PythonRuntime.start(inst, drainTimeout);
     }
 
     /** Records a violation unless {@code ok}. */

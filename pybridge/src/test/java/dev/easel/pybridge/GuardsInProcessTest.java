@@ -167,4 +167,64 @@ class GuardsInProcessTest {
             }
         }
     }
+
+    /**
+     * Shutdown interrupts threads waiting in {@code detached} sections ({@link Draining}); a thread
+     * that has just left its section, or that left it without noticing the interrupt, must not
+     * carry that interrupt into unrelated Java code. One thread enters and leaves sections (of
+     * random lengths, some parking) while another interrupts detached threads as fast as it can.
+     */
+    @Test
+    void interruptsForDetachedSectionsNeverReachCodeOutsideThem() throws Exception {
+        Interpreter main = TestPython.main();
+        long seed = new java.util.Random().nextLong();
+        int reps = 20_000;
+        java.util.concurrent.atomic.AtomicBoolean done = new java.util.concurrent.atomic.AtomicBoolean();
+        java.util.concurrent.atomic.AtomicInteger strays = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger inSection = new java.util.concurrent.atomic.AtomicInteger();
+        AtomicReference<Throwable> failure = new AtomicReference<>();
+        Thread worker = Thread.ofPlatform().name("detached-in-and-out").start(() -> {
+            java.util.Random r = new java.util.Random(seed);
+            try {
+                for (int i = 0; i < reps; i++) {
+                    int spin = r.nextInt(200);
+                    boolean park = r.nextInt(8) == 0;
+                    try (Attachment py = main.attach()) {
+                        py.detached(() -> {
+                            for (int k = 0; k < spin; k++) {
+                                Thread.onSpinWait();
+                            }
+                            if (park) {
+                                java.util.concurrent.locks.LockSupport.parkNanos(1_000); // returns early when interrupted
+                            }
+                            return null;
+                        });
+                    } catch (InterruptedException meantForTheSection) {
+                        inSection.incrementAndGet();
+                    }
+                    // Outside every section now: no interrupt may be pending or arrive.
+                    for (int k = 0; k < r.nextInt(200); k++) {
+                        Thread.onSpinWait();
+                    }
+                    if (Thread.interrupted()) {
+                        strays.incrementAndGet();
+                    }
+                }
+            } catch (Throwable t) {
+                failure.set(t);
+            } finally {
+                done.set(true);
+            }
+        });
+        Thread interrupter = Thread.ofPlatform().name("drainer-like").start(() -> {
+            while (!done.get()) {
+                Draining.interruptDetached(main);
+            }
+        });
+        assertTrue(Bounded.join(worker, Duration.ofSeconds(100)), "worker finished");
+        assertTrue(Bounded.join(interrupter, Duration.ofSeconds(10)));
+        assertNull(failure.get(), () -> "worker failed (seed " + seed + "): " + failure.get());
+        assertEquals(0, strays.get(), "interrupts found outside detached sections (seed " + seed + "; "
+                + inSection.get() + " sections ended by their interrupt)");
+    }
 }

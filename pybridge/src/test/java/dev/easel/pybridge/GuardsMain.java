@@ -102,8 +102,14 @@ public final class GuardsMain {
             }
         }
         done.set(true);
-        main.interrupt(starter);
-        ChildMain.joinOrViolation(starter, Duration.ofSeconds(20));
+        // Asked until it ends: one request can miss it (it may be between two calls of starter(),
+        // having read done just before it was set, and not attached at that moment).
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+        while (starter.isAlive() && System.nanoTime() < end) {
+            main.interrupt(starter);
+            starter.join(10);
+        }
+        ChildMain.joinOrViolation(starter, Duration.ofSeconds(1));
         check(stopped.get() >= reps, "every interrupt stopped the starter: " + stopped.get() + " of " + fired);
         System.out.println("interrupts: " + fired + " fired, " + stopped.get() + " stopped the starter");
         ShutdownResult res = closeAndReport();
@@ -185,9 +191,38 @@ public final class GuardsMain {
             check(Long.valueOf(2).equals(py.eval("x", g).toJava()), "usable after the misuse");
         }
         // A built-in reading its arguments inside a detached section gets an error, not a crash.
+        java.util.concurrent.atomic.AtomicReference<Arguments> kept = new java.util.concurrent.atomic.AtomicReference<>();
+        java.util.concurrent.atomic.AtomicReference<Throwable> elsewhere = new java.util.concurrent.atomic.AtomicReference<>();
         BuiltinModule m = BuiltinModule.builder("_guards")
                 .function("late", "(x)", "", a -> a.detached(() -> a.doubleAt(0)))
                 .function("nested", "()", "", a -> a.detached(() -> a.detached(() -> 1)))
+                .function("keep", "(x)", "", a -> {
+                    kept.set(a);
+                    return a.doubleAt(0);
+                })
+                .function("other_thread", "(x)", "", a -> {
+                    Thread t = Thread.ofPlatform().start(() -> {
+                        try {
+                            a.doubleAt(0);
+                        } catch (Throwable e) {
+                            elsewhere.set(e);
+                        }
+                    });
+                    t.join();
+                    return null;
+                })
+                .function("under_sub", "(x)", "", a -> {
+                    if (!rt.supportsSubInterpreters()) {
+                        return "skipped";
+                    }
+                    Interpreter s = rt.newSubInterpreter();
+                    try (Attachment inner = s.attach()) {
+                        expectMisuse("arguments under another interpreter's attachment", "attached to", () -> a.doubleAt(0));
+                    } finally {
+                        s.close();
+                    }
+                    return a.doubleAt(0); // readable again once back
+                })
                 .build();
         try (Attachment py = main.attach(); PyObject g = py.newGlobals()) {
             m.install(py).close();
@@ -205,6 +240,15 @@ public final class GuardsMain {
             // Arguments.detached attaches again first: nesting it is allowed.
             Object nested = py.eval("_guards.nested()", g).toJava();
             check(Long.valueOf(1).equals(nested), "nested Arguments.detached: " + nested);
+            // Arguments live in the caller's frame: kept past the call, read on another thread or
+            // under another interpreter's attachment, they throw instead of reading freed memory.
+            py.exec("_guards.keep(2.5)", g);
+            expectMisuse("arguments after the call", "during the call", () -> kept.get().doubleAt(0));
+            py.exec("_guards.other_thread(2.5)", g);
+            check(elsewhere.get() instanceof IllegalStateException ise && ise.getMessage().contains("thread of the call"),
+                    "arguments on another thread: " + elsewhere.get());
+            Object back = py.eval("_guards.under_sub(3.5)", g).toJava();
+            check(back.equals(3.5) || back.equals("skipped"), "arguments after another interpreter's attachment: " + back);
         }
         if (rt.supportsSubInterpreters()) {
             Interpreter sub = rt.newSubInterpreter();

@@ -6,14 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
-import java.util.List;
-import java.util.Map;
 import java.util.Random;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -28,54 +21,36 @@ class GuardsTest {
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(90);
     /** Child JVMs closing while threads are being started (one close per JVM). */
     private static final int CLOSE_CHILDREN = 6;
-    private static final Map<String, CompletableFuture<ChildJvm.Result>> RESULTS = new LinkedHashMap<>();
-    private static ExecutorService pool;
+    private static ChildRuns children;
 
     @BeforeAll
     static void startChildren() {
         TestPython.runtime(); // skips the class when this run's Python is absent
-        pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("guards-child-", 0).daemon(true).factory());
+        children = new ChildRuns("guards-child", GuardsMain.class, CHILD_TIMEOUT);
         long seed = Long.getLong("easel.stress.seed", new Random().nextLong());
         System.out.println("guards: seed " + seed + " (-Deasel.stress.seed=" + seed + ")");
         Random r = new Random(seed);
-        List<String[]> runs = new ArrayList<>();
-        runs.add(new String[]{"start-vs-interrupt", String.valueOf(r.nextLong())});
-        runs.add(new String[]{"detached-misuse"});
-        runs.add(new String[]{"deep-recursion"});
-        runs.add(new String[]{"small-items"});
+        children.start("start-vs-interrupt", "start-vs-interrupt", String.valueOf(r.nextLong()));
+        children.start("detached-misuse", "detached-misuse");
+        children.start("deep-recursion", "deep-recursion");
+        children.start("small-items", "small-items");
         for (int i = 0; i < CLOSE_CHILDREN; i++) {
-            runs.add(new String[]{"start-vs-close", String.valueOf(r.nextLong())});
-        }
-        for (String[] args : runs) {
-            String key = args[0] + (args[0].equals("start-vs-close") ? "#" + RESULTS.size() : "");
-            RESULTS.put(key, CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ChildJvm.run(GuardsMain.class, CHILD_TIMEOUT, args);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, pool));
+            children.start("start-vs-close#" + i, "start-vs-close", String.valueOf(r.nextLong()));
         }
     }
 
     @AfterAll
     static void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (children != null) {
+            children.close();
         }
     }
 
     /** Waits for a child, prints its output, and checks it ended well. */
     private static String run(String key) throws Exception {
-        ChildJvm.Result r = RESULTS.get(key).get(CHILD_TIMEOUT.toSeconds() * RESULTS.size(), TimeUnit.SECONDS);
-        System.out.println("=== " + key + ": " + (r.timedOut() ? "timed out" : "exit " + r.exitCode()));
-        System.out.println(r.output());
-        assertFalse(r.timedOut(), "child hung: " + r.describe());
-        assertFalse(r.crashed(), "child JVM crashed: " + r.describe());
-        assertEquals(0, r.exitCode(), r.describe());
-        assertFalse(r.output().contains("VIOLATION"), r.describe());
-        assertTrue(r.output().contains("CHILD OK"), r.describe());
-        return r.output();
+        String out = children.awaitOk(key);
+        assertTrue(out.contains("CHILD OK"), out);
+        return out;
     }
 
     @Test
@@ -86,7 +61,7 @@ class GuardsTest {
 
     @Test
     void closeWhileThreadsAreBeingStartedFinalizes() throws Exception {
-        for (String key : RESULTS.keySet()) {
+        for (String key : children.keys()) {
             if (key.startsWith("start-vs-close")) {
                 assertTrue(run(key).contains("finalized=true"), key);
             }

@@ -6,12 +6,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 
 import java.time.Duration;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.*;
@@ -26,41 +21,27 @@ class ShutdownTest {
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> SCENARIOS = List.of("endless-loop", "swallows", "system-exit", "sub-interpreters",
             "detached-sleep", "python-thread", "idle", "attach-after-close", "gil-held", "blocked-output");
-    private static final Map<String, CompletableFuture<ChildJvm.Result>> RESULTS = new LinkedHashMap<>();
-    private static ExecutorService pool;
+    private static ChildRuns children;
 
     @BeforeAll
     static void startChildren() {
         TestPython.runtime(); // skips the class when this run's Python is absent
-        pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("shutdown-child-", 0).daemon(true).factory());
+        children = new ChildRuns("shutdown-child", ShutdownMain.class, CHILD_TIMEOUT);
         for (String s : SCENARIOS) {
-            RESULTS.put(s, CompletableFuture.supplyAsync(() -> {
-                try {
-                    return ChildJvm.run(ShutdownMain.class, CHILD_TIMEOUT, s);
-                } catch (Exception e) {
-                    throw new IllegalStateException(e);
-                }
-            }, pool));
+            children.start(s, s);
         }
     }
 
     @AfterAll
     static void stop() {
-        if (pool != null) {
-            pool.shutdownNow();
+        if (children != null) {
+            children.close();
         }
     }
 
     /** Waits for a scenario's child, prints its output, and checks it ended well. */
     private static String run(String scenario) throws Exception {
-        ChildJvm.Result r = RESULTS.get(scenario).get(CHILD_TIMEOUT.toSeconds() * SCENARIOS.size(), TimeUnit.SECONDS);
-        System.out.println("=== " + scenario + ": " + (r.timedOut() ? "timed out" : "exit " + r.exitCode()));
-        System.out.println(r.output());
-        assertFalse(r.timedOut(), "child hung: " + r.describe());
-        assertFalse(r.crashed(), "child JVM crashed: " + r.describe());
-        assertEquals(0, r.exitCode(), r.describe());
-        assertFalse(r.output().contains("VIOLATION"), r.describe());
-        return r.output();
+        return children.awaitOk(scenario);
     }
 
     @Test

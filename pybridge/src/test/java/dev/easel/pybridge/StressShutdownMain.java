@@ -127,7 +127,8 @@ public final class StressShutdownMain {
             StressSubClose.closedElsewhere(rt, r.nextInt(50), (name, body) -> workers.add(worker(name, rt, body::run)));
             kinds.add("sub-closed-elsewhere");
         }
-        boolean blockedInC = r.nextInt(4) == 0;
+        // One child in eight: such a child waits out the whole join time at close (~9 s).
+        boolean blockedInC = r.nextInt(8) == 0;
         if (blockedInC) {
             StressSubClose.blockInC(main);
             kinds.add("py-blocked-in-c");

@@ -7,9 +7,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -20,10 +17,10 @@ import static org.junit.jupiter.api.Assertions.*;
  * and shutdown at a random moment in child JVMs ({@link StressShutdownMain}).
  *
  * <p>The seed is printed; rerun one with {@code -Deasel.stress.seed=N}. A normal build makes 1,000
- * in-process repetitions on every Python, and sub-interpreter close rounds and shutdown races in
- * child JVMs scaled by {@link TestPython#scale()} (the full counts on the bundled Python, a quarter
- * on the others, to keep the build short). {@code -Deasel.stress=full} makes 10,000 in-process
- * repetitions, 2,000 close rounds and 200 shutdown races on every Python (RELIABILITY.md).
+ * in-process repetitions and 200 shutdown races in child JVMs on every Python, and sub-interpreter
+ * close rounds scaled by {@link TestPython#scale()} (200 on the bundled Python, 50 on the others).
+ * {@code -Deasel.stress=full} makes 10,000 in-process repetitions and 2,000 close rounds on every
+ * Python (RELIABILITY.md).
  */
 @Timeout(value = 3600, unit = TimeUnit.SECONDS, threadMode = Timeout.ThreadMode.SEPARATE_THREAD)
 class StressTest {
@@ -89,11 +86,19 @@ class StressTest {
         assertEquals(2L, rt.main().evalToJava("1 + 1"));
     }
 
+    /**
+     * Shutdown races per Python: 200 (the issue's minimum) in every run, on every Python;
+     * {@code -Deasel.stress.races=N} sets another count (a quick local run).
+     */
+    private static int races() {
+        return Integer.getInteger("easel.stress.races", 200);
+    }
+
     @Test
     void shutdownAtRandomMomentsInChildJvms() throws Exception {
         TestPython.runtime(); // skips when this run's Python is absent
         long seed = seed();
-        int children = FULL ? 200 : TestPython.scale() >= 1.0 ? 40 : Math.max(8, (int) Math.round(40 * TestPython.scale()));
+        int children = races();
         System.out.println("shutdown stress: seed " + seed + " (-Deasel.stress.seed=" + seed + "), " + children
                 + " child JVMs, 2 at a time");
         Random r = new Random(seed);
@@ -101,17 +106,15 @@ class StressTest {
         for (int i = 0; i < children; i++) {
             seeds.add(r.nextLong());
         }
-        ExecutorService pool = Executors.newFixedThreadPool(2, Thread.ofPlatform().name("stress-child-", 0).daemon(true).factory());
         long t0 = System.nanoTime();
-        try {
-            List<Future<ChildJvm.Result>> results = new ArrayList<>();
-            for (long s : seeds) {
-                results.add(pool.submit(() -> ChildJvm.run(StressShutdownMain.class, Duration.ofSeconds(60), String.valueOf(s))));
+        try (ChildRuns runs = new ChildRuns("stress-child", StressShutdownMain.class, Duration.ofSeconds(60))) {
+            for (int i = 0; i < children; i++) {
+                runs.start("child " + i, String.valueOf(seeds.get(i)));
             }
             List<String> failures = new ArrayList<>();
             int ok = 0;
             for (int i = 0; i < children; i++) {
-                ChildJvm.Result res = results.get(i).get(10, TimeUnit.MINUTES);
+                ChildJvm.Result res = runs.await("child " + i);
                 String line = res.output().lines().filter(l -> l.startsWith("STRESS-CHILD")).findFirst().orElse("(no summary)");
                 System.out.println("child " + i + ": " + (res.ok() ? "ok" : "FAILED") + " " + line);
                 if (res.ok() && res.output().contains("CHILD OK")) {
@@ -123,8 +126,6 @@ class StressTest {
             long ms = (System.nanoTime() - t0) / 1_000_000;
             System.out.println("shutdown stress: " + ok + "/" + children + " children ok in " + ms + " ms");
             assertTrue(failures.isEmpty(), failures.size() + " child JVM(s) failed:\n" + String.join("\n\n", failures));
-        } finally {
-            pool.shutdownNow();
         }
     }
 }

@@ -31,7 +31,11 @@ public final class TestPython {
 
     /** Resolves the configured choice to an installation, or empty when it is not on this machine. */
     public static Optional<PythonInstallation> installation() {
-        String c = choice();
+        return installation(choice());
+    }
+
+    /** Resolves {@code c} (a value for {@code easel.python}) to an installation, or empty when it is not on this machine. */
+    public static Optional<PythonInstallation> installation(String c) {
         try {
             if (c.startsWith("pyenv:")) {
                 PythonVersion want = PythonVersion.parse(c.substring("pyenv:".length()));

@@ -17,13 +17,9 @@ import static org.junit.jupiter.api.Assertions.*;
 class ThreadStatesTest {
     static String run(List<String> jvmOptions, String... args) throws Exception {
         ChildJvm.Result r = ChildJvm.run(TestPython.choice(), jvmOptions, ThreadStatesMain.class, Duration.ofSeconds(240), args);
-        System.out.println("=== " + String.join(" ", args) + ": " + (r.timedOut() ? "timed out" : "exit " + r.exitCode()));
-        System.out.println(r.output());
-        assertFalse(r.timedOut(), "child hung: " + r.describe());
-        assertFalse(r.crashed(), "child JVM crashed: " + r.describe());
-        assertEquals(0, r.exitCode(), r.describe());
-        assertTrue(r.output().contains("CHILD OK"), r.describe());
-        return r.output();
+        String out = ChildRuns.check(String.join(" ", args), r);
+        assertTrue(out.contains("CHILD OK"), r.describe());
+        return out;
     }
 
     /** 20,000 short-lived threads that attach (main and a sub): thread states and RSS stay flat. */
@@ -44,7 +40,6 @@ class ThreadStatesTest {
         ChildJvm.Result r = ChildJvm.run(TestPython.choice(), List.of(), java.util.Map.of("MALLOC_CHECK_", "3",
                 "MALLOC_PERTURB_", "165"), ThreadStatesMain.class, Duration.ofSeconds(900),
                 "close-elsewhere", String.valueOf(Bounded.scaled(1000, 250)));
-        System.out.println(r.output());
-        assertTrue(r.ok() && r.output().contains("CHILD OK"), r.describe());
+        assertTrue(ChildRuns.check("close-elsewhere", r).contains("CHILD OK"), r.describe());
     }
 }
