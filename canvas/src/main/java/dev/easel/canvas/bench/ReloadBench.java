@@ -5,6 +5,7 @@ import dev.easel.canvas.host.HeadlessWindows;
 import dev.easel.canvas.host.LiveReload;
 import dev.easel.canvas.host.Session;
 import dev.easel.pybridge.PythonRuntime;
+import dev.easel.pybridge.bench.BenchArgs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -48,15 +49,9 @@ public final class ReloadBench {
 
     /** Usage: {@code ReloadBench [--python CHOICE] [--quick]}. */
     public static void main(String[] argv) throws Exception {
-        String choice = null;
-        boolean quick = false;
-        for (int i = 0; i < argv.length; i++) {
-            switch (argv[i]) {
-                case "--python" -> choice = argv[++i];
-                case "--quick" -> quick = true;
-                default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
-            }
-        }
+        BenchArgs args = BenchArgs.parse(argv);
+        String choice = args.python();
+        boolean quick = args.quick();
         PythonRuntime rt = PythonRuntime.start(choice);
         try {
             List<Boolean> modes = rt.supportsSubInterpreters() ? List.of(false, true) : List.of(false);

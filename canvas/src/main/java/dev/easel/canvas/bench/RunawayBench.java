@@ -8,6 +8,7 @@ import dev.easel.canvas.host.Session;
 import dev.easel.canvas.host.WindowPixels;
 import dev.easel.canvas.host.WindowSystem;
 import dev.easel.pybridge.PythonRuntime;
+import dev.easel.pybridge.bench.BenchArgs;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -89,15 +90,9 @@ public final class RunawayBench {
 
     /** Usage: {@code RunawayBench [--python CHOICE] [--quick]}. */
     public static void main(String[] argv) throws Exception {
-        String choice = null;
-        boolean quick = false;
-        for (int i = 0; i < argv.length; i++) {
-            switch (argv[i]) {
-                case "--python" -> choice = argv[++i];
-                case "--quick" -> quick = true;
-                default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
-            }
-        }
+        BenchArgs args = BenchArgs.parse(argv);
+        String choice = args.python();
+        boolean quick = args.quick();
         PythonRuntime rt = PythonRuntime.start(choice);
         try {
             if (!rt.supportsSubInterpreters()) {

@@ -32,15 +32,9 @@ public final class BridgeBench {
 
     /** Runs the benchmark and prints its JSON line. */
     public static void main(String[] argv) throws Exception {
-        String choice = null;
-        boolean quick = false;
-        for (int i = 0; i < argv.length; i++) {
-            switch (argv[i]) {
-                case "--python" -> choice = argv[++i];
-                case "--quick" -> quick = true;
-                default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
-            }
-        }
+        BenchArgs args = BenchArgs.parse(argv);
+        String choice = args.python();
+        boolean quick = args.quick();
         PythonRuntime rt = PythonRuntime.start(choice);
         try {
             System.out.println(toJson(run(rt, quick)));
