@@ -10,6 +10,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
+import static dev.easel.pybridge.ffi.pythread_h.PyThread_get_thread_ident;
 import static dev.easel.pybridge.ffi.ceval_h.PyEval_SaveThread;
 import static dev.easel.pybridge.ffi.constants_h.PyExc;
 import static dev.easel.pybridge.ffi.pystate_h.*;
@@ -69,6 +70,12 @@ final class SubInterpreters {
             Interpreter sub = newInterpreter.apply(ip, PyInterpreterState_GetID(ip));
             rt.interpreters.put(ip.address(), sub);
             slot.adopt(sub, ts);
+            if (slot.ident == 0) {
+                // This thread's (adopt may be called for another's: start-up adopts for
+                // easel-python-main). A thread that made a sub-interpreter and only runs there
+                // (an isolated canvas) must be reachable by interrupt() and shutdown's stop request.
+                slot.ident = PyThread_get_thread_ident();
+            }
             slot.bound = ts;
             slot.current = sub;
             slot.currentTstate = ts;

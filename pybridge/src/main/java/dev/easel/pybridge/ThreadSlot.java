@@ -182,11 +182,6 @@ final class ThreadSlot {
 
     /** Takes {@code tstate}, made elsewhere for this thread (at start-up), as this thread's for {@code interp}. */
     synchronized void adopt(Interpreter interp, MemorySegment tstate) {
-        if (ident == 0) {
-            // Known from the start: a thread that made a sub-interpreter and runs only there must
-            // still be reachable by interrupt() and by shutdown's stop request.
-            ident = PyThread_get_thread_ident();
-        }
         tstates.put(interp, tstate);
         interp.register(this);
     }
