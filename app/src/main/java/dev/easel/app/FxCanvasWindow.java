@@ -224,6 +224,15 @@ final class FxCanvasWindow implements CanvasView {
             } else if (e.getCode() == javafx.scene.input.KeyCode.F3) {
                 e.consume(); // the app's: the performance overlay
                 perfOverlay.toggle();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.F11) {
+                e.consume(); // full screen, as the sketch's own `fullscreen = ...` does (it reads it back)
+                stage.setFullScreen(!stage.isFullScreen());
+            } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.W) {
+                e.consume(); // as the close button: on_close decides
+                host.requestClose();
+            } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
+                e.consume();
+                FxCaptures.saveShownFrame(host.slug(), pixels);
             }
         });
         scene.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse("mouse_press", e));

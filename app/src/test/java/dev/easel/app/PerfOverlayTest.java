@@ -79,4 +79,59 @@ class PerfOverlayTest {
             }, s -> !s, WAIT);
         }
     }
+
+    @Test
+    void windowShortcutsSaveTheShownFrameAndClose() throws Exception {
+        java.nio.file.Path shots = dir.resolve("captures");
+        System.setProperty("easel.captures", shots.toString());
+        try (FxWindowTest.Run r = new FxWindowTest.Run("shortcuts", """
+                import easel, sys
+                T = sys._easel_test
+                class Keys(easel.Canvas):
+                    size = (120, 80)
+                    fps = 30
+                    def on_key_press(self, e):
+                        T.setdefault("keys", []).append(e.key)
+                    def on_draw(self, g):
+                        g.clear("#204060")
+                        T["fullscreen"] = self.fullscreen
+                    def on_close(self):
+                        T["closed"] = True
+                Keys().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            onFx(() -> {
+                w.surface().requestFocus();
+                return null;
+            });
+            FxWindowTest.robot.push(KeyCode.CONTROL, KeyCode.S);
+            java.nio.file.Path png = await("a saved frame", () -> {
+                try (var files = java.nio.file.Files.list(shots)) {
+                    return files.filter(p -> p.getFileName().toString().startsWith("keys-")
+                            && p.getFileName().toString().endsWith(".png")).findFirst().orElse(null);
+                } catch (java.io.IOException notYet) {
+                    return null;
+                }
+            }, p -> p != null && p.toFile().length() > 0, WAIT);
+            await("the PNG complete", () -> {
+                try {
+                    return dev.easel.canvas.ImageData.load(png).argb(60, 40);
+                } catch (java.io.IOException | RuntimeException partial) {
+                    return 0;
+                }
+            }, c -> c == 0xff204060, WAIT);
+
+            // F11 is not pressed here: JavaFX's headless platform throws IndexOutOfBounds from
+            // HeadlessWindow.blit when this window goes full screen (FxWindowSettingsTest covers
+            // full screen through the sketch's own setting).
+
+            FxWindowTest.robot.push(KeyCode.CONTROL, KeyCode.W);
+            awaitFact("closed", Boolean.TRUE::equals, WAIT);
+            r.host(0).ended().get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Object keys = fact("keys"); // Control itself is a key the sketch sees; S and W are the app's
+            assertFalse(keys instanceof List<?> l && (l.contains("s") || l.contains("w")), String.valueOf(keys));
+        } finally {
+            System.clearProperty("easel.captures");
+        }
+    }
 }
