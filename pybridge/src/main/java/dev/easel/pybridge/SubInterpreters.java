@@ -70,12 +70,8 @@ final class SubInterpreters {
             Interpreter sub = newInterpreter.apply(ip, PyInterpreterState_GetID(ip));
             rt.interpreters.put(ip.address(), sub);
             slot.adopt(sub, ts);
-            if (slot.ident == 0) {
-                // This thread's (adopt may be called for another's: start-up adopts for
-                // easel-python-main). A thread that made a sub-interpreter and only runs there
-                // (an isolated canvas) must be reachable by interrupt() and shutdown's stop request.
-                slot.ident = PyThread_get_thread_ident();
-            }
+            // This thread's id (adopt may run for another thread: start-up adopts for easel-python-main).
+            slot.madeIdent = PyThread_get_thread_ident();
             slot.bound = ts;
             slot.current = sub;
             slot.currentTstate = ts;
@@ -232,7 +228,8 @@ final class SubInterpreters {
                 target = s;
             }
         }
-        if (target == null || target.ident == 0 || target == rt.slot()) {
+        long ident = target == null ? 0 : target.ident != 0 ? target.ident : target.madeIdent;
+        if (target == null || ident == 0 || target == rt.slot()) {
             return false;
         }
         long deadline = System.nanoTime() + rt.drainTimeout.toNanos();
@@ -243,9 +240,9 @@ final class SubInterpreters {
                     // fire at its next, unrelated attach.
                     return false;
                 }
-                if (ThreadIds.reaches(interp, target.ident, target.currentTstate)) {
+                if (ThreadIds.reaches(interp, ident, target.currentTstate)) {
                     target.interruptPending = true; // cleared (with the request) when it detaches
-                    return PyThreadState_SetAsyncExc(target.ident, PyExc("SystemExit")) > 0;
+                    return PyThreadState_SetAsyncExc(ident, PyExc("SystemExit")) > 0;
                 }
             } catch (PythonClosedException ending) {
                 return false;
