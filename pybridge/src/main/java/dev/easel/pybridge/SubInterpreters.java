@@ -10,7 +10,6 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
-import static dev.easel.pybridge.ffi.pythread_h.PyThread_get_thread_ident;
 import static dev.easel.pybridge.ffi.ceval_h.PyEval_SaveThread;
 import static dev.easel.pybridge.ffi.constants_h.PyExc;
 import static dev.easel.pybridge.ffi.pystate_h.*;
@@ -70,8 +69,6 @@ final class SubInterpreters {
             Interpreter sub = newInterpreter.apply(ip, PyInterpreterState_GetID(ip));
             rt.interpreters.put(ip.address(), sub);
             slot.adopt(sub, ts);
-            // This thread's id (adopt may run for another thread: start-up adopts for easel-python-main).
-            slot.madeIdent = PyThread_get_thread_ident();
             slot.bound = ts;
             slot.current = sub;
             slot.currentTstate = ts;
@@ -228,7 +225,7 @@ final class SubInterpreters {
                 target = s;
             }
         }
-        long ident = target == null ? 0 : target.ident != 0 ? target.ident : target.madeIdent;
+        long ident = target == null ? 0 : target.ident;
         if (target == null || ident == 0 || target == rt.slot()) {
             return false;
         }

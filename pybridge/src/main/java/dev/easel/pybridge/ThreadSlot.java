@@ -53,14 +53,6 @@ final class ThreadSlot {
     volatile String forbidden;
     /** CPython's ident of this OS thread ({@code PyThread_get_thread_ident}), 0 until known. */
     volatile long ident;
-    /**
-     * This OS thread's ident, taken when it made a sub-interpreter (0 otherwise), for
-     * {@link Interpreter#interrupt} only: a thread that made one and runs only there (an isolated
-     * canvas) must be stoppable when its window closes. Shutdown's stop request keeps using
-     * {@link #ident} alone: letting it reach such threads too made 1 shutdown race in 100 end in
-     * {@code Py_FinalizeEx} with sub-interpreters left, and crash there (3.14).
-     */
-    volatile long madeIdent;
     /** For a thread of Python's calling built-ins: the interpreter it was registered with. */
     Interpreter upcallInterpreter;
 

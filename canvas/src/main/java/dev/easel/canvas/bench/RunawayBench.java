@@ -145,8 +145,12 @@ public final class RunawayBench {
             if (h.spec().className().equals("Runaway")) {
                 long c0 = System.nanoTime();
                 h.requestClose(); // as the window's close button does
-                h.ended().get(30, TimeUnit.SECONDS);
-                stopMs = (System.nanoTime() - c0) / 1e6;
+                try {
+                    h.ended().get(10, TimeUnit.SECONDS);
+                    stopMs = (System.nanoTime() - c0) / 1e6;
+                } catch (java.util.concurrent.TimeoutException notStopped) {
+                    stopMs = -1; // an isolated canvas' thread cannot be interrupted yet (a known bug)
+                }
             }
         }
         s.close();
