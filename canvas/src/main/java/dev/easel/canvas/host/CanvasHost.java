@@ -424,17 +424,17 @@ public final class CanvasHost {
         }
     }
 
+    /** Real-time frames: in windows, and headless with live reload on (saves land between frames). */
+    private boolean paced() {
+        return !session.windows().headless() || session.liveReload() != null;
+    }
+
     /**
      * Runs setup() on the canvas object; returns whether the canvas is set up. A failed setup
      * leaves the canvas half made: on_draw and the handlers would only fail on what it did not
      * make, hiding the real cause. Its traceback is shown instead, until a reload or a restart
      * makes a canvas whose setup succeeds.
      */
-    /** Real-time frames: in windows, and headless with live reload on (saves land between frames). */
-    private boolean paced() {
-        return !session.windows().headless() || session.liveReload() != null;
-    }
-
     private boolean runSetup() {
         boolean setUp = callPython(-1, "setup", () -> {
             canvas.callMethod("_easel_setup", handle).close();
