@@ -1,10 +1,9 @@
 package dev.easel.app;
 
 import dev.easel.canvas.ImageData;
+import dev.easel.canvas.host.FrameSaves;
 import dev.easel.canvas.host.WindowPixels;
 
-import java.io.IOException;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
@@ -30,12 +29,8 @@ final class FxCaptures {
         Path dir = Path.of(System.getProperty("easel.captures", "."));
         Path file = dir.resolve(slug + "-" + LocalDateTime.now().format(STAMP) + ".png").toAbsolutePath();
         Thread.ofVirtual().name("easel-capture").start(() -> {
-            try {
-                Files.createDirectories(dir);
-                picture.save(file);
+            if (FrameSaves.write(picture, file)) { // complete or not at all; a failure is said there
                 System.err.println("easel: saved " + file);
-            } catch (IOException | RuntimeException e) {
-                System.err.println("easel: could not save " + file + ": " + e.getMessage());
             }
         });
     }

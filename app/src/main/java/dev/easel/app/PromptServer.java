@@ -3,6 +3,7 @@ package dev.easel.app;
 import dev.easel.canvas.host.CanvasHost;
 import dev.easel.canvas.host.Prompt;
 import dev.easel.canvas.host.Session;
+import dev.easel.app.runs.PromptWire;
 
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -12,7 +13,6 @@ import java.io.Writer;
 import java.net.InetAddress;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
-import java.util.Base64;
 import java.util.List;
 import java.util.concurrent.locks.LockSupport;
 
@@ -50,19 +50,19 @@ final class PromptServer {
             out.write(token + "\n");
             out.flush();
             for (String line; (line = in.readLine()) != null; ) {
-                String[] f = line.split("\t", 3);
-                if (f.length < 3) {
+                PromptWire request = PromptWire.parse(line);
+                if (request == null) {
                     continue;
                 }
-                String id = f[0];
-                String text = new String(Base64.getDecoder().decode(f[2]), StandardCharsets.UTF_8);
+                long id = request.id();
+                String text = request.text();
                 CanvasHost host = firstRunning(session);
                 if (host == null) {
                     reply(out, id, "error", "no canvas is running\n");
                     continue;
                 }
                 // Answered from the canvas thread when it gets there; the next request is read meanwhile.
-                if (f[1].equals("complete")) {
+                if (request.word().equals("complete")) {
                     Prompt.complete(host, text).whenComplete((c, t) -> reply(out, id, "completions",
                             t != null ? "" : c.token() + "\n" + String.join("\n", c.candidates())));
                 } else {
@@ -101,11 +101,10 @@ final class PromptServer {
         }
     }
 
-    private static void reply(Writer out, String id, String status, String payload) {
+    private static void reply(Writer out, long id, String status, String payload) {
         synchronized (out) {
             try {
-                out.write(id + "\t" + status + "\t"
-                        + Base64.getEncoder().encodeToString(payload.getBytes(StandardCharsets.UTF_8)) + "\n");
+                out.write(new PromptWire(id, status, payload).line() + "\n");
                 out.flush();
             } catch (IOException gone) {
                 // The console went away.

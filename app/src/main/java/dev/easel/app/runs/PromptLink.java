@@ -10,7 +10,6 @@ import java.net.ServerSocket;
 import java.net.Socket;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
-import java.util.Base64;
 import java.util.HexFormat;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -53,10 +52,10 @@ public final class PromptLink implements AutoCloseable {
             }
             connected.complete(new OutputStreamWriter(c.getOutputStream(), StandardCharsets.UTF_8));
             for (String line; (line = in.readLine()) != null; ) {
-                String[] f = line.split("\t", 3);
-                CompletableFuture<Answer> w = f.length == 3 ? waiting.remove(Long.parseLong(f[0])) : null;
+                PromptWire answer = PromptWire.parse(line);
+                CompletableFuture<Answer> w = answer == null ? null : waiting.remove(answer.id());
                 if (w != null) {
-                    w.complete(new Answer(f[1], new String(Base64.getDecoder().decode(f[2]), StandardCharsets.UTF_8)));
+                    w.complete(new Answer(answer.word(), answer.text()));
                 }
             }
         } catch (RuntimeException | IOException e) { // SocketTimeoutException: the run never connected
@@ -81,8 +80,7 @@ public final class PromptLink implements AutoCloseable {
             }
             synchronized (out) {
                 try {
-                    out.write(id + "\t" + kind + "\t"
-                            + Base64.getEncoder().encodeToString(text.getBytes(StandardCharsets.UTF_8)) + "\n");
+                    out.write(new PromptWire(id, kind, text).line() + "\n");
                     out.flush();
                 } catch (IOException e) {
                     waiting.remove(id);

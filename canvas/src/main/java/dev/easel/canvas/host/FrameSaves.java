@@ -104,9 +104,10 @@ public final class FrameSaves {
 
     /**
      * Writes {@code picture} to {@code path} through a hidden file in the same folder, moved into
-     * place when complete: a program watching the folder never reads half a file.
+     * place when complete: a program watching the folder never reads half a file. Folders are
+     * made. A failure is reported on stderr; returns whether the file was written.
      */
-    static void write(ImageData picture, Path path) {
+    public static boolean write(ImageData picture, Path path) {
         Path target = path.toAbsolutePath();
         String name = target.getFileName().toString();
         int dot = name.lastIndexOf('.');
@@ -117,13 +118,15 @@ public final class FrameSaves {
             picture.save(part);
             Files.move(part, target, java.nio.file.StandardCopyOption.REPLACE_EXISTING,
                     java.nio.file.StandardCopyOption.ATOMIC_MOVE);
+            return true;
         } catch (IOException | RuntimeException e) {
-            System.err.println("easel: save_frame: could not write '" + path + "': " + e.getMessage());
+            System.err.println("easel: could not write the frame '" + path + "': " + e.getMessage());
             try {
                 Files.deleteIfExists(part);
             } catch (IOException ignored) {
                 // nothing more to do
             }
+            return false;
         }
     }
 }
