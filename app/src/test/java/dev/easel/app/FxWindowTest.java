@@ -463,8 +463,6 @@ class FxWindowTest {
      * The same for an isolated canvas (own interpreter, own GIL): its thread had never attached
      * anywhere else, so the bridge did not know its id and the stop request never fired.
      */
-    @org.junit.jupiter.api.Disabled("known bug: an isolated canvas' thread cannot be interrupted yet (the fix left "
-            + "sub-interpreters behind at finalization and was reverted)")
     @Test
     void closingTheWindowOfAnIsolatedEndlessLoopStopsIt() throws Exception {
         org.junit.jupiter.api.Assumptions.assumeTrue(rt.supportsSubInterpreters(), "isolated canvases need 3.12+");

@@ -11,6 +11,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BiFunction;
 
 import static dev.easel.pybridge.ffi.ceval_h.PyEval_SaveThread;
+import static dev.easel.pybridge.ffi.pythread_h.PyThread_get_thread_ident;
 import static dev.easel.pybridge.ffi.constants_h.PyExc;
 import static dev.easel.pybridge.ffi.pystate_h.*;
 import static java.lang.foreign.ValueLayout.ADDRESS;
@@ -69,6 +70,12 @@ final class SubInterpreters {
             Interpreter sub = newInterpreter.apply(ip, PyInterpreterState_GetID(ip));
             rt.interpreters.put(ip.address(), sub);
             slot.adopt(sub, ts);
+            if (slot.ident == 0) {
+                // Its own state there came from Py_NewInterpreterFromConfig, not tstateFor: without
+                // its id, a thread that runs only in the interpreter it made (an isolated canvas)
+                // could not be asked to stop, by Interpreter.interrupt or at shutdown.
+                slot.ident = PyThread_get_thread_ident();
+            }
             slot.bound = ts;
             slot.current = sub;
             slot.currentTstate = ts;
@@ -119,8 +126,18 @@ final class SubInterpreters {
         }
         if (slot.hasOrphans && slot.current == null) {
             // This thread's own state there, when it was its binding (it used the interpreter last):
-            // deleted here, on its thread; if it was the last, the interpreter ends now.
-            ThreadStates.settleOwn(rt, slot);
+            // deleted here, on its thread; if it was the last, the interpreter ends now. Counted as
+            // using the runtime, like an attach: shutdown must not finalize while this ends an
+            // interpreter (it waits for it, or, once the gate is shut, settles the orphan itself).
+            Interpreter main = rt.main;
+            main.active.incrementAndGet();
+            try {
+                if (!rt.closing) {
+                    ThreadStates.settleOwn(rt, slot);
+                }
+            } finally {
+                main.active.decrementAndGet();
+            }
         }
     }
 
@@ -132,10 +149,26 @@ final class SubInterpreters {
      * @throws IllegalStateException if it could not be ended, or not in time (then it is left as is)
      */
     void endWithin(Interpreter interp, long deadline) {
+        onThreadOfItsOwn("end", interp, deadline, () -> endInterpreter(interp, rt.slot(), deadline));
+    }
+
+    /**
+     * At shutdown: deletes the states a closed sub-interpreter still holds for other threads and ends
+     * it, on a thread of its own. Not on the closing thread: ending another interpreter at shutdown
+     * deletes every thread's state there, the closing thread's bound one too, and its next attach
+     * would write into that freed state (a SIGSEGV in PyEval_RestoreThread).
+     *
+     * @throws IllegalStateException if it could not be ended in time (then it is left as is)
+     */
+    void settleWithin(Interpreter interp, long deadline) {
+        onThreadOfItsOwn("settle", interp, deadline, () -> ThreadStates.settleForeign(rt, interp, true));
+    }
+
+    private static void onThreadOfItsOwn(String what, Interpreter interp, long deadline, Runnable work) {
         CompletableFuture<Void> done = new CompletableFuture<>();
-        Thread.ofPlatform().daemon(true).name("easel-python-end-" + interp.id()).start(() -> {
+        Thread.ofPlatform().daemon(true).name("easel-python-" + what + "-" + interp.id()).start(() -> {
             try {
-                endInterpreter(interp, rt.slot(), deadline);
+                work.run();
                 done.complete(null);
             } catch (Throwable t) {
                 done.completeExceptionally(t);
@@ -156,7 +189,6 @@ final class SubInterpreters {
             throw new IllegalStateException("interrupted while ending " + interp);
         }
     }
-
 
     /** Ends a drained sub-interpreter. Caller: a thread of its own ({@link #endWithin}), attached nowhere. */
     private void endInterpreter(Interpreter interp, ThreadSlot slot, long deadline) {

@@ -93,8 +93,6 @@ class GuardsInProcessTest {
      * reachable by interrupt(): its ident was unknown, so a runaway isolated canvas could be
      * neither stopped when its window closed nor at shutdown.
      */
-    @org.junit.jupiter.api.Disabled("known bug, fix reverted: letting interrupt() reach such a thread left its "
-            + "sub-interpreter behind and ~1 shutdown race in 100 crashed in Py_FinalizeEx (see the session note)")
     @Test
     void aThreadThatOnlyRanItsOwnSubInterpreterCanBeInterrupted() throws Exception {
         TestPython.assumeSubInterpreters();

@@ -41,6 +41,7 @@ public final class ShutdownMain {
             case "sub-interpreters" -> subInterpreters();
             case "gil-held" -> ShutdownStuckScenarios.gilHeld(rt);
             case "blocked-output" -> ShutdownStuckScenarios.blockedOutput(rt);
+            case "closer-bound-in-a-sub" -> ShutdownBindingScenario.run(rt);
             default -> fail("unknown scenario " + scenario);
         }
         ChildMain.finish("scenario " + scenario + " done");

@@ -98,10 +98,26 @@ class StressTest {
 
     @Test
     void shutdownAtRandomMomentsInChildJvms() throws Exception {
+        raceInChildren("shutdown stress", StressShutdownMain.class, "STRESS-CHILD", races());
+    }
+
+    /**
+     * Regression: a thread that closed its own sub-interpreter deleted its state there, and ended
+     * it, after the close returned and outside the gate, so shutdown could finalize meanwhile
+     * ("remaining subinterpreters", a SIGSEGV in Py_FinalizeEx, ~1 shutdown race in 200).
+     */
+    @Test
+    void shutdownWhileThreadsCloseTheirOwnSubInterpreters() throws Exception {
+        PythonRuntime rt = TestPython.runtime();
+        org.junit.jupiter.api.Assumptions.assumeTrue(rt.supportsSubInterpreters(), "sub-interpreters need 3.12+");
+        raceInChildren("sub-close shutdown", SubCloseShutdownMain.class, "SUB-CLOSE-CHILD", races() / 2);
+    }
+
+    /** Runs {@code children} child JVMs of {@code main}, each with its own seed, and checks every one ended well. */
+    private static void raceInChildren(String label, Class<?> main, String summaryPrefix, int children) throws Exception {
         TestPython.runtime(); // skips when this run's Python is absent
         long seed = seed();
-        int children = races();
-        System.out.println("shutdown stress: seed " + seed + " (-Deasel.stress.seed=" + seed + "), " + children
+        System.out.println(label + ": seed " + seed + " (-Deasel.stress.seed=" + seed + "), " + children
                 + " child JVMs, 2 at a time");
         Random r = new Random(seed);
         List<Long> seeds = new ArrayList<>();
@@ -109,7 +125,7 @@ class StressTest {
             seeds.add(r.nextLong());
         }
         long t0 = System.nanoTime();
-        try (ChildRuns runs = new ChildRuns("stress-child", StressShutdownMain.class, Duration.ofSeconds(60))) {
+        try (ChildRuns runs = new ChildRuns("stress-child", main, Duration.ofSeconds(60))) {
             for (int i = 0; i < children; i++) {
                 runs.start("child " + i, String.valueOf(seeds.get(i)));
             }
@@ -117,7 +133,7 @@ class StressTest {
             int ok = 0;
             for (int i = 0; i < children; i++) {
                 ChildJvm.Result res = runs.await("child " + i);
-                String line = res.output().lines().filter(l -> l.startsWith("STRESS-CHILD")).findFirst().orElse("(no summary)");
+                String line = res.output().lines().filter(l -> l.startsWith(summaryPrefix)).findFirst().orElse("(no summary)");
                 System.out.println("child " + i + ": " + (res.ok() ? "ok" : "FAILED") + " " + line);
                 if (res.ok() && res.output().contains("CHILD OK")) {
                     ok++;
@@ -126,7 +142,7 @@ class StressTest {
                 }
             }
             long ms = (System.nanoTime() - t0) / 1_000_000;
-            System.out.println("shutdown stress: " + ok + "/" + children + " children ok in " + ms + " ms");
+            System.out.println(label + ": " + ok + "/" + children + " children ok in " + ms + " ms");
             assertTrue(failures.isEmpty(), failures.size() + " child JVM(s) failed:\n" + String.join("\n\n", failures));
         }
     }

@@ -149,7 +149,7 @@ public final class RunawayBench {
                     h.ended().get(10, TimeUnit.SECONDS);
                     stopMs = (System.nanoTime() - c0) / 1e6;
                 } catch (java.util.concurrent.TimeoutException notStopped) {
-                    stopMs = -1; // an isolated canvas' thread cannot be interrupted yet (a known bug)
+                    stopMs = -1; // not stopped within 10 s: a bug (the window close must stop it)
                 }
             }
         }
