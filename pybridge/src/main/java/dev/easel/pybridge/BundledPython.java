@@ -2,14 +2,10 @@ package dev.easel.pybridge;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +25,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,8 +39,6 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The CPython 3.14 that ships with Easel: the Maven artifact
@@ -82,7 +72,6 @@ public final class BundledPython {
     /** The manifest, written last into the installation folder. */
     static final String MANIFEST = ".easel-manifest";
     private static final String MANIFEST_HEADER = "easel bundled cpython manifest 1";
-    private static final String POM_PROPERTIES = "META-INF/maven/org.bytedeco/cpython/pom.properties";
 
     private static final System.Logger LOG = System.getLogger(BundledPython.class.getName());
     private static final Object IN_PROCESS_LOCK = new Object();
@@ -102,7 +91,7 @@ public final class BundledPython {
      */
     public static boolean isAvailable() {
         try {
-            return resource(BundledPlatform.current()) != null;
+            return BundledSource.resource(BundledPlatform.current()) != null;
         } catch (UnsupportedOperationException noneForThisPlatform) {
             return false;
         }
@@ -167,7 +156,7 @@ public final class BundledPython {
 
     static Optional<PythonInstallation> find(Map<String, String> env) {
         BundledPlatform platform = BundledPlatform.current(); // throws, naming the supported ones, where there is none
-        if (resource(platform) == null) {
+        if (BundledSource.resource(platform) == null) {
             return Optional.empty();
         }
         Extraction x = extract(cacheRoot(env), platform);
@@ -197,7 +186,7 @@ public final class BundledPython {
     /** Extracts into {@code cacheRoot/cpython-<version>-<classifier>} unless an intact copy is there. */
     static Extraction extract(Path cacheRoot, BundledPlatform platform) {
         long start = System.nanoTime();
-        try (Source source = Source.open(platform)) {
+        try (BundledSource source = BundledSource.open(platform)) {
             Path target = cacheRoot.resolve(platform.cacheFolder(source.artifactVersion()));
             if (verify(target, platform)) {
                 return new Extraction(target, false, Duration.ofNanos(System.nanoTime() - start), 0, 0);
@@ -294,16 +283,16 @@ public final class BundledPython {
     // ---------------------------------------------------------------- extraction
 
     /** Writes every kept file into {@code temp}, then the manifest. Returns {files, bytes}. */
-    private static long[] writeAll(Source source, Path temp) throws IOException {
-        List<Source.Item> items = new ArrayList<>();
-        for (Source.Item item : source.items()) {
+    private static long[] writeAll(BundledSource source, Path temp) throws IOException {
+        List<BundledSource.Item> items = new ArrayList<>();
+        for (BundledSource.Item item : source.items()) {
             if (source.platform.keep(item.name())) {
                 items.add(item);
             }
         }
         Files.createDirectories(temp);
         Set<Path> folders = new TreeSet<>();
-        for (Source.Item item : items) {
+        for (BundledSource.Item item : items) {
             Path parent = temp.resolve(item.name()).getParent();
             if (!parent.normalize().startsWith(temp)) {
                 throw new IOException("refusing to extract " + item.name() + " outside " + temp);
@@ -328,7 +317,7 @@ public final class BundledPython {
                 work.add(pool.submit(() -> {
                     byte[] buffer = new byte[BUFFER];
                     for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
-                        Source.Item item = items.get(i);
+                        BundledSource.Item item = items.get(i);
                         Path file = temp.resolve(item.name());
                         long n = 0;
                         try (InputStream in = source.open(item);
@@ -497,166 +486,5 @@ public final class BundledPython {
             }
             return Optional.empty();
         });
-    }
-
-    private static URL resource(BundledPlatform platform) {
-        String name = platform.resourceRoot() + platform.library();
-        ClassLoader loader = BundledPython.class.getClassLoader();
-        return loader == null ? ClassLoader.getSystemResource(name) : loader.getResource(name);
-    }
-
-    // ---------------------------------------------------------------- where the files come from
-
-    /** The jar (or, in an IDE or exploded class path, the folder) holding the CPython files. */
-    private abstract static sealed class Source implements Closeable {
-
-        /** One file under the platform's resource root: its relative name and size (-1 if unknown). */
-        record Item(String name, long size, Object handle) {
-        }
-
-        /** Whose files these are: their resource root in the jar, and what of them to extract. */
-        final BundledPlatform platform;
-
-        Source(BundledPlatform platform) {
-            this.platform = platform;
-        }
-
-        static Source open(BundledPlatform platform) throws IOException {
-            URL url = resource(platform);
-            if (url == null) {
-                throw new IllegalStateException("The bundled CPython (org.bytedeco:cpython, " + platform.classifier()
-                        + ") is not on the class path: no resource " + platform.resourceRoot() + platform.library());
-            }
-            try {
-                return switch (url.getProtocol()) {
-                    case "jar" -> {
-                        String spec = url.toString();
-                        int bang = spec.indexOf("!/");
-                        yield new Jar(platform, Path.of(new URI(spec.substring(4, bang))));
-                    }
-                    case "file" -> new Folder(platform, Path.of(url.toURI()).getParent());
-                    default -> throw new IOException("cannot extract the bundled CPython from " + url);
-                };
-            } catch (URISyntaxException | RuntimeException e) { // e.g. a jar nested in a jar (Spring Boot): no file to open
-                throw new IOException("cannot extract the bundled CPython from " + url + ": " + e, e);
-            }
-        }
-
-        abstract String artifactVersion() throws IOException;
-
-        abstract List<Item> items() throws IOException;
-
-        abstract InputStream open(Item item) throws IOException;
-
-        static final class Jar extends Source {
-            private final Path path;
-            private final ZipFile zip;
-
-            Jar(BundledPlatform platform, Path path) throws IOException {
-                super(platform);
-                this.path = path;
-                this.zip = new ZipFile(path.toFile());
-            }
-
-            @Override
-            String artifactVersion() throws IOException {
-                Matcher m = platform.jarName().matcher(path.getFileName().toString());
-                if (m.matches()) {
-                    return m.group(1);
-                }
-                ZipEntry pom = zip.getEntry(POM_PROPERTIES);
-                if (pom != null) {
-                    Properties p = new Properties();
-                    try (InputStream in = zip.getInputStream(pom)) {
-                        p.load(in);
-                    }
-                    String v = p.getProperty("version");
-                    if (v != null && v.matches("[\\w.+-]+")) {
-                        return v;
-                    }
-                }
-                // A repackaged jar without the Maven metadata: name the folder after the jar's identity.
-                return "unknown-" + Long.toHexString(Files.size(path) * 31 + Files.getLastModifiedTime(path).toMillis());
-            }
-
-            @Override
-            List<Item> items() {
-                List<Item> items = new ArrayList<>();
-                for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                    ZipEntry entry = e.nextElement();
-                    String name = entry.getName();
-                    String root = platform.resourceRoot();
-                    if (!entry.isDirectory() && name.startsWith(root) && name.length() > root.length()) {
-                        items.add(new Item(name.substring(root.length()), entry.getSize(), entry));
-                    }
-                }
-                return items;
-            }
-
-            @Override
-            InputStream open(Item item) throws IOException {
-                return zip.getInputStream((ZipEntry) item.handle());
-            }
-
-            @Override
-            public void close() throws IOException {
-                zip.close();
-            }
-        }
-
-        static final class Folder extends Source {
-            private final Path root;
-
-            Folder(BundledPlatform platform, Path root) {
-                super(platform);
-                this.root = root;
-            }
-
-            @Override
-            String artifactVersion() throws IOException {
-                Path classPathRoot = root.getParent().getParent().getParent().getParent();
-                Path pom = classPathRoot.resolve(POM_PROPERTIES);
-                if (Files.isRegularFile(pom)) {
-                    Properties p = new Properties();
-                    try (InputStream in = Files.newInputStream(pom)) {
-                        p.load(in);
-                    }
-                    String v = p.getProperty("version");
-                    if (v != null && v.matches("[\\w.+-]+")) {
-                        return v;
-                    }
-                }
-                Path lib = root.resolve(platform.library());
-                return "unknown-" + Long.toHexString(root.toString().hashCode() * 31L + Files.getLastModifiedTime(lib).toMillis());
-            }
-
-            @Override
-            List<Item> items() throws IOException {
-                List<Item> items = new ArrayList<>();
-                try (Stream<Path> files = Files.walk(root)) {
-                    files.filter(Files::isRegularFile).forEach(f -> {
-                        String name = root.relativize(f).toString().replace('\\', '/');
-                        try {
-                            items.add(new Item(name, Files.size(f), f));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                items.sort(Comparator.comparing(Item::name));
-                return Collections.unmodifiableList(items);
-            }
-
-            @Override
-            InputStream open(Item item) throws IOException {
-                return Files.newInputStream((Path) item.handle());
-            }
-
-            @Override
-            public void close() {
-            }
-        }
     }
 }
