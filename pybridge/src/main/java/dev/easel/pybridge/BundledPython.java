@@ -43,7 +43,7 @@ import java.util.stream.Stream;
 /**
  * The CPython 3.14 that ships with Easel: the Maven artifact
  * {@code org.bytedeco:cpython:3.14.3-1.5.13:<classifier>}, a jar holding libpython, the standard library
- * and the python executable under {@code org/bytedeco/cpython/<classifier>/}. {@link BundledPlatform}
+ * and the python executable under {@code org/bytedeco/cpython/<classifier>/}. {@code BundledPlatform}
  * knows the classifier of this OS and CPU ({@code linux-x86_64}, {@code linux-arm64},
  * {@code macosx-arm64}, {@code windows-x86_64}) and that jar's layout ({@code libpython3.14.so.1.0},
  * {@code lib/python3.14/} and {@code bin/python3.14} on Linux).
