@@ -9,16 +9,19 @@ import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import java.io.IOException;
 import java.net.URL;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.zip.ZipEntry;
 import java.util.zip.ZipFile;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
 
 /**
  * Tests {@link BundledPlatform}: which jar each {@code os.name}/{@code os.arch} gets, and that the
@@ -26,6 +29,7 @@ import org.junit.jupiter.api.Test;
  * here, so the other platforms are covered by the selection tests and, when their jars are in the
  * local Maven repository ({@code ~/.m2}), by checking the layout against those jars.
  */
+@Timeout(value = 60, unit = TimeUnit.SECONDS)
 class BundledPlatformTest {
 
     private static final String VERSION = "3.14.3-1.5.13";
@@ -63,6 +67,24 @@ class BundledPlatformTest {
             assertTrue(message.contains(BundledPlatform.supported()), message);
             assertTrue(message.contains("--python"), message);
         }
+    }
+
+    @Test
+    void locatingOnAnotherPlatformSaysWhyTheBundledOneIsNotUsed() throws Exception {
+        // A child JVM told it runs on FreeBSD, with no python3 on PATH: the locator's message names the four.
+        String java = ProcessHandle.current().info().command().orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+        ProcessBuilder pb = new ProcessBuilder(java, "-Dos.name=FreeBSD", "-cp", System.getProperty("java.class.path"),
+                BundledExtractionMain.class.getName(), "locate").redirectErrorStream(true);
+        pb.environment().remove("EASEL_PYTHON");
+        pb.environment().put("PATH", "");
+        Process child = pb.start();
+        String output = new String(child.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertTrue(child.waitFor(30, TimeUnit.SECONDS));
+        assertTrue(child.exitValue() != 0, output);
+        assertTrue(output.contains("PythonNotFoundException"), output);
+        assertTrue(output.contains("bundled CPython 3.14: There is no bundled CPython for this platform (os.name \"FreeBSD\""), output);
+        assertTrue(output.contains(BundledPlatform.supported()), output);
+        assertTrue(output.contains("python3 on PATH: not found"), output);
     }
 
     @Test
