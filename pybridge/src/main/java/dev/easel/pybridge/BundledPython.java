@@ -2,14 +2,10 @@ package dev.easel.pybridge;
 
 import java.io.BufferedReader;
 import java.io.BufferedWriter;
-import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.URISyntaxException;
-import java.net.URL;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.charset.StandardCharsets;
@@ -29,13 +25,9 @@ import java.nio.file.attribute.PosixFilePermission;
 import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Comparator;
-import java.util.Enumeration;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
@@ -47,17 +39,18 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
-import java.util.zip.ZipEntry;
-import java.util.zip.ZipFile;
 
 /**
  * The CPython 3.14 that ships with Easel: the Maven artifact
- * {@code org.bytedeco:cpython:3.14.3-1.5.13:linux-x86_64}, a jar holding {@code libpython3.14.so.1.0},
- * the standard library and {@code bin/python3.14} under {@code org/bytedeco/cpython/linux-x86_64/}.
+ * {@code org.bytedeco:cpython:3.14.3-1.5.13:<classifier>}, a jar holding libpython, the standard library
+ * and the python executable under {@code org/bytedeco/cpython/<classifier>/}. {@code BundledPlatform}
+ * knows the classifier of this OS and CPU ({@code linux-x86_64}, {@code linux-arm64},
+ * {@code macosx-arm64}, {@code windows-x86_64}) and that jar's layout ({@code libpython3.14.so.1.0},
+ * {@code lib/python3.14/} and {@code bin/python3.14} on Linux).
  *
  * <p>CPython cannot run from inside a jar, so the first use extracts it once into a per-user cache:
  * {@code $EASEL_CACHE} if set, else {@code $XDG_CACHE_HOME/easel}, else {@code ~/.cache/easel}, in a
- * folder named after the artifact version ({@code cpython-3.14.3-1.5.13-linux-x86_64}). Later uses
+ * folder named after the artifact version and classifier ({@code cpython-3.14.3-1.5.13-linux-x86_64}). Later uses
  * only check that folder (a few milliseconds).
  *
  * <p>Extraction is safe when several processes start at the same time: they serialise on a
@@ -74,36 +67,11 @@ import java.util.zip.ZipFile;
  */
 public final class BundledPython {
 
-    /** The folder of the jar that holds the CPython installation. */
-    static final String RESOURCE_ROOT = "org/bytedeco/cpython/linux-x86_64/";
     /** Major.minor of the bundled CPython. */
     static final String ABI = "3.14";
-    /** The shared library, relative to the installation folder. */
-    static final String LIBRARY = "libpython" + ABI + ".so.1.0";
-    /** The executable, relative to the installation folder. */
-    static final String EXECUTABLE = "bin/python" + ABI;
     /** The manifest, written last into the installation folder. */
     static final String MANIFEST = ".easel-manifest";
     private static final String MANIFEST_HEADER = "easel bundled cpython manifest 1";
-    private static final String POM_PROPERTIES = "META-INF/maven/org.bytedeco/cpython/pom.properties";
-    private static final Pattern JAR_NAME = Pattern.compile("cpython-(\\d[^/]*)-linux-x86_64\\.jar");
-
-    /** Relative paths (under {@link #RESOURCE_ROOT}) that are not extracted. */
-    private static final List<String> SKIPPED_PREFIXES = List.of(
-            "include/", "share/", "libs/", "lib/pkgconfig/", "lib/cmake/", "lib/ossl-modules/", "lib/engines-3/",
-            "lib/python" + ABI + "/test/", "lib/python" + ABI + "/idlelib/", "lib/python" + ABI + "/tkinter/",
-            "lib/python" + ABI + "/turtledemo/",
-            "lib/python" + ABI + "/lib-dynload/_test", "lib/python" + ABI + "/lib-dynload/_ctypes_test",
-            "lib/python" + ABI + "/lib-dynload/_xxtestfuzz", "lib/python" + ABI + "/lib-dynload/xxlimited",
-            "lib/python" + ABI + "/lib-dynload/xxsubtype",
-            // bin/: scripts whose #! line names the build machine's python; the python3* binaries are kept
-            "bin/idle", "bin/pip", "bin/pydoc", "bin/c_rehash");
-    /** Single files (under {@link #RESOURCE_ROOT}) that are not extracted. */
-    private static final Set<String> SKIPPED_FILES = Set.of(
-            "libjnipython.so",          // JavaCPP's JNI glue: Easel uses FFM
-            "python" + ABI,             // a second copy of bin/python3.14 at the top
-            "libffi.so",                // the link-time name; _ctypes needs libffi.so.8, which is kept
-            "bin/python3-config", "bin/python" + ABI + "-config");
 
     private static final System.Logger LOG = System.getLogger(BundledPython.class.getName());
     private static final Object IN_PROCESS_LOCK = new Object();
@@ -118,21 +86,27 @@ public final class BundledPython {
     /**
      * Tells whether the bundled CPython is on the class path (without extracting anything).
      *
-     * @return {@code true} if the {@code org.bytedeco:cpython} jar for linux-x86_64 can be found
+     * @return {@code true} if the {@code org.bytedeco:cpython} jar for this OS and CPU can be found;
+     *         {@code false} also where there is no bundled CPython for them
      */
     public static boolean isAvailable() {
-        return resource() != null;
+        try {
+            return BundledSource.resource(BundledPlatform.current()) != null;
+        } catch (UnsupportedOperationException noneForThisPlatform) {
+            return false;
+        }
     }
 
     /**
      * The bundled CPython as an installation, extracting it first if needed.
      *
-     * <p>Its {@code executable} is {@code bin/python3.14} if that runs here
-     * ({@code PYTHONHOME=<dir> <dir>/bin/python3.14 -c "import ssl, sys"}, checked once per process),
-     * else empty.
+     * <p>Its {@code executable} is {@code bin/python3.14} ({@code python.exe} on Windows) if that runs
+     * here ({@code PYTHONHOME=<dir> <dir>/bin/python3.14 -c "import ssl, sys"}, checked once per
+     * extraction), else empty.
      *
      * @return the installation, or empty if the {@code org.bytedeco:cpython} jar is not on the class path
-     * @throws UncheckedIOException if the jar is there but could not be extracted
+     * @throws UncheckedIOException          if the jar is there but could not be extracted
+     * @throws UnsupportedOperationException if there is no bundled CPython for this OS and CPU
      */
     public static Optional<PythonInstallation> find() {
         return find(System.getenv());
@@ -142,9 +116,10 @@ public final class BundledPython {
      * Extracts the bundled CPython into the per-user cache if it is not there yet, or not intact.
      *
      * @return the installation folder: the {@code PYTHONHOME}, holding {@code libpython3.14.so.1.0},
-     *         {@code bin/python3.14} and {@code lib/python3.14/}
-     * @throws IllegalStateException if the {@code org.bytedeco:cpython} jar is not on the class path
-     * @throws UncheckedIOException  if the extraction failed
+     *         {@code bin/python3.14} and {@code lib/python3.14/} on Linux
+     * @throws IllegalStateException         if the {@code org.bytedeco:cpython} jar is not on the class path
+     * @throws UncheckedIOException          if the extraction failed
+     * @throws UnsupportedOperationException if there is no bundled CPython for this OS and CPU
      */
     public static Path extract() {
         return extract(cacheRoot()).dir();
@@ -180,22 +155,40 @@ public final class BundledPython {
     }
 
     static Optional<PythonInstallation> find(Map<String, String> env) {
-        if (!isAvailable()) {
+        BundledPlatform platform = BundledPlatform.current(); // throws, naming the supported ones, where there is none
+        if (BundledSource.resource(platform) == null) {
             return Optional.empty();
         }
-        Extraction x = extract(cacheRoot(env));
+        Extraction x = extract(cacheRoot(env), platform);
         Path dir = x.dir();
         String artifact = dir.getFileName().toString();
         PythonVersion version = versionOf(artifact);
-        return Optional.of(new PythonInstallation(dir.resolve(LIBRARY), dir, checkedExecutable(dir), version, false, "bundled"));
+        return Optional.of(new PythonInstallation(dir.resolve(platform.library()), dir, checkedExecutable(dir, platform),
+                version, false, "bundled"));
     }
 
-    /** Extracts into {@code cacheRoot/cpython-<version>-linux-x86_64} unless an intact copy is there. */
+    /** Why {@link #find} found nothing: the jar for this platform ({@code linux-x86_64}, ...) is not on the class path. */
+    static String notOnClassPath() {
+        String classifier;
+        try {
+            classifier = BundledPlatform.current().classifier();
+        } catch (UnsupportedOperationException e) {
+            return e.getMessage();
+        }
+        return "the org.bytedeco:cpython jar (" + classifier + ") is not on the class path";
+    }
+
+    /** {@link #extract(Path, BundledPlatform)} for this machine's platform. */
     static Extraction extract(Path cacheRoot) {
+        return extract(cacheRoot, BundledPlatform.current());
+    }
+
+    /** Extracts into {@code cacheRoot/cpython-<version>-<classifier>} unless an intact copy is there. */
+    static Extraction extract(Path cacheRoot, BundledPlatform platform) {
         long start = System.nanoTime();
-        try (Source source = Source.open()) {
-            Path target = cacheRoot.resolve("cpython-" + source.artifactVersion() + "-linux-x86_64");
-            if (verify(target)) {
+        try (BundledSource source = BundledSource.open(platform)) {
+            Path target = cacheRoot.resolve(platform.cacheFolder(source.artifactVersion()));
+            if (verify(target, platform)) {
                 return new Extraction(target, false, Duration.ofNanos(System.nanoTime() - start), 0, 0);
             }
             synchronized (IN_PROCESS_LOCK) { // a FileLock is per process: threads of this one queue here
@@ -203,7 +196,7 @@ public final class BundledPython {
                 Path lockFile = cacheRoot.resolve(target.getFileName() + ".lock");
                 try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                     channel.lock(); // blocks while another process extracts; released when the channel closes
-                    if (verify(target)) { // another process extracted it while this one waited
+                    if (verify(target, platform)) { // another process extracted it while this one waited
                         return new Extraction(target, false, Duration.ofNanos(System.nanoTime() - start), 0, 0);
                     }
                     removeLeftovers(cacheRoot, target.getFileName().toString());
@@ -214,7 +207,7 @@ public final class BundledPython {
                     LOG.log(System.Logger.Level.INFO, "Extracting the bundled CPython {0} into {1} (done once)", source.artifactVersion(), target);
                     Path temp = cacheRoot.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
                     long[] stats = writeAll(source, temp);
-                    precompile(temp);
+                    precompile(temp, platform);
                     try {
                         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                     } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
@@ -240,6 +233,10 @@ public final class BundledPython {
      * lists exists with the listed size. Cheap: one {@code stat} per file.
      */
     static boolean verify(Path dir) {
+        return verify(dir, BundledPlatform.current());
+    }
+
+    private static boolean verify(Path dir, BundledPlatform platform) {
         Path manifest = dir.resolve(MANIFEST);
         if (!Files.isRegularFile(manifest)) {
             return false;
@@ -272,8 +269,8 @@ public final class BundledPython {
                     LOG.log(System.Logger.Level.DEBUG, "Bundled CPython: {0} has size {1}, expected {2}", file, attributes.size(), size);
                     return false;
                 }
-                library |= name.equals(LIBRARY);
-                os |= name.equals("lib/python" + ABI + "/os.py");
+                library |= name.equals(platform.library());
+                os |= name.equals(platform.landmark());
                 seen++;
             }
             return false; // no "end": the manifest itself was cut short
@@ -286,16 +283,16 @@ public final class BundledPython {
     // ---------------------------------------------------------------- extraction
 
     /** Writes every kept file into {@code temp}, then the manifest. Returns {files, bytes}. */
-    private static long[] writeAll(Source source, Path temp) throws IOException {
-        List<Source.Item> items = new ArrayList<>();
-        for (Source.Item item : source.items()) {
-            if (keep(item.name())) {
+    private static long[] writeAll(BundledSource source, Path temp) throws IOException {
+        List<BundledSource.Item> items = new ArrayList<>();
+        for (BundledSource.Item item : source.items()) {
+            if (source.platform.keep(item.name())) {
                 items.add(item);
             }
         }
         Files.createDirectories(temp);
         Set<Path> folders = new TreeSet<>();
-        for (Source.Item item : items) {
+        for (BundledSource.Item item : items) {
             Path parent = temp.resolve(item.name()).getParent();
             if (!parent.normalize().startsWith(temp)) {
                 throw new IOException("refusing to extract " + item.name() + " outside " + temp);
@@ -320,7 +317,7 @@ public final class BundledPython {
                 work.add(pool.submit(() -> {
                     byte[] buffer = new byte[BUFFER];
                     for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
-                        Source.Item item = items.get(i);
+                        BundledSource.Item item = items.get(i);
                         Path file = temp.resolve(item.name());
                         long n = 0;
                         try (InputStream in = source.open(item);
@@ -334,7 +331,7 @@ public final class BundledPython {
                             throw new IOException(item.name() + ": wrote " + n + " bytes, the archive says " + item.size());
                         }
                         sizes[i] = n;
-                        if (executable(item.name())) {
+                        if (source.platform.needsExecuteBit(item.name())) {
                             makeExecutable(file);
                         }
                     }
@@ -368,23 +365,6 @@ public final class BundledPython {
             out.write("end\n");
         }
         return new long[] {items.size(), bytes};
-    }
-
-    /** Whether a file of the jar (relative to {@link #RESOURCE_ROOT}) is extracted. */
-    static boolean keep(String name) {
-        if (SKIPPED_FILES.contains(name) || name.contains("__pycache__/")) {
-            return false;
-        }
-        for (String prefix : SKIPPED_PREFIXES) {
-            if (name.startsWith(prefix)) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    private static boolean executable(String name) {
-        return name.startsWith("bin/") || name.endsWith(".so") || name.contains(".so.");
     }
 
     private static void makeExecutable(Path file) throws IOException {
@@ -456,15 +436,15 @@ public final class BundledPython {
      * Python may not write them (PYTHONDONTWRITEBYTECODE, a read-only cache). Best effort: a failure
      * only costs speed.
      */
-    private static void precompile(Path dir) {
-        Path exe = dir.resolve(EXECUTABLE);
+    private static void precompile(Path dir, BundledPlatform platform) {
+        Path exe = dir.resolve(platform.executable());
         if (!Files.isExecutable(exe)) {
             return;
         }
         try {
             Subprocess.Output out = Subprocess.run(
-                    List.of(exe.toString(), "-s", "-m", "compileall", "-q", "-j", "0", dir.resolve("lib/python" + ABI).toString()),
-                    Map.of("PYTHONHOME", dir.toString(), "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
+                    List.of(exe.toString(), "-s", "-m", "compileall", "-q", "-j", "0", dir.resolve(platform.stdlib()).toString()),
+                    platform.executableEnvironment(dir, System.getenv()),
                     Duration.ofSeconds(120));
             if (out.exitCode() != 0) {
                 LOG.log(System.Logger.Level.INFO, "Precompiling the bundled standard library: exit {0}: {1}",
@@ -476,9 +456,9 @@ public final class BundledPython {
     }
 
     /** {@code bin/python3.14} if it runs and imports ssl with PYTHONHOME set, once per folder and process. */
-    private static Optional<Path> checkedExecutable(Path dir) {
+    private static Optional<Path> checkedExecutable(Path dir, BundledPlatform platform) {
         return CHECKED_EXECUTABLES.computeIfAbsent(dir, d -> {
-            Path exe = d.resolve(EXECUTABLE);
+            Path exe = d.resolve(platform.executable());
             if (!Files.isExecutable(exe)) {
                 return Optional.empty();
             }
@@ -490,7 +470,7 @@ public final class BundledPython {
             try {
                 Subprocess.Output out = Subprocess.run(
                         List.of(exe.toString(), "-s", "-c", "import ssl, sys; print(sys.version)"),
-                        Map.of("PYTHONHOME", d.toString(), "PATH", System.getenv().getOrDefault("PATH", "/usr/bin:/bin")),
+                        platform.executableEnvironment(d, System.getenv()),
                         PythonProbe.PROBE_TIMEOUT);
                 if (out.exitCode() == 0 && out.output().startsWith(ABI + ".")) {
                     try {
@@ -506,155 +486,5 @@ public final class BundledPython {
             }
             return Optional.empty();
         });
-    }
-
-    private static URL resource() {
-        ClassLoader loader = BundledPython.class.getClassLoader();
-        return loader == null ? ClassLoader.getSystemResource(RESOURCE_ROOT + LIBRARY) : loader.getResource(RESOURCE_ROOT + LIBRARY);
-    }
-
-    // ---------------------------------------------------------------- where the files come from
-
-    /** The jar (or, in an IDE or exploded class path, the folder) holding the CPython files. */
-    private abstract static sealed class Source implements Closeable {
-
-        /** One file under {@link #RESOURCE_ROOT}: its relative name and size (-1 if unknown). */
-        record Item(String name, long size, Object handle) {
-        }
-
-        static Source open() throws IOException {
-            URL url = resource();
-            if (url == null) {
-                throw new IllegalStateException("The bundled CPython (org.bytedeco:cpython, linux-x86_64) is not on the class path: "
-                        + "no resource " + RESOURCE_ROOT + LIBRARY);
-            }
-            try {
-                return switch (url.getProtocol()) {
-                    case "jar" -> {
-                        String spec = url.toString();
-                        int bang = spec.indexOf("!/");
-                        yield new Jar(Path.of(new URI(spec.substring(4, bang))));
-                    }
-                    case "file" -> new Folder(Path.of(url.toURI()).getParent());
-                    default -> throw new IOException("cannot extract the bundled CPython from " + url);
-                };
-            } catch (URISyntaxException | RuntimeException e) { // e.g. a jar nested in a jar (Spring Boot): no file to open
-                throw new IOException("cannot extract the bundled CPython from " + url + ": " + e, e);
-            }
-        }
-
-        abstract String artifactVersion() throws IOException;
-
-        abstract List<Item> items() throws IOException;
-
-        abstract InputStream open(Item item) throws IOException;
-
-        static final class Jar extends Source {
-            private final Path path;
-            private final ZipFile zip;
-
-            Jar(Path path) throws IOException {
-                this.path = path;
-                this.zip = new ZipFile(path.toFile());
-            }
-
-            @Override
-            String artifactVersion() throws IOException {
-                Matcher m = JAR_NAME.matcher(path.getFileName().toString());
-                if (m.matches()) {
-                    return m.group(1);
-                }
-                ZipEntry pom = zip.getEntry(POM_PROPERTIES);
-                if (pom != null) {
-                    Properties p = new Properties();
-                    try (InputStream in = zip.getInputStream(pom)) {
-                        p.load(in);
-                    }
-                    String v = p.getProperty("version");
-                    if (v != null && v.matches("[\\w.+-]+")) {
-                        return v;
-                    }
-                }
-                // A repackaged jar without the Maven metadata: name the folder after the jar's identity.
-                return "unknown-" + Long.toHexString(Files.size(path) * 31 + Files.getLastModifiedTime(path).toMillis());
-            }
-
-            @Override
-            List<Item> items() {
-                List<Item> items = new ArrayList<>();
-                for (Enumeration<? extends ZipEntry> e = zip.entries(); e.hasMoreElements(); ) {
-                    ZipEntry entry = e.nextElement();
-                    String name = entry.getName();
-                    if (!entry.isDirectory() && name.startsWith(RESOURCE_ROOT) && name.length() > RESOURCE_ROOT.length()) {
-                        items.add(new Item(name.substring(RESOURCE_ROOT.length()), entry.getSize(), entry));
-                    }
-                }
-                return items;
-            }
-
-            @Override
-            InputStream open(Item item) throws IOException {
-                return zip.getInputStream((ZipEntry) item.handle());
-            }
-
-            @Override
-            public void close() throws IOException {
-                zip.close();
-            }
-        }
-
-        static final class Folder extends Source {
-            private final Path root;
-
-            Folder(Path root) {
-                this.root = root;
-            }
-
-            @Override
-            String artifactVersion() throws IOException {
-                Path classPathRoot = root.getParent().getParent().getParent().getParent();
-                Path pom = classPathRoot.resolve(POM_PROPERTIES);
-                if (Files.isRegularFile(pom)) {
-                    Properties p = new Properties();
-                    try (InputStream in = Files.newInputStream(pom)) {
-                        p.load(in);
-                    }
-                    String v = p.getProperty("version");
-                    if (v != null && v.matches("[\\w.+-]+")) {
-                        return v;
-                    }
-                }
-                Path lib = root.resolve(LIBRARY);
-                return "unknown-" + Long.toHexString(root.toString().hashCode() * 31L + Files.getLastModifiedTime(lib).toMillis());
-            }
-
-            @Override
-            List<Item> items() throws IOException {
-                List<Item> items = new ArrayList<>();
-                try (Stream<Path> files = Files.walk(root)) {
-                    files.filter(Files::isRegularFile).forEach(f -> {
-                        String name = root.relativize(f).toString().replace('\\', '/');
-                        try {
-                            items.add(new Item(name, Files.size(f), f));
-                        } catch (IOException e) {
-                            throw new UncheckedIOException(e);
-                        }
-                    });
-                } catch (UncheckedIOException e) {
-                    throw e.getCause();
-                }
-                items.sort(Comparator.comparing(Item::name));
-                return Collections.unmodifiableList(items);
-            }
-
-            @Override
-            InputStream open(Item item) throws IOException {
-                return Files.newInputStream((Path) item.handle());
-            }
-
-            @Override
-            public void close() {
-            }
-        }
     }
 }

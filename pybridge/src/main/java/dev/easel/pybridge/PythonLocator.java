@@ -101,7 +101,7 @@ public final class PythonLocator {
             if (bundled.isPresent()) {
                 return bundled.get();
             }
-            tried.add("bundled CPython " + BundledPython.ABI + ": the org.bytedeco:cpython jar (linux-x86_64) is not on the class path");
+            tried.add("bundled CPython " + BundledPython.ABI + ": " + BundledPython.notOnClassPath());
         } catch (RuntimeException e) {
             tried.add("bundled CPython " + BundledPython.ABI + ": " + e.getMessage());
         }
@@ -204,7 +204,7 @@ public final class PythonLocator {
                 if (b.isPresent()) {
                     return InstallationCheck.withOrigin(b.get(), origin);
                 }
-                tried.add("bundled CPython " + BundledPython.ABI + ": the org.bytedeco:cpython jar (linux-x86_64) is not on the class path");
+                tried.add("bundled CPython " + BundledPython.ABI + ": " + BundledPython.notOnClassPath());
             } catch (RuntimeException e) {
                 tried.add("bundled CPython " + BundledPython.ABI + ": " + e.getMessage());
             }
