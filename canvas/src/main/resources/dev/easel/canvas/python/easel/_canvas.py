@@ -104,7 +104,7 @@ class Canvas:
     isolated: bool = False
     reset_on_reload: bool = False
 
-    def __init_subclass__(cls, **kwargs: Any):
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         _window.settings_of_subclass(cls)   # `fps = 30` in a subclass stays assignable at run time
 
