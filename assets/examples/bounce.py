@@ -11,13 +11,13 @@ class Bounce(easel.Canvas):
     fps = 60
     background = "#101020"
 
-    def setup(self):
+    def setup(self) -> None:
         self.x, self.y = 120.0, 80.0
         self.vx, self.vy = 220.0, 0.0
         self.r = 28
-        self.trail = []
+        self.trail: list[tuple[float, float]] = []
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         dt = min(self.dt, 1 / 20)   # a stalled frame (a busy machine) must not fling the ball off screen
         self.vy += 900 * dt
         self.x += self.vx * dt
@@ -49,7 +49,7 @@ class Bounce(easel.Canvas):
         g.font = "16px sans-serif"
         g.fill_text(f"{self.fps_actual:.0f} fps   click to kick", 12, 24)
 
-    def on_mouse_press(self, e):
+    def on_mouse_press(self, e: easel.Event) -> None:
         self.vy = -650
         self.vx = math.copysign(260, e.x - self.x) * -1
 

@@ -11,7 +11,7 @@ import easel
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
-def gradient(w, h):
+def gradient(w: int, h: int) -> easel.Image:
     px = bytearray(w * h * 4)
     for y in range(h):
         for x in range(w):
@@ -25,11 +25,11 @@ class Images(easel.Canvas):
     size = (720, 480)
     background = "#202428"
 
-    def setup(self):
+    def setup(self) -> None:
         self.grad = gradient(64, 64)
         self.logo = easel.Image.load(os.path.join(HERE, "..", "images", "easel-logo.png"))
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         g.draw_image(self.grad, 20, 20)
         g.draw_image(self.grad, 100, 20, 200, 120)
         for i in range(6):
@@ -43,7 +43,7 @@ class Images(easel.Canvas):
         g.fill_text(f"gradient {self.grad.width}x{self.grad.height} · logo {self.logo.width}x{self.logo.height}"
                     " · press S to save a snapshot", 20, 460)
 
-    def on_key_press(self, e):
+    def on_key_press(self, e: easel.Event) -> None:
         if e.key == "s":
             self.snapshot().save("snapshot.png")
             print("saved snapshot.png")

@@ -10,7 +10,7 @@ W, H = 480, 360
 MAX_ITER = 60
 
 
-def palette(n):
+def palette(n: int) -> tuple[int, int, int, int]:
     if n >= MAX_ITER:
         return (10, 10, 30, 255)
     t = n / MAX_ITER
@@ -27,15 +27,15 @@ class Mandelbrot(easel.Canvas):
     fps = 60
     background = None          # put_pixels covers everything
 
-    def setup(self):
+    def setup(self) -> None:
         self.cx, self.cy, self.scale = -0.6, 0.0, 3.2 / W
         self.restart()
 
-    def restart(self):
+    def restart(self) -> None:
         self.pixels = bytearray(W * H * 4)
         self.row = 0
 
-    def rows(self, y0, y1):
+    def rows(self, y0: int, y1: int) -> None:
         buf = self.pixels
         for py in range(y0, y1):
             ci = self.cy + (py - H / 2) * self.scale
@@ -49,7 +49,7 @@ class Mandelbrot(easel.Canvas):
                     n += 1
                 buf[base + px * 4: base + px * 4 + 4] = COLOURS[n]
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         if self.row < H:
             end = min(H, self.row + 24)
             self.rows(self.row, end)
@@ -59,7 +59,7 @@ class Mandelbrot(easel.Canvas):
             g.fill = (255, 255, 255, 0.8)
             g.fill_rect(0, self.row, W, 2)
 
-    def on_mouse_press(self, e):
+    def on_mouse_press(self, e: easel.Event) -> None:
         self.cx += (e.x - W / 2) * self.scale
         self.cy += (e.y - H / 2) * self.scale
         self.scale *= 0.5 if e.button == "left" else 2.0

@@ -8,6 +8,7 @@ from array import array
 import easel
 
 PALETTE = ["#e63946", "#f4a261", "#2a9d8f", "#457b9d", "#8338ec", "#1d3557"]
+Stroke = tuple[int, float, "array[float]"]   # colour index, width, x1 y1 x2 y2 of each segment
 
 
 class Paint(easel.Canvas):
@@ -16,14 +17,16 @@ class Paint(easel.Canvas):
     fps = 60
     background = "#fdfcf7"
 
-    def setup(self):
+    def setup(self) -> None:
         self.colour = 0
         self.width_px = 6.0
-        self.strokes = []          # (colour index, width, array of x1 y1 x2 y2 ...)
-        self.current = None
+        self.strokes: list[Stroke] = []
+        self.current: Stroke | None = None
         # Something to look at before the first stroke: a welcome squiggle.
         import math
         pts = array("d")
+        px: float
+        py: float
         for i in range(120):
             t = i / 119
             x, y = 120 + 560 * t, 420 + 60 * math.sin(t * 12)
@@ -32,29 +35,29 @@ class Paint(easel.Canvas):
             px, py = x, y
         self.strokes.append((3, 8.0, pts))
 
-    def on_mouse_press(self, e):
+    def on_mouse_press(self, e: easel.Event) -> None:
         self.current = (self.colour, self.width_px, array("d"))
         self.strokes.append(self.current)
         self.last = (e.x, e.y)
 
-    def on_mouse_drag(self, e):
+    def on_mouse_drag(self, e: easel.Event) -> None:
         if self.current is not None:
             self.current[2].extend((*self.last, e.x, e.y))
             self.last = (e.x, e.y)
 
-    def on_mouse_release(self, e):
+    def on_mouse_release(self, e: easel.Event) -> None:
         self.current = None
 
-    def on_scroll(self, e):
+    def on_scroll(self, e: easel.Event) -> None:
         self.width_px = min(60.0, max(1.0, self.width_px + (1 if e.dy > 0 else -1)))
 
-    def on_key_press(self, e):
-        if e.key in "123456" and e.key:
+    def on_key_press(self, e: easel.Event) -> None:
+        if e.key and e.key in "123456":
             self.colour = int(e.key) - 1
         elif e.key == "c":
             self.strokes.clear()
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         g.line_cap = "round"
         for colour, width, segments in self.strokes:
             g.stroke = PALETTE[colour]

@@ -26,17 +26,17 @@ class Plasma(easel.Canvas):
     background = None
     isolated = ISOLATION          # own sub-interpreter and GIL where the Python allows it
 
-    def __init__(self, name, speed):
+    def __init__(self, name: str, speed: float) -> None:
         super().__init__()        # arguments are pickled into the canvas' own interpreter
         self.name, self.speed = name, speed
 
-    def setup(self):
+    def setup(self) -> None:
         self.stats = easel.Channel("stats")
         self.control = easel.Channel(f"control-{self.name}")
         self.step = 2
         self.pixels = bytearray(W * H * 4)
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         message = self.control.try_recv()
         if message == "toggle":
             self.step = 1 if self.step == 2 else 2
@@ -68,16 +68,16 @@ class Dashboard(easel.Canvas):
     fps = 30
     background = "#15171f"
 
-    def setup(self):
+    def setup(self) -> None:
         self.stats = easel.Channel("stats")
-        self.latest = {"left": None, "right": None}
+        self.latest: dict[str, tuple[float, float, str] | None] = {"left": None, "right": None}
 
-    def on_key_press(self, e):
+    def on_key_press(self, e: easel.Event) -> None:
         if e.key in ("s", "S"):
             for name in self.latest:
                 easel.Channel(f"control-{name}").send("toggle")
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         while (m := self.stats.try_recv()) is not None:
             name, ms, fps, mode = m
             self.latest[name] = (ms, fps, mode)

@@ -14,11 +14,11 @@ class Snake(easel.Canvas):
     fps = 60
     background = "#1b2d1b"
 
-    def setup(self):
+    def setup(self) -> None:
         self.rng = random.Random(7)
         self.restart()
 
-    def restart(self):
+    def restart(self) -> None:
         self.body = [(COLS // 2 - i, ROWS // 2) for i in range(4)]
         self.dir = (1, 0)
         self.next_dir = self.dir
@@ -27,13 +27,13 @@ class Snake(easel.Canvas):
         self.alive = True
         self.clock = 0.0
 
-    def place_apple(self):
+    def place_apple(self) -> tuple[int, int]:
         while True:
             p = (self.rng.randrange(COLS), self.rng.randrange(ROWS))
             if p not in self.body:
                 return p
 
-    def on_key_press(self, e):
+    def on_key_press(self, e: easel.Event) -> None:
         turns = {"ArrowLeft": (-1, 0), "ArrowRight": (1, 0), "ArrowUp": (0, -1), "ArrowDown": (0, 1),
                  "a": (-1, 0), "d": (1, 0), "w": (0, -1), "s": (0, 1)}
         if e.key in turns:
@@ -43,7 +43,7 @@ class Snake(easel.Canvas):
         elif e.key == " " and not self.alive:
             self.restart()
 
-    def step(self):
+    def step(self) -> None:
         self.dir = self.next_dir
         hx, hy = self.body[0]
         head = ((hx + self.dir[0]) % COLS, (hy + self.dir[1]) % ROWS)
@@ -57,7 +57,7 @@ class Snake(easel.Canvas):
         else:
             self.body.pop()
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         if self.alive:
             self.clock += self.dt
             period = max(0.05, 0.14 - self.score * 0.004)

@@ -20,14 +20,14 @@ class Stress(easel.Canvas):
     fps = 60
     background = "black"
 
-    def setup(self):
+    def setup(self) -> None:
         rng = random.Random(1)
         self.base = array("d", (rng.random() for _ in range(N_LINES * 4)))
         self.circles = array("d", [0.0] * (N_CIRCLES * 3))
         self.phase = [rng.random() * 6.28 for _ in range(N_CIRCLES)]
         self.lines = array("d", [0.0] * (N_LINES * 4))
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         w, h, t = self.width, self.height, self.time
         base, out = self.base, self.lines
         sx = w * (0.5 + 0.5 * math.sin(t * 0.7))

@@ -14,7 +14,7 @@ class Orbits(easel.Canvas):
     size = (420, 420)
     background = "#0b0f1a"
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         cx, cy = self.width / 2, self.height / 2
         g.fill = "#ffd166"
         g.fill_circle(cx, cy, 26)
@@ -33,7 +33,7 @@ class Clock(easel.Canvas):
     fps = 10
     background = "#f4f1ea"
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         cx, cy, r = self.width / 2, self.height / 2, min(self.width, self.height) * 0.42
         g.line_width = 6
         g.stroke = "#333"

@@ -11,7 +11,7 @@ class Typography(easel.Canvas):
     fps = None                 # nothing moves: draw once, and again on resize
     background = "#faf7f2"
 
-    def on_draw(self, g):
+    def on_draw(self, g: easel.Graphics) -> None:
         g.fill = "#222"
         y = 50
         for font in ["28px serif", "bold 28px sans-serif", "italic 24px serif", "22px monospace",
@@ -40,7 +40,7 @@ class Typography(easel.Canvas):
         # Baselines along one line.
         g.stroke = "#d94a4a"
         g.line(20, y, self.width - 20, y)
-        x = 30
+        x = 30.0
         g.font = "22px serif"
         for base in ["top", "middle", "alphabetic", "bottom"]:
             g.text_baseline = base

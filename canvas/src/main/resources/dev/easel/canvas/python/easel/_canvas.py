@@ -1,20 +1,33 @@
 """The Canvas base class and easel.run()."""
 
+from __future__ import annotations
+
 import sys
 
-import _easel
 from ._events import EVENTS, Event
 from ._graphics import Graphics
 from . import _quit
 from . import _window
 from ._window import Setting
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Callable, TypeVar
+
+    from . import _easel  # the built-in module's types: _easel.pyi
+    from ._image import Image
+    from ._types import ColorLike, PathLike
+
+    _C = TypeVar("_C", bound="Canvas")
+else:
+    import _easel
+
 _LIFECYCLE = {"setup": 0, "on_draw": 1}
 _ARITY = {"on_resize": 2, "on_close": 0, "on_reload": 0}
 _SHOWN_ARGS = {"on_file_drop": "(paths)", "on_resize": "(width, height)", "on_close": "()"}
 
 
-def _where(fn):
+def _where(fn: Callable[..., object]) -> str:
     code = getattr(fn, "__code__", None)
     return f"{code.co_filename}:{code.co_firstlineno}" if code else "?"
 
@@ -58,21 +71,44 @@ class Canvas:
     ``show``, ``close`` and ``redraw`` may be called from any thread.
     """
 
-    title = Setting("title", None, _window._DOCS["title"])
-    size = Setting("size", (640, 480), _window._DOCS["size"])
-    fps = Setting("fps", 60, _window._DOCS["fps"])
-    cursor = Setting("cursor", "default", _window._DOCS["cursor"])
-    fullscreen = Setting("fullscreen", False, _window._DOCS["fullscreen"])
-    resizable = True
-    background = "white"
-    isolated = False
-    reset_on_reload = False
+    if TYPE_CHECKING:
+        # What type checkers and editors see: at run time these five are Settings (descriptors that
+        # read as plain values and check assignments), so that they can change while the canvas runs.
+        title: str | None = None
+        size: tuple[int, int] = (640, 480)
+        fps: float | None = 60
+        cursor: str = "default"
+        fullscreen: bool = False
+        # State Easel keeps on the instance (made in __new__, updated before each frame and event).
+        _easel_init_args: tuple[tuple[Any, ...], dict[str, Any]]
+        _easel_handle: int | None
+        _e_width: int
+        _e_height: int
+        _e_frame: int
+        _e_time: float
+        _e_dt: float
+        _e_fps: float
+        _e_mouse: tuple[float, float]
+        _e_keys: set[Any]      # of str: a key or button event always names one (Event says str | None)
+        _e_buttons: set[Any]
+        _e_counts: tuple[int, int, int]
+        _e_graphics: Graphics
+    else:
+        title = Setting("title", None, _window._DOCS["title"])
+        size = Setting("size", (640, 480), _window._DOCS["size"])
+        fps = Setting("fps", 60, _window._DOCS["fps"])
+        cursor = Setting("cursor", "default", _window._DOCS["cursor"])
+        fullscreen = Setting("fullscreen", False, _window._DOCS["fullscreen"])
+    resizable: bool = True
+    background: ColorLike | None = "white"
+    isolated: bool = False
+    reset_on_reload: bool = False
 
-    def __init_subclass__(cls, **kwargs):
+    def __init_subclass__(cls, **kwargs: Any) -> None:
         super().__init_subclass__(**kwargs)
         _window.settings_of_subclass(cls)   # `fps = 30` in a subclass stays assignable at run time
 
-    def __new__(cls, *args, **kwargs):
+    def __new__(cls: type[_C], *args: Any, **kwargs: Any) -> _C:
         self = super().__new__(cls)
         # Kept so an isolated canvas can be made again, with the same arguments, in its own interpreter.
         self._easel_init_args = (args, kwargs)
@@ -103,9 +139,58 @@ class Canvas:
         in ``self``: ``g`` is only valid during this call.
         """
 
+    if TYPE_CHECKING:
+        # The handlers (easel.EVENTS): not defined on Canvas at run time (a subclass defines the ones
+        # it wants, and only those are called), declared here so that editors offer them and type
+        # checkers check a subclass's signatures.
+        def on_mouse_press(self, e: Event) -> None:
+            """A mouse button went down: e.x, e.y, e.button, e.clicks (2: a double click)."""
+
+        def on_mouse_release(self, e: Event) -> None:
+            """A mouse button went up: e.x, e.y, e.button, e.clicks."""
+
+        def on_mouse_click(self, e: Event) -> None:
+            """A button went down and up without the mouse moving: e.x, e.y, e.button, e.clicks."""
+
+        def on_mouse_move(self, e: Event) -> None:
+            """The mouse moved with no button held: e.x, e.y, e.dx, e.dy."""
+
+        def on_mouse_drag(self, e: Event) -> None:
+            """The mouse moved with a button held: e.x, e.y, e.dx, e.dy, e.button."""
+
+        def on_mouse_enter(self, e: Event) -> None:
+            """The mouse came over the canvas: e.x, e.y."""
+
+        def on_mouse_leave(self, e: Event) -> None:
+            """The mouse left the canvas: e.x, e.y (where it left)."""
+
+        def on_scroll(self, e: Event) -> None:
+            """The wheel or touchpad scrolled: e.x, e.y, e.dx, e.dy."""
+
+        def on_key_press(self, e: Event) -> None:
+            """A key went down: e.key, e.repeat (True: auto-repeat of a key held), and the modifiers."""
+
+        def on_key_release(self, e: Event) -> None:
+            """A key went up: e.key, and the modifiers."""
+
+        def on_text(self, e: Event) -> None:
+            """Text was typed: e.text (one or more characters, after keyboard layout)."""
+
+        def on_file_drop(self, paths: list[str]) -> None:
+            """Files were dropped on the window: a list of absolute paths."""
+
+        def on_resize(self, width: int, height: int) -> None:
+            """The canvas changed size."""
+
+        def on_close(self) -> bool | None:
+            """The window is closing: return False to keep it open."""
+
+        def on_reload(self) -> None:
+            """Live reload moved the canvas onto the newly saved code."""
+
     # -------------------------------------------------------------- calls
 
-    def show(self) -> "Canvas":
+    def show(self: _C) -> _C:
         """Opens the canvas and starts its thread. Returns at once (``self``, for chaining)."""
         if self._easel_handle is not None:
             raise RuntimeError(f"{type(self).__name__} is already shown")
@@ -124,14 +209,14 @@ class Canvas:
         if self._easel_handle is not None:
             _easel.redraw(self._easel_handle)
 
-    def snapshot(self):
+    def snapshot(self) -> Image:
         """The last frame shown, as an :class:`easel.Image`."""
         from ._image import Image
         if self._easel_handle is None:
             raise RuntimeError("snapshot() needs a shown canvas")
         return Image(*_easel.snapshot(self._easel_handle))
 
-    def save_frame(self, path) -> str:
+    def save_frame(self, path: PathLike) -> str:
         """Writes the picture shown after this frame's drawing to ``path`` (``str`` or
         ``pathlib.Path``), in the format its name ends with, as :meth:`Image.save` does (``.png``,
         ``.jpg``, ``.bmp``, ``.gif``; else ``ValueError``). Each run of ``#`` in the name becomes
@@ -154,7 +239,7 @@ class Canvas:
         return self._e_width
 
     @width.setter
-    def width(self, w):
+    def width(self, w: int) -> None:
         self.size = (w, self.__dict__.get("_e_asked", self.size)[1])
 
     @property
@@ -163,7 +248,7 @@ class Canvas:
         return self._e_height
 
     @height.setter
-    def height(self, h):
+    def height(self, h: int) -> None:
         self.size = (self.__dict__.get("_e_asked", self.size)[0], h)
 
     @property
@@ -204,25 +289,25 @@ class Canvas:
         return self._e_counts[2]
 
     @property
-    def mouse(self) -> tuple:
+    def mouse(self) -> tuple[float, float]:
         """(x, y) of the mouse as last seen over the canvas."""
         return self._e_mouse
 
     @property
-    def mouse_buttons(self) -> frozenset:
+    def mouse_buttons(self) -> frozenset[str]:
         """The mouse buttons held now (``"left"``, ``"middle"``, ``"right"``), as the latest mouse
         event saw them; emptied when the window loses the focus."""
         return frozenset(self._e_buttons)
 
     @property
-    def keys(self) -> frozenset:
+    def keys(self) -> frozenset[str]:
         """The keys held down now (names as in ``Event.key``); emptied when the window loses
         the keyboard focus."""
         return frozenset(self._e_keys)
 
     # -------------------------------------------------------------- internals, called by Easel
 
-    def _easel_check_handlers(self):
+    def _easel_check_handlers(self) -> None:
         """Misspelled handlers and wrong signatures are reported with file and line, as pyglet does."""
         import difflib   # imported here: every interpreter imports easel, few call show()
         import inspect
@@ -249,7 +334,7 @@ class Canvas:
                 raise TypeError(f"{cls.__name__}.{name} at {_where(fn)} must accept {shown} after self; "
                                 f"its signature is {name}{inspect.signature(fn)}") from None
 
-    def _easel_recipe(self):
+    def _easel_recipe(self) -> tuple[str, str | None, str, bytes]:
         """How Easel makes this canvas again in its own interpreter (isolated canvases)."""
         import pickle
         cls = type(self)
@@ -269,7 +354,7 @@ class Canvas:
     # stop of a stuck canvas (also a SystemExit) is told apart in Java. Names start with _easel_ so
     # that tracebacks leave these frames out.
 
-    def _easel_setup(self, handle):
+    def _easel_setup(self, handle: int) -> None:
         self._easel_handle = handle
         try:
             self.setup()
@@ -277,7 +362,8 @@ class Canvas:
             _quit.exiting(e)
             raise
 
-    def _easel_begin(self, frame, time, dt, fps, width, height, drawn, shown, dropped):
+    def _easel_begin(self, frame: int, time: float, dt: float, fps: float, width: int, height: int, drawn: int,
+                     shown: int, dropped: int) -> None:
         self._e_frame = frame
         self._e_time = time
         self._e_dt = dt
@@ -286,7 +372,7 @@ class Canvas:
         self._e_height = height
         self._e_counts = (drawn, shown, dropped)
 
-    def _easel_event(self, ev):
+    def _easel_event(self, ev: tuple[Any, ...]) -> None:
         """One input event: the canvas' state first (so keys stays in sync), then its handler."""
         try:
             kind = ev[0]
@@ -328,7 +414,7 @@ class Canvas:
             _quit.exiting(e)
             raise
 
-    def _easel_draw(self):
+    def _easel_draw(self) -> None:
         try:
             g = self._e_graphics
             g._begin()
@@ -337,7 +423,7 @@ class Canvas:
             _quit.exiting(e)
             raise
 
-    def _easel_close(self):
+    def _easel_close(self) -> bool:
         try:
             handler = getattr(self, "on_close", None)
             return True if handler is None else handler() is not False
@@ -345,7 +431,7 @@ class Canvas:
             _quit.exiting(e)
             raise
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<{type(self).__name__} canvas {self._e_width}x{self._e_height}>"
 
 

@@ -1,13 +1,21 @@
 """Channels: named queues owned by Java, shared by every canvas and the script."""
 
+from __future__ import annotations
+
 import marshal
 
-import _easel
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from . import _easel  # the built-in module's types: _easel.pyi
+else:
+    import _easel
 
 _SCALARS = (type(None), bool, int, float, str, bytes)
 
 
-def _check(obj, depth=0):
+def _check(obj: Any, depth: int = 0) -> None:
     t = type(obj)
     if t in _SCALARS:
         return
@@ -50,13 +58,13 @@ class Channel:
             raise TypeError(f"a channel name must be a non-empty str, not {name!r}")
         self.name = name
 
-    def send(self, obj) -> None:
+    def send(self, obj: Any) -> None:
         """Queues a copy of ``obj``. Never blocks. :class:`ChannelClosed` once the app is quitting."""
         _check(obj)
         if not _easel.channel_send(self.name, marshal.dumps(obj)):
             raise ChannelClosed(f"channel {self.name!r} is closed: the app is quitting")
 
-    def recv(self, timeout: float = None):
+    def recv(self, timeout: float | None = None) -> Any:
         """The next message, waiting up to ``timeout`` seconds (forever when None).
         ``TimeoutError`` when none came in time; :class:`ChannelClosed` when the app quits."""
         status, payload = _easel.channel_recv(self.name, -1.0 if timeout is None else float(timeout))
@@ -66,7 +74,7 @@ class Channel:
             raise TimeoutError(f"no message on channel {self.name!r} within {timeout} s")
         raise ChannelClosed(f"channel {self.name!r} is closed: the app is quitting")
 
-    def try_recv(self, default=None):
+    def try_recv(self, default: Any = None) -> Any:
         """The next message if one is waiting, else ``default``. Never blocks."""
         status, payload = _easel.channel_recv(self.name, 0.0)
         if status == 0:
@@ -79,5 +87,5 @@ class Channel:
         """Messages waiting."""
         return _easel.channel_size(self.name)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"easel.Channel({self.name!r})"

@@ -1,9 +1,17 @@
 """Colours."""
 
+from __future__ import annotations
+
 from operator import index as _index
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
 
-def _channel(name, v):
+    from ._types import ColorLike
+
+
+def _channel(name: str, v: Any) -> int:
     if isinstance(v, bool):
         raise TypeError(f"Color() argument '{name}' must be an integer 0-255, not bool")
     try:
@@ -15,7 +23,7 @@ def _channel(name, v):
     return i
 
 
-def _alpha(v):
+def _alpha(v: Any) -> float:
     if isinstance(v, bool) or not isinstance(v, (int, float)) and not hasattr(v, "__float__"):
         raise TypeError(f"Color() argument 'a' must be a number 0-1, not {type(v).__name__}")
     a = float(v)
@@ -24,7 +32,7 @@ def _alpha(v):
     return a
 
 
-class Color(tuple):
+class Color(tuple[int, int, int, float]):
     """An RGBA colour: ``r``, ``g``, ``b`` integers 0-255 and ``a`` a float 0-1.
 
     Anywhere a colour is expected you may also pass a CSS name (``"tomato"``), ``"#rgb"``,
@@ -37,26 +45,44 @@ class Color(tuple):
 
     __slots__ = ()
 
-    def __new__(cls, r: int, g: int, b: int, a: float = 1.0):
+    def __new__(cls, r: int, g: int, b: int, a: float = 1.0) -> Color:
         """``TypeError`` unless r, g, b are integers and a a number; ``ValueError`` out of range."""
         return tuple.__new__(cls, (_channel("r", r), _channel("g", g), _channel("b", b), _alpha(a)))
 
-    r = property(lambda self: self[0], doc="red, 0-255")
-    g = property(lambda self: self[1], doc="green, 0-255")
-    b = property(lambda self: self[2], doc="blue, 0-255")
-    a = property(lambda self: self[3], doc="alpha, 0-1")
+    @property
+    def r(self) -> int:
+        """red, 0-255"""
+        return self[0]
 
-    def __repr__(self):
+    @property
+    def g(self) -> int:
+        """green, 0-255"""
+        return self[1]
+
+    @property
+    def b(self) -> int:
+        """blue, 0-255"""
+        return self[2]
+
+    @property
+    def a(self) -> float:
+        """alpha, 0-1"""
+        return self[3]
+
+    def __repr__(self) -> str:
         return f"Color({self[0]}, {self[1]}, {self[2]}, {self[3]})"
 
     @staticmethod
-    def parse(value) -> "Color":
+    def parse(value: ColorLike) -> Color:
         """Any colour form (CSS name, hex string, tuple) as a ``Color``; ``ValueError`` if invalid."""
-        import _easel
+        if TYPE_CHECKING:
+            from . import _easel  # the built-in module's types: _easel.pyi
+        else:
+            import _easel
         r, g, b, a = _easel.parse_color(value)
         return Color(r, g, b, a)
 
-    def with_alpha(self, a: float) -> "Color":
+    def with_alpha(self, a: float) -> Color:
         """The same colour with alpha ``a`` (0-1)."""
         return Color(self.r, self.g, self.b, a)
 

@@ -1,5 +1,7 @@
 """Input events and the names of the handlers that receive them."""
 
+from __future__ import annotations
+
 EVENTS = {
     "on_mouse_press": "a mouse button went down: e.x, e.y, e.button, e.clicks (2: a double click)",
     "on_mouse_release": "a mouse button went up: e.x, e.y, e.button, e.clicks",
@@ -37,8 +39,9 @@ class Event:
 
     __slots__ = _FIELDS
 
-    def __init__(self, type, x=0.0, y=0.0, button=None, dx=0.0, dy=0.0, key=None, text=None,
-                 shift=False, ctrl=False, alt=False, meta=False, clicks=0, repeat=False):
+    def __init__(self, type: str, x: float = 0.0, y: float = 0.0, button: str | None = None, dx: float = 0.0,
+                 dy: float = 0.0, key: str | None = None, text: str | None = None, shift: bool = False,
+                 ctrl: bool = False, alt: bool = False, meta: bool = False, clicks: int = 0, repeat: bool = False):
         self.type = type
         self.x = x
         self.y = y
@@ -54,7 +57,7 @@ class Event:
         self.clicks = clicks
         self.repeat = repeat
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         parts = [f"{k}={getattr(self, k)!r}" for k in _FIELDS[1:]
                  if getattr(self, k) not in (None, False, 0.0, 0)]
         return f"Event({self.type!r}{', ' if parts else ''}{', '.join(parts)})"

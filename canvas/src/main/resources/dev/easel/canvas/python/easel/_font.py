@@ -1,12 +1,21 @@
 """Fonts loaded from files."""
 
+from __future__ import annotations
+
 import math
 
-import _easel
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._types import PathLike
+    from . import _easel  # the built-in module's types: _easel.pyi
+else:
+    import _easel
 from ._image import _path
 
 
-def _size(call, size):
+def _size(call: str, size: Any) -> float:
     t = type(size)
     if isinstance(size, bool) or not (hasattr(t, "__float__") or hasattr(t, "__index__")):
         raise TypeError(f"{call}() size must be a number of pixels, not {t.__name__}")
@@ -43,7 +52,7 @@ class Font:
         self._easel_css = f"{_size:.10g}px {q}{_family}{q}"
 
     @staticmethod
-    def load(path, size: float = 12) -> "Font":
+    def load(path: PathLike, size: float = 12) -> Font:
         """Loads a ``.ttf`` / ``.otf`` file (``str`` or ``pathlib.Path``) at ``size`` pixels.
         ``FileNotFoundError`` if there is no such file, ``ValueError`` if it is not a font Easel
         can use, ``TypeError`` for a path or size of the wrong type."""
@@ -68,18 +77,18 @@ class Font:
         """The size in pixels."""
         return self._size
 
-    def with_size(self, size: float) -> "Font":
+    def with_size(self, size: float) -> Font:
         """The same font at ``size`` pixels."""
         return Font(self._family, self._path, _size("Font.with_size", size))
 
-    def __str__(self):
+    def __str__(self) -> str:
         return self._easel_css
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<easel.Font {self._family!r} {self._size:.10g}px from {self._path!r}>"
 
-    def __eq__(self, other):
+    def __eq__(self, other: object) -> bool:
         return isinstance(other, Font) and (self._family, self._size) == (other._family, other._size)
 
-    def __hash__(self):
+    def __hash__(self) -> int:
         return hash((self._family, self._size))

@@ -1,11 +1,19 @@
 """Version and interpreter information."""
 
-import _easel
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from . import _easel  # the built-in module's types: _easel.pyi
+else:
+    import _easel
 
 __version__: str = _easel.version()
 
 
-def python_info() -> dict:
+def python_info() -> dict[str, Any]:
     """What Python Easel runs on.
 
     Returns a dict with ``version`` (e.g. ``"3.13.0"``), ``build`` (``"gil"`` or

@@ -1,6 +1,10 @@
 """Helpers sketchers use constantly: noise, interpolation, mapping between ranges."""
 
-import _easel
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from . import _easel  # the built-in module's types: _easel.pyi
+else:
+    import _easel
 
 noise = _easel.noise
 noise_seed = _easel.noise_seed

@@ -1,13 +1,22 @@
 """Gradients: paints for ``g.fill`` and ``g.stroke``."""
 
+from __future__ import annotations
+
 import math
 
-import _easel
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any, Iterable
+
+    from ._types import ColorLike
+    from . import _easel  # the built-in module's types: _easel.pyi
+else:
+    import _easel
 
 _EXTENDS = ("pad", "repeat", "reflect")
 
 
-def _number(call, what, v):
+def _number(call: str, what: str, v: Any) -> float:
     """A finite float from an int, a float or anything with __float__/__index__ (not bool, not str)."""
     t = type(v)
     if isinstance(v, bool) or not (hasattr(t, "__float__") or hasattr(t, "__index__")):
@@ -21,13 +30,16 @@ def _number(call, what, v):
     return f
 
 
-def _stops(call, stops):
+def _stops(call: str, stops: Any) -> tuple[tuple[tuple[float, ColorLike], ...], tuple[float, ...], tuple[int, ...]]:
     """Checks (offset, colour) pairs; returns (pairs as given, offsets, packed ARGB colours)."""
     if isinstance(stops, (str, bytes)) or not hasattr(type(stops), "__iter__"):
         raise TypeError(f"{call}() stops must be a sequence of (offset, colour) pairs, not {type(stops).__name__}")
     items = list(stops)
     if not items:
         raise ValueError(f"{call}() stops is empty: give at least one (offset, colour) pair")
+    pairs: list[tuple[float, ColorLike]]
+    offsets: list[float]
+    colours: list[int]
     pairs, offsets, colours = [], [], []
     for i, stop in enumerate(items):
         if not isinstance(stop, (tuple, list)):
@@ -46,7 +58,7 @@ def _stops(call, stops):
     return tuple(pairs), tuple(offsets), tuple(colours)
 
 
-def _extend(call, extend):
+def _extend(call: str, extend: object) -> str:
     if not isinstance(extend, str):
         raise TypeError(f"{call}() extend must be a str, not {type(extend).__name__}")
     if extend not in _EXTENDS:
@@ -58,9 +70,13 @@ class _Gradient:
     """What the two gradients share: immutable, usable as ``g.fill`` and ``g.stroke``."""
 
     __slots__ = ("_stops", "_extend", "_easel_spec")
+    if TYPE_CHECKING:
+        _stops: tuple[tuple[float, ColorLike], ...]
+        _extend: str
+        _easel_spec: tuple[Any, ...]
 
     @property
-    def stops(self) -> tuple:
+    def stops(self) -> tuple[tuple[float, ColorLike], ...]:
         """The ``(offset, colour)`` pairs, offsets as floats."""
         return self._stops
 
@@ -69,7 +85,7 @@ class _Gradient:
         """``"pad"``, ``"repeat"`` or ``"reflect"``."""
         return self._extend
 
-    def __setattr__(self, name, value):
+    def __setattr__(self, name: str, value: object) -> None:
         if hasattr(self, "_easel_spec"):
             raise AttributeError(f"{type(self).__name__} is immutable: make a new one")
         object.__setattr__(self, name, value)
@@ -94,8 +110,11 @@ class LinearGradient(_Gradient):
     """
 
     __slots__ = ("_xy",)
+    if TYPE_CHECKING:
+        _xy: tuple[float, ...]
 
-    def __init__(self, x0: float, y0: float, x1: float, y1: float, stops, extend: str = "pad"):
+    def __init__(self, x0: float, y0: float, x1: float, y1: float, stops: Iterable[tuple[float, ColorLike]],
+                 extend: str = "pad"):
         call = "LinearGradient"
         xy = tuple(_number(call, n, v) for n, v in (("x0", x0), ("y0", y0), ("x1", x1), ("y1", y1)))
         pairs, offsets, colours = _stops(call, stops)
@@ -105,12 +124,27 @@ class LinearGradient(_Gradient):
         object.__setattr__(self, "_extend", ext)
         object.__setattr__(self, "_easel_spec", ("linear", xy, offsets, colours, ext))
 
-    x0 = property(lambda self: self._xy[0], doc="Start x (offset 0).")
-    y0 = property(lambda self: self._xy[1], doc="Start y (offset 0).")
-    x1 = property(lambda self: self._xy[2], doc="End x (offset 1).")
-    y1 = property(lambda self: self._xy[3], doc="End y (offset 1).")
+    @property
+    def x0(self) -> float:
+        """Start x (offset 0)."""
+        return self._xy[0]
 
-    def __repr__(self):
+    @property
+    def y0(self) -> float:
+        """Start y (offset 0)."""
+        return self._xy[1]
+
+    @property
+    def x1(self) -> float:
+        """End x (offset 1)."""
+        return self._xy[2]
+
+    @property
+    def y1(self) -> float:
+        """End y (offset 1)."""
+        return self._xy[3]
+
+    def __repr__(self) -> str:
         x0, y0, x1, y1 = self._xy
         ext = "" if self._extend == "pad" else f", extend={self._extend!r}"
         return f"LinearGradient({x0!r}, {y0!r}, {x1!r}, {y1!r}, {list(self._stops)!r}{ext})"
@@ -130,9 +164,11 @@ class RadialGradient(_Gradient):
     """
 
     __slots__ = ("_geometry",)
+    if TYPE_CHECKING:
+        _geometry: tuple[float, float, float, float, float]
 
-    def __init__(self, cx: float, cy: float, r: float, stops, fx: float = None, fy: float = None,
-                 extend: str = "pad"):
+    def __init__(self, cx: float, cy: float, r: float, stops: Iterable[tuple[float, ColorLike]],
+                 fx: float | None = None, fy: float | None = None, extend: str = "pad"):
         call = "RadialGradient"
         cx = _number(call, "cx", cx)
         cy = _number(call, "cy", cy)
@@ -149,13 +185,32 @@ class RadialGradient(_Gradient):
         object.__setattr__(self, "_extend", ext)
         object.__setattr__(self, "_easel_spec", ("radial", geometry, offsets, colours, ext))
 
-    cx = property(lambda self: self._geometry[0], doc="Centre x.")
-    cy = property(lambda self: self._geometry[1], doc="Centre y.")
-    r = property(lambda self: self._geometry[2], doc="Radius (offset 1).")
-    fx = property(lambda self: self._geometry[3], doc="Focus x (offset 0); the centre unless given.")
-    fy = property(lambda self: self._geometry[4], doc="Focus y (offset 0); the centre unless given.")
+    @property
+    def cx(self) -> float:
+        """Centre x."""
+        return self._geometry[0]
 
-    def __repr__(self):
+    @property
+    def cy(self) -> float:
+        """Centre y."""
+        return self._geometry[1]
+
+    @property
+    def r(self) -> float:
+        """Radius (offset 1)."""
+        return self._geometry[2]
+
+    @property
+    def fx(self) -> float:
+        """Focus x (offset 0); the centre unless given."""
+        return self._geometry[3]
+
+    @property
+    def fy(self) -> float:
+        """Focus y (offset 0); the centre unless given."""
+        return self._geometry[4]
+
+    def __repr__(self) -> str:
         cx, cy, r, fx, fy = self._geometry
         focus = "" if (fx, fy) == (cx, cy) else f", fx={fx!r}, fy={fy!r}"
         ext = "" if self._extend == "pad" else f", extend={self._extend!r}"

@@ -4,6 +4,8 @@ Easel calls these on the canvas' own thread, between frames, attached to the can
 interpreter (so an isolated canvas answers from its own interpreter). Not public API.
 """
 
+from __future__ import annotations
+
 import codeop
 import contextlib
 import io
@@ -14,11 +16,15 @@ import traceback
 import types
 import weakref
 
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
 # Names made at the prompt, per canvas: they survive between statements (and reloads).
-_made = weakref.WeakKeyDictionary()
+_made: weakref.WeakKeyDictionary[Any, dict[str, Any]] = weakref.WeakKeyDictionary()
 
 
-def _module_dict(canvas):
+def _module_dict(canvas: object) -> dict[str, Any]:
     """The globals of the module that defined the canvas' class (the sketch, run as __main__ or imported)."""
     for klass in type(canvas).__mro__:
         if klass.__module__.startswith("easel"):
@@ -31,7 +37,7 @@ def _module_dict(canvas):
     return module.__dict__ if module is not None else {"__builtins__": __builtins__}
 
 
-def _globals(canvas):
+def _globals(canvas: object) -> dict[str, Any]:
     """The prompt's namespace: the sketch module's globals, then names made here, then self."""
     g = dict(_module_dict(canvas))
     try:
@@ -42,7 +48,7 @@ def _globals(canvas):
     return g
 
 
-def _keep(canvas, g):
+def _keep(canvas: object, g: dict[str, Any]) -> None:
     base = _module_dict(canvas)
     kept = {k: v for k, v in g.items() if k != "self" and (k not in base or base[k] is not v)}
     try:
@@ -51,7 +57,7 @@ def _keep(canvas, g):
         pass  # an unhashable canvas class: names do not survive, statements still run
 
 
-def run(canvas, source):
+def run(canvas: object, source: str) -> tuple[str, str]:
     """Runs one prompt entry: ("more", "") when incomplete, ("ok", output) or ("error", traceback)."""
     try:
         code = codeop.compile_command(source, "<prompt>", "single")
@@ -62,7 +68,7 @@ def run(canvas, source):
     g = _globals(canvas)
     out = io.StringIO()
 
-    def show(value):
+    def show(value: object) -> None:
         if value is not None:
             g["_"] = value
             out.write(repr(value) + "\n")
@@ -86,11 +92,11 @@ def run(canvas, source):
 _TOKEN = re.compile(r"[\w.]*$")
 
 
-def complete(canvas, text):
+def complete(canvas: object, text: str) -> tuple[str, list[str]]:
     """Completions of the name or attribute path that ends ``text``: (token, [candidates])."""
-    token = _TOKEN.search(text).group(0)
+    token = _TOKEN.search(text).group(0)  # type: ignore[union-attr]  # always matches, maybe empty
     completer = rlcompleter.Completer(_globals(canvas))
-    found = []
+    found: list[str] = []
     with contextlib.redirect_stdout(io.StringIO()), contextlib.redirect_stderr(io.StringIO()):
         for i in range(500):
             try:

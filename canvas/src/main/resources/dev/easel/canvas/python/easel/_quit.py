@@ -1,11 +1,19 @@
 """easel.quit(), and SystemExit anywhere: both end the whole app with an exit code."""
 
+from __future__ import annotations
+
 import sys
 
-import _easel
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import NoReturn
+
+    from . import _easel  # the built-in module's types: _easel.pyi
+else:
+    import _easel
 
 
-def quit(code: int = 0) -> None:
+def quit(code: int = 0) -> NoReturn:
     """Closes every canvas and ends the app with exit code ``code`` (0 to 255; 0 is success).
 
     Works from anywhere: the script, ``setup``, ``on_draw``, a handler, another thread. Every
@@ -40,11 +48,11 @@ def install_thread_hook() -> None:
     import threading
     previous = getattr(threading.excepthook, "_easel_previous", threading.excepthook)
 
-    def hook(args):
+    def hook(args: threading.ExceptHookArgs) -> None:
         if args.exc_type is not None and issubclass(args.exc_type, SystemExit):
-            exiting(args.exc_value)
+            exiting(args.exc_value)  # type: ignore[arg-type]  # a SystemExit, as exc_type says
         else:
             previous(args)
 
-    hook._easel_previous = previous
+    hook._easel_previous = previous  # type: ignore[attr-defined]
     threading.excepthook = hook

@@ -1,7 +1,16 @@
 """Canvas settings that are class attributes and can also be assigned while the canvas runs:
 ``fps``, ``title``, ``size``, ``cursor``, ``fullscreen``."""
 
-import _easel
+from __future__ import annotations
+
+TYPE_CHECKING = False
+if TYPE_CHECKING:
+    from typing import Any
+
+    from ._canvas import Canvas
+    from . import _easel  # the built-in module's types: _easel.pyi
+else:
+    import _easel
 
 CURSORS = ("default", "none", "crosshair", "hand", "text", "move", "wait", "grab", "grabbing",
            "ew-resize", "ns-resize", "nesw-resize", "nwse-resize", "n-resize", "e-resize", "s-resize",
@@ -19,12 +28,12 @@ class Setting:
     ``ValueError``) and, once the canvas is shown, changes the running canvas.
     """
 
-    def __init__(self, name, default, doc):
+    def __init__(self, name: str, default: object, doc: str):
         self.name = name
         self.default = default
         self.__doc__ = doc
 
-    def __get__(self, obj, cls=None):
+    def __get__(self, obj: Canvas | None, cls: type | None = None) -> Any:
         if obj is None:
             return self.default
         if self.name == "size":
@@ -35,14 +44,14 @@ class Setting:
             return now[_FIELD[self.name]]
         return obj.__dict__.get("_e_set_" + self.name, self.default)
 
-    def __set__(self, obj, value):
+    def __set__(self, obj: Canvas, value: object) -> None:
         apply(obj, self.name, value)
 
-    def __repr__(self):
+    def __repr__(self) -> str:
         return f"<easel.Canvas setting {self.name} (class value {self.default!r})>"
 
 
-def apply(canvas, name, value):
+def apply(canvas: Canvas, name: str, value: object) -> None:
     """Checks ``value`` for setting ``name`` and, if the canvas is shown, changes it there."""
     handle = canvas.__dict__.get("_easel_handle") or 0
     v = _easel.window_set(handle, type(canvas).__name__, name, value)
@@ -54,7 +63,7 @@ def apply(canvas, name, value):
             canvas._e_width, canvas._e_height = v
 
 
-def settings_of_subclass(cls):
+def settings_of_subclass(cls: type[Canvas]) -> None:
     """A subclass's plain values for the settings become Settings with those values as class values."""
     for name in ("fps", "title", "size", "cursor", "fullscreen"):
         value = cls.__dict__.get(name, Setting)
@@ -62,7 +71,7 @@ def settings_of_subclass(cls):
             setattr(cls, name, Setting(name, value, _DOCS[name]))
 
 
-def check_before_show(canvas):
+def check_before_show(canvas: Canvas) -> None:
     """Cursor and fullscreen as the class declared them (or __init__ set them) are checked with the
     messages of an assignment, before show() starts anything."""
     for name in ("cursor", "fullscreen"):
