@@ -5,10 +5,14 @@ from __future__ import annotations
 
 TYPE_CHECKING = False
 if TYPE_CHECKING:
-    from typing import Any
+    from typing import Any, Protocol
 
-    from ._canvas import Canvas
     from . import _easel  # the built-in module's types: _easel.pyi
+
+    class Canvas(Protocol):
+        """What settings use of a canvas (a Protocol: importing _canvas here would be a cycle)."""
+        _e_width: int
+        _e_height: int
 else:
     import _easel
 
@@ -63,7 +67,7 @@ def apply(canvas: Canvas, name: str, value: object) -> None:
             canvas._e_width, canvas._e_height = v
 
 
-def settings_of_subclass(cls: type[Canvas]) -> None:
+def settings_of_subclass(cls: type) -> None:
     """A subclass's plain values for the settings become Settings with those values as class values."""
     for name in ("fps", "title", "size", "cursor", "fullscreen"):
         value = cls.__dict__.get(name, Setting)
