@@ -75,10 +75,12 @@ final class FxCanvasWindow implements CanvasView {
     FxPerfOverlay perfOverlay;
 
     private final WindowPlacer placer;
+    private final FxWindows.App app;
 
-    FxCanvasWindow(CanvasHost host, WindowPlacer placer, Runnable onClosed) {
+    FxCanvasWindow(CanvasHost host, WindowPlacer placer, Runnable onClosed, FxWindows.App app) {
         this.host = host;
         this.placer = placer;
+        this.app = app;
         this.onClosed = onClosed;
         this.pixels = new WindowPixels(host);
         this.raster = Thread.ofPlatform().daemon().name("easel-raster-" + host.slug()).unstarted(this::rasterLoop);
@@ -230,6 +232,9 @@ final class FxCanvasWindow implements CanvasView {
             } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.W) {
                 e.consume(); // as the close button: on_close decides
                 host.requestClose();
+            } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.Q) {
+                e.consume(); // every canvas of the run ends (on_close runs, cannot refuse), as the launcher's Quit
+                app.quitAll();
             } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
                 e.consume();
                 FxCaptures.saveShownFrame(host.slug(), pixels);
