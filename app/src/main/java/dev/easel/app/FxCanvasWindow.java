@@ -76,11 +76,13 @@ final class FxCanvasWindow implements CanvasView {
 
     private final WindowPlacer placer;
     private final FxWindows.App app;
+    private final FxWindowMemory place;
 
-    FxCanvasWindow(CanvasHost host, WindowPlacer placer, Runnable onClosed, FxWindows.App app) {
+    FxCanvasWindow(CanvasHost host, WindowPlacer placer, Runnable onClosed, FxWindows.App app, FxWindowMemory place) {
         this.host = host;
         this.placer = placer;
         this.app = app;
+        this.place = place;
         this.onClosed = onClosed;
         this.pixels = new WindowPixels(host);
         this.raster = Thread.ofPlatform().daemon().name("easel-raster-" + host.slug()).unstarted(this::rasterLoop);
@@ -108,7 +110,8 @@ final class FxCanvasWindow implements CanvasView {
         surface = new Pane(view);
         surface.setStyle("-fx-background-color: " + css(host.spec().background()) + ";");
         surface.setFocusTraversable(true);
-        Scene scene = new Scene(surface, host.width(), host.height());
+        double[] size = place.sceneSize(); // the canvas' size, or the size the user gave it last time
+        Scene scene = new Scene(surface, size[0], size[1]);
         stage.setScene(scene);
         stage.setResizable(host.spec().resizable());
         // Also when not resizable by the user: the sketch's own size and full screen change it.
@@ -124,7 +127,8 @@ final class FxCanvasWindow implements CanvasView {
         FxFileDrops.wire(scene, this::filesDropped);
         perfOverlay = new FxPerfOverlay(host, surface, () -> new long[]{uploadNanos, uploads});
         stage.show();
-        placer.place(stage);
+        place.place(stage, scene, placer); // where it was last time, else beside the run's other windows
+        resized(); // a remembered size was the scene's before the listeners: the canvas learns it
         rescaled();
         applySettings();
         surface.requestFocus();
@@ -425,6 +429,9 @@ final class FxCanvasWindow implements CanvasView {
 
     @Override
     public void close() {
+        if (!closed) {
+            place.save(); // before the canvas ends: the run may exit right after
+        }
         closed = true;
         work.release(); // the raster thread ends, letting go of the frame it shows
         Platform.runLater(() -> {

@@ -191,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
                 return quitDuringStart(runtime);
             }
             FxLauncher.forbidPythonOnFxThread(runtime);
-            windows = new FxWindows(new FxWindows.App(script, quit::request)); // Ctrl+Q: as SIGTERM
+            windows = new FxWindows(new FxWindows.App(script, WindowMemory.user(), quit::request)); // Ctrl+Q: as SIGTERM
         }
         Session session = new Session(runtime, windows, new Session.Options(isolate, forcedSize, frames, scripted));
         Thread hook = Thread.ofPlatform().name("easel-quit").unstarted(() -> {

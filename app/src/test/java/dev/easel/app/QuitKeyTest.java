@@ -47,7 +47,7 @@ class QuitKeyTest {
                         return False  # refuses the close button; quitting ends it anyway
                 a = Stubborn(); a.title = "a"; a.show()
                 b = Stubborn(); b.title = "b"; b.show()
-                """, script -> new FxWindows(new FxWindows.App(script, quit::request)))) {
+                """, script -> new FxWindows(new FxWindows.App(script, WindowMemory.NONE, quit::request)))) {
             quit.attach(r.session);
             FxCanvasWindow w = r.window(0);
             r.window(1);
