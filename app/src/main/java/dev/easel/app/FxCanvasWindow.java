@@ -73,6 +73,8 @@ final class FxCanvasWindow implements CanvasView {
     /** FX-thread time spent uploading frames, and how many (the performance overlay's upload ms). */
     private long uploadNanos, uploads;
     FxPerfOverlay perfOverlay;
+    /** Ctrl+Shift+S; set on the FX thread before the first frame can be rasterized into a recording. */
+    volatile FxWindowRecording recording;
 
     private final WindowPlacer placer;
     private final FxWindows.App app;
@@ -126,6 +128,7 @@ final class FxCanvasWindow implements CanvasView {
         });
         FxFileDrops.wire(scene, this::filesDropped);
         perfOverlay = new FxPerfOverlay(host, surface, () -> new long[]{uploadNanos, uploads});
+        recording = new FxWindowRecording(host, app.sketch(), surface);
         stage.show();
         place.place(stage, scene, placer); // where it was last time, else beside the run's other windows
         resized(); // a remembered size was the scene's before the listeners: the canvas learns it
@@ -239,6 +242,9 @@ final class FxCanvasWindow implements CanvasView {
             } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.Q) {
                 e.consume(); // every canvas of the run ends (on_close runs, cannot refuse), as the launcher's Quit
                 app.quitAll();
+            } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
+                e.consume(); // Record…: starts or stops an MP4 of the frames shown
+                recording.toggle();
             } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
                 e.consume();
                 FxCaptures.saveShownFrame(host.slug(), pixels);
@@ -379,6 +385,10 @@ final class FxCanvasWindow implements CanvasView {
                 }
                 continue;
             }
+            FxWindowRecording rec = recording;
+            if (rec != null && p.fresh()) {
+                rec.rendered(pixels); // before the next frame can replace them (this thread renders)
+            }
             last = p;
             lastScale = s;
             WindowPixels.Pixels copy = pixels.copy(spare.poll());
@@ -431,6 +441,10 @@ final class FxCanvasWindow implements CanvasView {
     public void close() {
         if (!closed) {
             place.save(); // before the canvas ends: the run may exit right after
+            FxWindowRecording rec = recording;
+            if (rec != null) {
+                rec.finishNow(); // the file complete before the canvas ends, for the same reason
+            }
         }
         closed = true;
         work.release(); // the raster thread ends, letting go of the frame it shows

@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
         dev.easel.app.capture.HeadlessRecording recording = null;
         if (record != null) {
             if (!headless) {
-                System.err.println("easel run: --record needs --headless (in a window, use Record... in its menu)");
+                System.err.println("easel run: --record needs --headless (in a window, Ctrl+Shift+S records it)");
                 return 2;
             }
             try {
