@@ -186,6 +186,7 @@ final class FxCanvasWindow implements CanvasView {
             sizeAfterFullscreen = new int[]{width, height};
             return;
         }
+        place.sketchAsked(width, height);
         FxWindowSettings.resizeScene(stage, stage.getScene(), width, height);
     }
 

@@ -25,6 +25,8 @@ final class FxWindowMemory {
     private final WindowMemory.Place saved;
     /** The window's place now (FX thread writes; the canvas thread saves it as the window closes). */
     private volatile WindowMemory.Place last;
+    /** FX thread: the size the sketch asked for last (a size it set itself is not remembered as the user's). */
+    private double askedW, askedH;
 
     /** Recalls window {@code key} of {@code sketch} (any thread). */
     FxWindowMemory(WindowMemory memory, Path sketch, String key, CanvasHost host) {
@@ -46,6 +48,8 @@ final class FxWindowMemory {
 
     /** FX thread, once the stage shows: at its remembered place, else where the placer puts it; then followed. */
     void place(Stage stage, Scene scene, WindowPlacer placer) {
+        askedW = host.width();
+        askedH = host.height();
         if (saved == null) {
             placer.place(stage);
         } else {
@@ -83,8 +87,15 @@ final class FxWindowMemory {
             return;
         }
         var spec = host.spec();
-        last = new WindowMemory.Place(stage.getX(), stage.getY(), scene.getWidth(), scene.getHeight(),
-                spec.width(), spec.height());
+        boolean user = scene.getWidth() != askedW || scene.getHeight() != askedH;
+        last = new WindowMemory.Place(stage.getX(), stage.getY(), user ? scene.getWidth() : spec.width(),
+                user ? scene.getHeight() : spec.height(), spec.width(), spec.height());
+    }
+
+    /** FX thread: the sketch set its size (self.size): the window at that size is not the user's doing. */
+    void sketchAsked(int width, int height) {
+        askedW = width;
+        askedH = height;
     }
 
     /** Writes the last place (the window is closing). Any thread. */

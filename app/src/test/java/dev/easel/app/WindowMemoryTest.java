@@ -60,7 +60,11 @@ class WindowMemoryTest {
     }
 
     static FxWindowTest.Run run(String source) throws Exception {
-        return new FxWindowTest.Run("remembered", source, script -> new FxWindows(new FxWindows.App(script, memory, () -> {})));
+        return run("remembered", source);
+    }
+
+    static FxWindowTest.Run run(String name, String source) throws Exception {
+        return new FxWindowTest.Run(name, source, script -> new FxWindows(new FxWindows.App(script, memory, () -> {})));
     }
 
     static double[] bounds(FxCanvasWindow w) throws Exception {
@@ -123,6 +127,31 @@ class WindowMemoryTest {
             double[] b = bounds(w);
             assertNotEquals(50_000, b[0]);
             assertTrue(onFx(() -> FxWindowMemory.onScreen(b[0], b[1])), "centred on a screen: " + b[0] + "," + b[1]);
+        }
+    }
+    @Test
+    void aSizeTheSketchSetItselfIsNotRememberedAsTheUsers() throws Exception {
+        String resizing = """
+                import easel
+                class Remembered(easel.Canvas):
+                    size = (200, 150)
+                    resizable = True
+                    fps = 30
+                    def on_draw(self, g):
+                        g.clear("#305070")
+                        if self.frame == 3:
+                            self.size = (240, 170)
+                Remembered().show()
+                """;
+        try (FxWindowTest.Run r = run("selfsized", resizing)) {
+            r.window(0);
+            var host = r.host(0);
+            await("the sketch's own size", host::width, v -> v == 240, WAIT);
+        }
+        try (FxWindowTest.Run r = run("selfsized", sketch(200, 150))) {
+            double[] b = bounds(r.window(0));
+            assertEquals(200, b[2]);
+            assertEquals(150, b[3]);
         }
     }
 }
