@@ -91,8 +91,10 @@ class RecordWindowTest {
             }, t -> t != null, WAIT);
             assertTrue(text.matches("\u25CF REC 0:0\\d"), text);
             await("10 frames recorded", () -> w.recording.offered(), n -> n >= 10, WAIT);
-            // The indicator sits at the top right, over the picture, not in it.
-            assertEquals(0xff20c040, r.host(0).snapshot().argb(90, 12));
+            // The indicator sits at the top right (over x 1..88 of 96 here), over the picture, not in it.
+            assertTrue(onFx(() -> w.surface().lookup("#easel-rec-indicator").getBoundsInParent().contains(60, 14)),
+                    "the indicator covers (60, 14)");
+            assertEquals(0xff20c040, r.host(0).snapshot().argb(60, 14));
             ctrlShiftS(w);
             int n = await("the recording finished", () -> w.recording.finished, f -> f != null, WAIT)
                     .get(60, TimeUnit.SECONDS);
