@@ -26,7 +26,9 @@ final class ChildJava {
             cmd.add("-Xlog:cds+dynamic=off");
             cmd.add("-Deasel.cds=" + cds);
         }
-        for (String p : List.of("glass.platform", "prism.order", "java.awt.headless", "easel.root")) {
+        // java.util.prefs.userRoot: a run remembers its windows where its launcher keeps its settings.
+        for (String p : List.of("glass.platform", "prism.order", "java.awt.headless", "easel.root",
+                "java.util.prefs.userRoot")) {
             String v = System.getProperty(p);
             if (v != null) {
                 cmd.add("-D" + p + "=" + v);

@@ -73,12 +73,18 @@ final class FxCanvasWindow implements CanvasView {
     /** FX-thread time spent uploading frames, and how many (the performance overlay's upload ms). */
     private long uploadNanos, uploads;
     FxPerfOverlay perfOverlay;
+    /** Ctrl+Shift+S; set on the FX thread before the first frame can be rasterized into a recording. */
+    volatile FxWindowRecording recording;
 
     private final WindowPlacer placer;
+    private final FxWindows.App app;
+    private final FxWindowMemory place;
 
-    FxCanvasWindow(CanvasHost host, WindowPlacer placer, Runnable onClosed) {
+    FxCanvasWindow(CanvasHost host, WindowPlacer placer, Runnable onClosed, FxWindows.App app, FxWindowMemory place) {
         this.host = host;
         this.placer = placer;
+        this.app = app;
+        this.place = place;
         this.onClosed = onClosed;
         this.pixels = new WindowPixels(host);
         this.raster = Thread.ofPlatform().daemon().name("easel-raster-" + host.slug()).unstarted(this::rasterLoop);
@@ -106,7 +112,8 @@ final class FxCanvasWindow implements CanvasView {
         surface = new Pane(view);
         surface.setStyle("-fx-background-color: " + css(host.spec().background()) + ";");
         surface.setFocusTraversable(true);
-        Scene scene = new Scene(surface, host.width(), host.height());
+        double[] size = place.sceneSize(); // the canvas' size, or the size the user gave it last time
+        Scene scene = new Scene(surface, size[0], size[1]);
         stage.setScene(scene);
         stage.setResizable(host.spec().resizable());
         // Also when not resizable by the user: the sketch's own size and full screen change it.
@@ -121,8 +128,10 @@ final class FxCanvasWindow implements CanvasView {
         });
         FxFileDrops.wire(scene, this::filesDropped);
         perfOverlay = new FxPerfOverlay(host, surface, () -> new long[]{uploadNanos, uploads});
+        recording = new FxWindowRecording(host, app.sketch(), surface);
         stage.show();
-        placer.place(stage);
+        place.place(stage, scene, placer); // where it was last time, else beside the run's other windows
+        resized(); // a remembered size was the scene's before the listeners: the canvas learns it
         rescaled();
         applySettings();
         surface.requestFocus();
@@ -177,6 +186,7 @@ final class FxCanvasWindow implements CanvasView {
             sizeAfterFullscreen = new int[]{width, height};
             return;
         }
+        place.sketchAsked(width, height);
         FxWindowSettings.resizeScene(stage, stage.getScene(), width, height);
     }
 
@@ -230,6 +240,12 @@ final class FxCanvasWindow implements CanvasView {
             } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.W) {
                 e.consume(); // as the close button: on_close decides
                 host.requestClose();
+            } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.Q) {
+                e.consume(); // every canvas of the run ends (on_close runs, cannot refuse), as the launcher's Quit
+                app.quitAll();
+            } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
+                e.consume(); // Record…: starts or stops an MP4 of the frames shown
+                recording.toggle();
             } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
                 e.consume();
                 FxCaptures.saveShownFrame(host.slug(), pixels);
@@ -370,6 +386,10 @@ final class FxCanvasWindow implements CanvasView {
                 }
                 continue;
             }
+            FxWindowRecording rec = recording;
+            if (rec != null && p.fresh()) {
+                rec.rendered(pixels); // before the next frame can replace them (this thread renders)
+            }
             last = p;
             lastScale = s;
             WindowPixels.Pixels copy = pixels.copy(spare.poll());
@@ -420,6 +440,13 @@ final class FxCanvasWindow implements CanvasView {
 
     @Override
     public void close() {
+        if (!closed) {
+            place.save(); // before the canvas ends: the run may exit right after
+            FxWindowRecording rec = recording;
+            if (rec != null) {
+                rec.finishNow(); // the file complete before the canvas ends, for the same reason
+            }
+        }
         closed = true;
         work.release(); // the raster thread ends, letting go of the frame it shows
         Platform.runLater(() -> {

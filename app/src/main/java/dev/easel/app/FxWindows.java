@@ -5,17 +5,44 @@ import dev.easel.canvas.host.CanvasView;
 import dev.easel.canvas.host.WindowSystem;
 import javafx.application.Platform;
 
+import java.nio.file.Path;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 
 /** Real windows: one JavaFX stage per canvas. */
 final class FxWindows implements WindowSystem {
+    /**
+     * What the windows of one run share: the sketch (null when unknown), where windows are
+     * remembered, and what Ctrl+Q does (ends the whole run, as the launcher's Quit and SIGTERM do).
+     */
+    record App(Path sketch, WindowMemory memory, Runnable quit) {
+        /** Ctrl+Q: off the FX thread, since closing the canvases waits for them. */
+        void quitAll() {
+            Thread.ofPlatform().name("easel-quit-key").daemon(true).start(quit);
+        }
+    }
+
     private final Map<CanvasHost, FxCanvasWindow> windows = new ConcurrentHashMap<>();
     private final WindowPlacer placer = new WindowPlacer();
+    private final App app;
+    /** Windows opened per canvas class: the second of a class is remembered apart from the first. */
+    private final Map<String, Integer> perClass = new ConcurrentHashMap<>();
+
+    /** Windows of no particular sketch, remembered nowhere, whose Ctrl+Q does nothing (tests). */
+    FxWindows() {
+        this(new App(null, WindowMemory.NONE, () -> {}));
+    }
+
+    FxWindows(App app) {
+        this.app = app;
+    }
 
     @Override
     public CanvasView open(CanvasHost host) {
-        FxCanvasWindow w = new FxCanvasWindow(host, placer, () -> windows.remove(host));
+        String cls = host.spec().className();
+        int n = perClass.merge(cls, 1, Integer::sum);
+        FxWindowMemory place = new FxWindowMemory(app.memory(), app.sketch(), n == 1 ? cls : cls + "#" + n, host);
+        FxCanvasWindow w = new FxCanvasWindow(host, placer, () -> windows.remove(host), app, place);
         windows.put(host, w);
         Platform.runLater(w::show); // never waits for the FX thread: the caller may hold a GIL soon
         return w;

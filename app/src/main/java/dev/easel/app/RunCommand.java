@@ -129,7 +129,7 @@ final class RunCommand implements Callable<Integer> {
         dev.easel.app.capture.HeadlessRecording recording = null;
         if (record != null) {
             if (!headless) {
-                System.err.println("easel run: --record needs --headless (in a window, use Record... in its menu)");
+                System.err.println("easel run: --record needs --headless (in a window, Ctrl+Shift+S records it)");
                 return 2;
             }
             try {
@@ -191,7 +191,7 @@ final class RunCommand implements Callable<Integer> {
                 return quitDuringStart(runtime);
             }
             FxLauncher.forbidPythonOnFxThread(runtime);
-            windows = new FxWindows();
+            windows = new FxWindows(new FxWindows.App(script, WindowMemory.user(), quit::request)); // Ctrl+Q: as SIGTERM
         }
         Session session = new Session(runtime, windows, new Session.Options(isolate, forcedSize, frames, scripted));
         Thread hook = Thread.ofPlatform().name("easel-quit").unstarted(() -> {

@@ -47,6 +47,12 @@ final class WindowPlacer {
         remember(x, y, w, h, newRow);
     }
 
+    /** A window put somewhere else (where it was last time): the next ones go beside it. */
+    void placedAt(Stage stage) {
+        placed++;
+        remember(stage.getX(), stage.getY(), stage.getWidth(), stage.getHeight(), true);
+    }
+
     private void remember(double x, double y, double w, double h, boolean newRow) {
         last = new Rectangle2D(x, y, w, h);
         if (newRow) {

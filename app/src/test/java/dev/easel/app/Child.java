@@ -36,6 +36,10 @@ final class Child {
         cmd.add(ProcessHandle.current().info().command().orElseThrow());
         cmd.add("--enable-native-access=ALL-UNNAMED"); // JavaFX is on the class path here: unnamed too
         cmd.add("-XX:TieredStopAtLevel=1"); // short-lived children: the C1 compiler is enough
+        String prefs = System.getProperty("java.util.prefs.userRoot");
+        if (prefs != null) {
+            cmd.add("-Djava.util.prefs.userRoot=" + prefs); // the tests' own preferences (window places), not the user's
+        }
         cmd.addAll(jvmArgs);
         cmd.add("-cp");
         cmd.add(System.getProperty("java.class.path"));

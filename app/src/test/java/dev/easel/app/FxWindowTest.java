@@ -79,13 +79,19 @@ class FxWindowTest {
 
     /** A sketch running in real windows, closed at the end of the test. */
     static final class Run implements AutoCloseable {
-        final FxWindows windows = new FxWindows();
+        final FxWindows windows;
         final Session session;
 
         Run(String name, String source) throws Exception {
+            this(name, source, script -> new FxWindows());
+        }
+
+        /** With the windows {@code windowsFor} makes for the sketch's file. */
+        Run(String name, String source, java.util.function.Function<Path, FxWindows> windowsFor) throws Exception {
             TestPython.clearFacts();
             Path script = dir.resolve(name + ".py");
             Files.writeString(script, source);
+            windows = windowsFor.apply(script);
             session = new Session(rt, windows, Session.Options.defaults());
             session.runScript(script, List.of());
         }

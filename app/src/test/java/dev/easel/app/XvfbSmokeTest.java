@@ -56,6 +56,10 @@ class XvfbSmokeTest {
         List<String> javaArgs = new ArrayList<>();
         javaArgs.add(ProcessHandle.current().info().command().orElseThrow());
         javaArgs.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
+        String prefs = System.getProperty("java.util.prefs.userRoot");
+        if (prefs != null) {
+            javaArgs.add("-Djava.util.prefs.userRoot=" + prefs); // window places go to the tests' preferences
+        }
         javaArgs.add("-cp");
         javaArgs.add(System.getProperty("java.class.path"));
         javaArgs.add("dev.easel.app.Main");
