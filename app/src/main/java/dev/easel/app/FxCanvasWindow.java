@@ -128,7 +128,7 @@ final class FxCanvasWindow implements CanvasView {
         });
         FxFileDrops.wire(scene, this::filesDropped);
         perfOverlay = new FxPerfOverlay(host, surface, () -> new long[]{uploadNanos, uploads});
-        recording = new FxWindowRecording(host, app.sketch(), surface);
+        recording = new FxWindowRecording(host, app.sketch(), surface, app.writes());
         stage.show();
         place.place(stage, scene, placer); // where it was last time, else beside the run's other windows
         resized(); // a remembered size was the scene's before the listeners: the canvas learns it

@@ -24,21 +24,31 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Record… in a canvas window (Ctrl+Shift+S starts, again stops): every frame the window
- * rasterizes goes into an MP4 next to the sketch, {@code <sketch>-<date>-<time>.mp4}, through the
+ * Record… in a canvas window (Ctrl+Shift+S starts, again stops): the frames the window
+ * rasterizes go into an MP4 next to the sketch, {@code <sketch>-<date>-<time>.mp4}, through the
  * same {@link Recorder} as {@code --record} (encoded on its own thread, never on the canvas or FX
- * thread). While it records, a red "● REC m:ss" is shown by the app over the canvas (a JavaFX
+ * thread), at the canvas's rate up to {@value #MAX_FPS} fps. Unlike {@code --record}, which
+ * waits for the encoder so that no frame is lost, a window never waits for it: the sketch keeps
+ * its speed, and a frame the encoder has no room for is skipped and counted. While it records, a red "● REC m:ss" is shown by the app over the canvas (a JavaFX
  * node: never in the frames, {@code snapshot()} or the video). Stopping prints where the file
  * is; closing the window while recording finishes the file first.
  */
 final class FxWindowRecording {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
 
-    /** A recording under way. {@code offered}: frames handed to the recorder. */
-    private record Active(Recorder recorder, Path file, long startNanos, AtomicInteger offered) {}
+    /** Screen recordings are smooth at 30 fps; more only costs encoding time (pure Java H.264). */
+    static final double MAX_FPS = 30;
+
+    /**
+     * A recording under way. {@code offered}: frames handed to the recorder; {@code skipped}: frames
+     * due that the encoder had no room for; {@code nextDue}: when the next frame is due (nanoTime).
+     */
+    private record Active(Recorder recorder, Path file, long startNanos, long periodNanos, AtomicInteger offered,
+                          AtomicInteger skipped, java.util.concurrent.atomic.AtomicLong nextDue) {}
 
     private final CanvasHost host;
     private final Path sketch;
+    private final PendingWrites writes;
     private final Label indicator = new Label();
     private final Timeline tick = new Timeline(new KeyFrame(Duration.millis(250), e -> showTime()));
     private final AtomicReference<Active> active = new AtomicReference<>();
@@ -48,9 +58,10 @@ final class FxWindowRecording {
     volatile Path file;
 
     /** FX thread: the indicator goes over {@code parent} (top right), hidden. */
-    FxWindowRecording(CanvasHost host, Path sketch, Pane parent) {
+    FxWindowRecording(CanvasHost host, Path sketch, Pane parent, PendingWrites writes) {
         this.host = host;
         this.sketch = sketch;
+        this.writes = writes;
         indicator.setId("easel-rec-indicator");
         indicator.setMouseTransparent(true);
         indicator.setVisible(false);
@@ -100,7 +111,7 @@ final class FxWindowRecording {
 
     /** FX thread: starts recording into {@code target} (.mp4, .gif or a folder of PNGs). */
     void start(Path target) {
-        double fps = host.fps() > 0 ? host.fps() : 60;
+        double fps = Math.min(MAX_FPS, host.fps() > 0 ? host.fps() : 60);
         Recorder r;
         try {
             r = new Recorder(Recording.to(target, fps), host.slug());
@@ -109,7 +120,9 @@ final class FxWindowRecording {
             return;
         }
         file = target;
-        active.set(new Active(r, target, System.nanoTime(), new AtomicInteger()));
+        long now = System.nanoTime();
+        active.set(new Active(r, target, now, (long) (1e9 / fps), new AtomicInteger(), new AtomicInteger(),
+                new java.util.concurrent.atomic.AtomicLong(now)));
         System.err.println("easel: recording to " + target + " (Ctrl+Shift+S stops)");
         indicator.setVisible(true);
         showTime();
@@ -122,7 +135,9 @@ final class FxWindowRecording {
             return;
         }
         long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - a.startNanos());
-        indicator.setText(String.format(Locale.ROOT, "\u25CF REC %d:%02d", s / 60, s % 60));
+        int skipped = a.skipped().get();
+        indicator.setText(String.format(Locale.ROOT, "\u25CF REC %d:%02d", s / 60, s % 60)
+                + (skipped > 0 ? "  " + skipped + " skipped" : ""));
     }
 
     /** The raster thread: a new frame is in {@code pixels}; recorded (without overlays) when recording. */
@@ -131,18 +146,29 @@ final class FxWindowRecording {
         if (a == null) {
             return;
         }
+        long now = System.nanoTime();
+        long due = a.nextDue().get();
+        if (now - due < 0) {
+            return; // faster than the recording's rate: this frame is not one of its frames
+        }
+        // The next one a period later; after a stall, from now (no burst of catching up).
+        a.nextDue().set(now - due > a.periodNanos() ? now + a.periodNanos() : due + a.periodNanos());
+        if (!a.recorder().hasRoom() && !a.recorder().failed()) {
+            a.skipped().incrementAndGet(); // the encoder is behind: no copy made, the sketch does not wait
+            return;
+        }
         ImageData picture = pixels.frameImage();
         if (picture == null) {
             return;
         }
-        try {
-            if (a.recorder().offer(picture.toBufferedImage())) {
-                a.offered().incrementAndGet();
-            } else if (active.get() == a) {
+        if (a.recorder().offerOrSkip(picture.toBufferedImage())) {
+            a.offered().incrementAndGet();
+        } else if (a.recorder().failed()) {
+            if (active.get() == a) {
                 stop(); // the encoder failed (a resize, a full disk): say why now, not at the end
             }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
+        } else {
+            a.skipped().incrementAndGet(); // the encoder is behind: the sketch does not wait for it
         }
     }
 
@@ -159,7 +185,9 @@ final class FxWindowRecording {
         });
         CompletableFuture<Integer> f = a.recorder().finish().whenComplete((n, err) -> {
             if (err == null) {
-                System.err.println("easel: recorded " + n + " frames to " + a.file());
+                int skipped = a.skipped().get();
+                System.err.println("easel: recorded " + n + " frames to " + a.file() + (skipped == 0 ? ""
+                        : " (" + skipped + " skipped: the encoder could not keep up)"));
             } else {
                 Throwable why = err.getCause() != null && err instanceof java.util.concurrent.CompletionException
                         ? err.getCause() : err;
@@ -167,16 +195,21 @@ final class FxWindowRecording {
             }
         });
         finished = f;
+        writes.add(f); // the run exits only once the file is complete
         return f;
     }
 
-    /** The window closes (canvas thread): a recording under way is finished before the canvas ends. */
+    /**
+     * The window closes (canvas thread): a recording under way, or one stopped and still being
+     * encoded, is finished before the canvas ends.
+     */
     void finishNow() {
-        if (active.get() == null) {
+        CompletableFuture<Integer> f = active.get() != null ? stop() : finished;
+        if (f == null) {
             return;
         }
         try {
-            stop().get(60, TimeUnit.SECONDS);
+            f.get(60, TimeUnit.SECONDS);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

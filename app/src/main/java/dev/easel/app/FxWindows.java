@@ -13,9 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FxWindows implements WindowSystem {
     /**
      * What the windows of one run share: the sketch (null when unknown), where windows are
-     * remembered, and what Ctrl+Q does (ends the whole run, as the launcher's Quit and SIGTERM do).
+     * remembered, what Ctrl+Q does (ends the whole run, as the launcher's Quit and SIGTERM do), and the
+     * files its windows are still writing (the run waits for them before it exits).
      */
-    record App(Path sketch, WindowMemory memory, Runnable quit) {
+    record App(Path sketch, WindowMemory memory, Runnable quit, PendingWrites writes) {
+        App(Path sketch, WindowMemory memory, Runnable quit) {
+            this(sketch, memory, quit, new PendingWrites());
+        }
+
         /** Ctrl+Q: off the FX thread, since closing the canvases waits for them. */
         void quitAll() {
             Thread.ofPlatform().name("easel-quit-key").daemon(true).start(quit);
@@ -51,6 +56,11 @@ final class FxWindows implements WindowSystem {
     @Override
     public boolean headless() {
         return false;
+    }
+
+    /** Waits (at most {@code max}) for files the windows are still writing. */
+    void finishWrites(java.time.Duration max) {
+        app.writes().awaitAll(max);
     }
 
     /** The open windows (tests look at them). */

@@ -229,7 +229,10 @@ final class RunCommand implements Callable<Integer> {
                     code = Math.max(code, 1);
                 }
             }
-        } else if (session.scriptFailed() && session.canvases().isEmpty() && !quit.isRequested()
+        } else {
+            ((FxWindows) windows).finishWrites(java.time.Duration.ofSeconds(60)); // a recording still encoding
+        }
+        if (!headless && session.scriptFailed() && session.canvases().isEmpty() && !quit.isRequested()
                 && FxLauncher.errorWindowWanted(System.getenv())) {
             System.err.println("easel: the error is shown in a window: close it to exit");
             FxLauncher.showErrorAndWait(script, session.scriptError(), quit.requested());

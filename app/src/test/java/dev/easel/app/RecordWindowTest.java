@@ -130,4 +130,26 @@ class RecordWindowTest {
         assertTrue(n >= 5, "frames: " + n);
         assertEquals(n, decode(w.recording.file).size());
     }
+
+    /**
+     * Regression: stopped with Ctrl+Shift+S and closed at once, while the encoder still had frames
+     * queued, the window did not wait for them (only for a recording under way), and a run exiting
+     * then left an MP4 without its index.
+     */
+    @Test
+    void closingRightAfterStoppingStillFinishesTheFile() throws Exception {
+        FxCanvasWindow w;
+        try (FxWindowTest.Run r = run("stop-then-close")) {
+            w = r.window(0);
+            ctrlShiftS(w);
+            await("5 frames recorded", () -> w.recording.offered(), n -> n >= 5, WAIT);
+            ctrlShiftS(w);
+            FxWindowTest.robot.push(KeyCode.CONTROL, KeyCode.W);
+            r.host(0).ended().get(30, TimeUnit.SECONDS);
+            assertNotNull(w.recording.finished);
+            assertTrue(w.recording.finished.isDone(), "the file was complete when the canvas ended");
+        }
+        int n = w.recording.finished.get();
+        assertEquals(n, decode(w.recording.file).size());
+    }
 }

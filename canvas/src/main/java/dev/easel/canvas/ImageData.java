@@ -110,7 +110,9 @@ public final class ImageData {
     /** A new non-premultiplied {@code TYPE_INT_ARGB} copy, for Java2D and ImageIO. */
     public BufferedImage toBufferedImage() {
         BufferedImage img = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB);
-        img.setRGB(0, 0, width, height, argb, 0, width);
+        // Its own int array holds non-premultiplied ARGB like ours: a copy, not setRGB's pixel-by-pixel path.
+        System.arraycopy(argb, 0, ((java.awt.image.DataBufferInt) img.getRaster().getDataBuffer()).getData(), 0,
+                argb.length);
         return img;
     }
 

@@ -1,11 +1,15 @@
 package dev.easel.app.capture;
 
-import org.jcodec.api.awt.AWTSequenceEncoder;
+import org.jcodec.api.SequenceEncoder;
 import org.jcodec.common.io.NIOUtils;
 import org.jcodec.common.io.SeekableByteChannel;
+import org.jcodec.common.model.ColorSpace;
+import org.jcodec.common.model.Picture;
 import org.jcodec.common.model.Rational;
 
 import java.awt.image.BufferedImage;
+import java.awt.image.DataBufferInt;
+import java.util.Arrays;
 import java.io.IOException;
 import java.nio.file.Path;
 
@@ -15,7 +19,7 @@ import java.nio.file.Path;
  */
 public final class Mp4Video implements Recording {
     private final SeekableByteChannel channel;
-    private final AWTSequenceEncoder encoder;
+    private final SequenceEncoder encoder;
     private int frames;
     private int width = -1;
     private int height = -1;
@@ -23,7 +27,7 @@ public final class Mp4Video implements Recording {
     Mp4Video(Path file, double fps) throws IOException {
         channel = NIOUtils.writableChannel(file.toFile());
         // jcodec takes the rate as a fraction: fps to 1/1000 precision.
-        encoder = new AWTSequenceEncoder(channel, Rational.R((int) Math.round(fps * 1000), 1000));
+        encoder = SequenceEncoder.createWithFps(channel, Rational.R((int) Math.round(fps * 1000), 1000));
     }
 
     @Override
@@ -37,10 +41,54 @@ public final class Mp4Video implements Recording {
             throw new IOException("a video's frames keep one size: " + width + "x" + height + ", not " + w + "x" + h
                     + " (the canvas was resized while recording)");
         }
-        BufferedImage rgb = new BufferedImage(w, h, BufferedImage.TYPE_3BYTE_BGR);
-        rgb.getGraphics().drawImage(frame, 0, 0, null);
-        encoder.encodeImage(rgb);
+        encoder.encodeNativeFrame(picture(frame, w, h));
         frames++;
+    }
+
+    /**
+     * The frame as jcodec's RGB picture (bytes are value - 128), composited over black like a
+     * video player shows it. Read in bulk from the image's int array when it has one: jcodec's own
+     * AWT path reads pixel by pixel, 5-10× slower, and the encoder must keep up with a live window.
+     */
+    private static Picture picture(BufferedImage frame, int w, int h) {
+        int fw = frame.getWidth();
+        int fh = frame.getHeight();
+        int[] argb;
+        boolean alpha;
+        if ((frame.getType() == BufferedImage.TYPE_INT_ARGB || frame.getType() == BufferedImage.TYPE_INT_RGB)
+                && frame.getRaster().getDataBuffer() instanceof DataBufferInt ints
+                && frame.getRaster().getSampleModelTranslateX() == 0 && frame.getRaster().getSampleModelTranslateY() == 0
+                && ints.getData().length == fw * fh) {
+            argb = ints.getData();
+            alpha = frame.getType() == BufferedImage.TYPE_INT_ARGB;
+        } else {
+            argb = frame.getRGB(0, 0, fw, fh, null, 0, fw);
+            alpha = true;
+        }
+        Picture pic = Picture.create(w, h, ColorSpace.RGB);
+        byte[] out = pic.getPlaneData(0);
+        Arrays.fill(out, (byte) -128); // black, for the padding of odd sizes
+        for (int y = 0; y < fh; y++) {
+            int o = y * w * 3;
+            for (int x = 0, i = y * fw; x < fw; x++, i++, o += 3) {
+                int p = argb[i];
+                int r = (p >> 16) & 255;
+                int g = (p >> 8) & 255;
+                int b = p & 255;
+                if (alpha) {
+                    int a = p >>> 24;
+                    if (a != 255) {
+                        r = (r * a + 127) / 255;
+                        g = (g * a + 127) / 255;
+                        b = (b * a + 127) / 255;
+                    }
+                }
+                out[o] = (byte) (r - 128);
+                out[o + 1] = (byte) (g - 128);
+                out[o + 2] = (byte) (b - 128);
+            }
+        }
+        return pic;
     }
 
     @Override

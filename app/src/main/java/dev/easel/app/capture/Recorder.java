@@ -50,6 +50,25 @@ public final class Recorder {
         return true;
     }
 
+    /**
+     * Hands a frame over unless eight are already waiting: a live window must never wait for the
+     * encoder (its frame rate would drop to the encoder's). Returns false when the frame was not
+     * taken (then {@link #failed()} tells a full queue from a failed recording). Any thread.
+     */
+    public boolean offerOrSkip(BufferedImage frame) {
+        return !finishing && !done.isDone() && queue.offer(frame);
+    }
+
+    /** Whether a frame offered now would be taken: lets a caller skip making one. */
+    public boolean hasRoom() {
+        return queue.remainingCapacity() > 0;
+    }
+
+    /** Whether encoding failed (a resize, a full disk): nothing more is taken. */
+    public boolean failed() {
+        return done.isCompletedExceptionally();
+    }
+
     /** Ends the recording: completes with the number of frames written, or the encoding error. */
     public CompletableFuture<Integer> finish() {
         if (!finishing) {
