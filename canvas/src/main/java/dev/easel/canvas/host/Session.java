@@ -255,7 +255,10 @@ public final class Session implements AutoCloseable {
     int show(PyObject canvas) {
         if (closing) {
             canvas.close();
-            throw PythonException.runtimeError("easel is shutting down: no new canvases");
+            // Quitting (easel.quit(), SystemExit, Ctrl+Q, the last window closed): the code still
+            // making canvases stops as quietly as the running ones do. An error here turned a
+            // quit's exit code 0 into 1 (found by LifecycleChaosTest, seed 607305).
+            throw PythonException.of("SystemExit", "easel is shutting down: no new canvases");
         }
         if (reimporting()) {
             // The sketch's top level runs again in an isolated canvas' interpreter: its show() calls
