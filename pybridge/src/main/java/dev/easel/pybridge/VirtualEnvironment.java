@@ -90,14 +90,4 @@ public record VirtualEnvironment(Path prefix, Path config, Path home, boolean in
         }
         return Optional.of(new VirtualEnvironment(dir, cfg, dir.resolve(home).normalize(), system));
     }
-
-    /**
-     * A one-line description for {@code easel doctor} and messages, for example
-     * {@code "/home/me/proj/.venv (base Python in /usr/bin, system site-packages: no)"}.
-     *
-     * @return a human-readable summary of this venv
-     */
-    public String describe() {
-        return prefix + " (base Python in " + home + ", system site-packages: " + (includeSystemSitePackages ? "yes" : "no") + ")";
-    }
 }
