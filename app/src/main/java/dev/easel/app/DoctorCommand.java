@@ -5,6 +5,7 @@ import dev.easel.pybridge.PythonInstallation;
 import dev.easel.pybridge.PythonLocator;
 import dev.easel.pybridge.PythonNotFoundException;
 import dev.easel.pybridge.PythonRuntime;
+import dev.easel.pybridge.VirtualEnvironment;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -38,6 +39,11 @@ final class DoctorCommand implements Callable<Integer> {
         System.out.println("  library   " + inst.library());
         System.out.println("  home      " + inst.home());
         System.out.println("  executable " + inst.executable().map(Object::toString).orElse("(none)"));
+        VirtualEnvironment.of(inst).ifPresent(v -> {
+            System.out.println("  venv      " + v.prefix() + " (" + v.config().getFileName() + ": home " + v.home()
+                    + ", include-system-site-packages " + v.includeSystemSitePackages() + ")");
+            System.out.println("  base      " + inst.home() + " (the venv's base Python, whose standard library it uses)");
+        });
         try (PythonRuntime rt = PythonRuntime.start(inst)) {
             PythonInfo info = rt.info();
             System.out.println("  build     " + (info.freeThreaded() ? "free-threaded" : "with GIL")
@@ -49,6 +55,10 @@ final class DoctorCommand implements Callable<Integer> {
                     ? "shared canvases run in parallel (free-threaded)"
                     : "shared canvases take turns on one GIL" + (info.subinterpreters() ? "; isolated ones run in parallel" : "")));
             System.out.println("  sys.version " + info.versionString().replace('\n', ' '));
+            System.out.println("  sys.prefix " + rt.main().evalToJava("__import__('sys').prefix")
+                    + " (base_prefix " + rt.main().evalToJava("__import__('sys').base_prefix") + ")");
+            System.out.println("  site-packages " + rt.main().evalToJava(
+                    "', '.join(p for p in __import__('sys').path if p.endswith(('site-packages', 'dist-packages'))) or '(none)'"));
         } catch (RuntimeException e) {
             System.out.println("  could not start: " + e.getMessage());
             return 2;

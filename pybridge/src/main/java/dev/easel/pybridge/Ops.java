@@ -133,7 +133,10 @@ final class Ops {
             if (installation.executable().isPresent()) {
                 MemorySegment exe = Conversions.fromString(installation.executable().get().toString());
                 PySys_SetObject(a.allocateFrom("executable"), exe);
-                PySys_SetObject(a.allocateFrom("_base_executable"), exe);
+                if (VirtualEnvironment.of(installation).isEmpty()) {
+                    // A venv's base executable is the base Python's, which CPython found in pyvenv.cfg.
+                    PySys_SetObject(a.allocateFrom("_base_executable"), exe);
+                }
                 Py_DecRef(exe);
             }
             MemorySegment empty = Conversions.fromString("");

@@ -17,10 +17,12 @@ import java.util.Optional;
  *                     {@code /root/.pyenv/versions/3.12.1/lib/libpython3.12.so.1.0}
  * @param home         the value for {@code PYTHONHOME} (CPython's {@code config.home}): the prefix
  *                     whose {@code lib/pythonX.Y/os.py} exists; {@code /usr} for Debian's
- *                     {@code /usr/lib/x86_64-linux-gnu/libpython3.11.so.1}
+ *                     {@code /usr/lib/x86_64-linux-gnu/libpython3.11.so.1}; for a venv's python, the
+ *                     base installation, and {@code PYTHONHOME} is left unset so that CPython reads the
+ *                     venv's {@code pyvenv.cfg} ({@link VirtualEnvironment})
  * @param executable   the python executable of the same installation, if there is one; the value
  *                     for {@code sys.executable} (used by {@code subprocess}, {@code multiprocessing},
- *                     {@code venv}, ...)
+ *                     {@code venv}, ...); a venv's python as given, not the file it links to
  * @param version      the CPython version; its micro part is 0 when it could not be learnt
  * @param freeThreaded {@code true} for a free-threaded build ({@code Py_GIL_DISABLED}, "3.13t")
  * @param origin       how this installation was chosen, for messages and {@code easel doctor}:

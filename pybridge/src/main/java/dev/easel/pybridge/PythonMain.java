@@ -108,7 +108,7 @@ final class PythonMain {
     private void run(CompletableFuture<Started> ready) {
         MemorySegment tstate;
         try {
-            ProcessEnv.setenv("PYTHONHOME", rt.installation.home().toString());
+            InitPaths.beforeLoad(rt.installation); // PYTHONHOME, unless a venv's pyvenv.cfg is to decide
             // A user's PYTHONPATH stays; these would change how CPython starts inside a JVM.
             ProcessEnv.unsetenv("PYTHONSTARTUP");
             CPython.load(rt.installation.library());
@@ -119,6 +119,7 @@ final class PythonMain {
                         + " is older than 3.11, the oldest Easel supports");
             }
             if (Py_IsInitialized() == 0) {
+                InitPaths.beforeInitialize(rt.installation); // the program name: sys.executable while site runs
                 Py_InitializeEx(0); // 0: no Python signal handlers inside the JVM
             }
             Ops.afterStart(rt.installation);

@@ -53,4 +53,12 @@ public final class pylifecycle_h {
         try { Py_EndInterpreter$.H.invokeExact(tstate); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
+    private static final class Py_SetProgramName$ { static final MethodHandle H = CPython.downcallOrNull("Py_SetProgramName", FunctionDescriptor.ofVoid(ADDRESS)); }
+    /** Whether this libpython exports {@code Py_SetProgramName} (3.11 to 3.14 do; deprecated since 3.11). */
+    public static boolean has_Py_SetProgramName() { return Py_SetProgramName$.H != null; }
+    /** {@code name}: a NUL-terminated {@code wchar_t} string; CPython copies it. Before initialisation only. */
+    public static void Py_SetProgramName(MemorySegment name) {
+        try { Py_SetProgramName$.H.invokeExact(name); } catch (Throwable ex) { throw CPython.rethrow(ex); }
+    }
+
 }
