@@ -10,16 +10,18 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code easel bench bridge|draw|scale|runaway|reload|app}: prints one JSON object per line. */
+/** {@code easel bench bridge|draw|scale|runaway|reload|app|startup}: prints one JSON object per line. */
 @Command(name = "bench", description = "Measure Easel and print JSON, one object per line.%n"
         + "  bridge: attach/detach, calls both ways, and parallel sub-interpreters, per Python found%n"
         + "  draw:   drawing calls, batched recording, 10k lines per frame, first frame%n"
         + "  scale:  several canvases, shared vs isolated%n"
         + "  runaway: what an endless loop in one isolated canvas costs the others%n"
         + "  reload: live reload latency, file saved to first new frame (reload_ms)%n"
-        + "  app:    the launcher's open time and the console's throughput", mixinStandardHelpOptions = true)
+        + "  app:    the launcher's open time and the console's throughput%n"
+        + "  startup: where a start goes, launch to first frame of a one-rect sketch (median of --runs), "
+        + "in a window and headless", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
-    @Parameters(index = "0", description = "bridge, draw, scale, runaway, reload or app")
+    @Parameters(index = "0", description = "bridge, draw, scale, runaway, reload, app or startup")
     String which;
 
     @Option(names = "--python", description = "one Python (path or version) instead of every Python found "
@@ -29,8 +31,22 @@ final class BenchCommand implements Callable<Integer> {
     @Option(names = "--quick", description = "fewer rounds: rough figures, fast")
     boolean quick;
 
+    @Option(names = "--runs", description = "startup: runs measured, after one warm-up (default ${DEFAULT-VALUE})",
+            defaultValue = "5")
+    int runs;
+
+    @Option(names = "--headless", description = "startup: headless figures only (no display needed)")
+    boolean headless;
+
+    @Option(names = "--launcher", description = "startup: dev (./easel), java (the JVM directly) or the path of an "
+            + "easel executable (default ${DEFAULT-VALUE})", defaultValue = "dev")
+    String launcher;
+
     @Override
     public Integer call() throws Exception {
+        if (which.equals("startup")) {
+            return StartupBench.run(launcher, runs, headless);
+        }
         String mainClass = switch (which) {
             case "bridge" -> "dev.easel.pybridge.bench.BridgeBench";
             case "draw" -> "dev.easel.canvas.bench.DrawBench";
@@ -39,7 +55,7 @@ final class BenchCommand implements Callable<Integer> {
             case "reload" -> "dev.easel.canvas.bench.ReloadBench";
             case "app" -> "dev.easel.app.AppBench";
             default -> {
-                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale, runaway, reload or app)");
+                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale, runaway, reload, app or startup)");
                 yield null;
             }
         };

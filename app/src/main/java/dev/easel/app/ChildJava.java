@@ -18,8 +18,15 @@ final class ChildJava {
             cmd.add("--add-modules");
             cmd.add("javafx.controls,javafx.swing");
         }
+        String aot = System.getProperty("easel.aot");
         String cds = System.getProperty("easel.cds");
-        if (cds != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(cds))) {
+        if (aot != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(aot))) {
+            // The launcher's ahead-of-time cache: the same class and module path, so it fits the child too.
+            cmd.add("-XX:AOTCache=" + aot);
+            cmd.add("-Xlog:aot=off");
+            cmd.add("-Xlog:cds=off");
+            cmd.add("-Deasel.aot=" + aot);
+        } else if (cds != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(cds))) {
             // The launcher's class-data archive, as a user's start has it (read only: the launcher makes it).
             cmd.add("-XX:SharedArchiveFile=" + cds);
             cmd.add("-Xlog:cds=off");

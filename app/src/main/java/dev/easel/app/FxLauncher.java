@@ -29,7 +29,10 @@ final class FxLauncher {
         Thread.ofPlatform().name("easel-fx-start").daemon(true).start(() -> {
             try {
                 Platform.setImplicitExit(false);
-                Platform.startup(() -> started.complete(null));
+                Platform.startup(() -> {
+                    Startup.mark("fx toolkit started");
+                    started.complete(null);
+                });
             } catch (IllegalStateException already) {
                 started.complete(null);
             } catch (Throwable t) {

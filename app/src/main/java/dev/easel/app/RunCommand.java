@@ -149,6 +149,7 @@ final class RunCommand implements Callable<Integer> {
         PythonInstallation inst;
         PythonRuntime runtime;
         try {
+            Startup.mark("python starting");
             inst = PythonLocator.locate(python);
             Startup.mark("python located");
             runtime = PythonRuntime.start(inst);
@@ -193,6 +194,9 @@ final class RunCommand implements Callable<Integer> {
             FxLauncher.forbidPythonOnFxThread(runtime);
             windows = new FxWindows(new FxWindows.App(script, WindowMemory.user(), quit::request)); // Ctrl+Q: as SIGTERM
         }
+        if (Startup.TRACE) {
+            windows = new TracedWindows(windows); // marks the sketch's first show() and a headless first frame
+        }
         Session session = new Session(runtime, windows, new Session.Options(isolate, forcedSize, frames, scripted));
         Thread hook = Thread.ofPlatform().name("easel-quit").unstarted(() -> {
             session.close();
@@ -211,6 +215,7 @@ final class RunCommand implements Callable<Integer> {
                         + ": " + e.getMessage());
             }
         }
+        Startup.mark("script started");
         session.runScript(script, scriptArgs);
         session.awaitEnd();
         // Quitting (easel.quit, Ctrl-C) ends the wait at once: let every canvas finish first.
