@@ -142,8 +142,15 @@ final class FxParamPanel {
 
     private void placeBesideOwner() {
         if (owner != null && owner.isShowing() && !Double.isNaN(owner.getX())) {
-            stage.setX(owner.getX() + owner.getWidth() + 4);
-            stage.setY(owner.getY());
+            // Right of the window, kept on its screen (a window off every screen is lost to the user,
+            // and JavaFX's headless platform fails to blit one).
+            var screens = javafx.stage.Screen.getScreensForRectangle(owner.getX(), owner.getY(), owner.getWidth(),
+                    owner.getHeight());
+            var b = (screens.isEmpty() ? javafx.stage.Screen.getPrimary() : screens.getFirst()).getVisualBounds();
+            double x = Math.min(owner.getX() + owner.getWidth() + 4, b.getMaxX() - stage.getWidth());
+            double y = Math.min(owner.getY(), b.getMaxY() - stage.getHeight());
+            stage.setX(Math.max(b.getMinX(), x));
+            stage.setY(Math.max(b.getMinY(), y));
         }
     }
 
