@@ -73,6 +73,8 @@ final class FxCanvasWindow implements CanvasView {
     /** FX-thread time spent uploading frames, and how many (the performance overlay's upload ms). */
     private long uploadNanos, uploads;
     FxPerfOverlay perfOverlay;
+    /** F2: the parameter panel, beside the window (FX thread). */
+    FxParamPanel paramPanel;
     /** Ctrl+Shift+S; set on the FX thread before the first frame can be rasterized into a recording. */
     volatile FxWindowRecording recording;
 
@@ -130,6 +132,7 @@ final class FxCanvasWindow implements CanvasView {
         perfOverlay = new FxPerfOverlay(host, surface, () -> new long[]{uploadNanos, uploads});
         recording = new FxWindowRecording(host, app.sketch(), surface, app.writes());
         stage.show();
+        paramPanel = new FxParamPanel(host, stage, app.sketch()); // shows itself if the canvas has parameters
         place.place(stage, scene, placer); // where it was last time, else beside the run's other windows
         resized(); // a remembered size was the scene's before the listeners: the canvas learns it
         rescaled();
@@ -234,6 +237,9 @@ final class FxCanvasWindow implements CanvasView {
             } else if (e.getCode() == javafx.scene.input.KeyCode.F3) {
                 e.consume(); // the app's: the performance overlay
                 perfOverlay.toggle();
+            } else if (e.getCode() == javafx.scene.input.KeyCode.F2) {
+                e.consume(); // the app's: the parameter panel
+                paramPanel.toggle();
             } else if (e.getCode() == javafx.scene.input.KeyCode.F11) {
                 e.consume(); // full screen, as the sketch's own `fullscreen = ...` does (it reads it back)
                 stage.setFullScreen(!stage.isFullScreen());
@@ -452,6 +458,9 @@ final class FxCanvasWindow implements CanvasView {
         Platform.runLater(() -> {
             if (perfOverlay != null) {
                 perfOverlay.dispose();
+            }
+            if (paramPanel != null) {
+                paramPanel.dispose();
             }
             if (stage != null) {
                 stage.close();

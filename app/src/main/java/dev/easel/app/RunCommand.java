@@ -69,6 +69,14 @@ final class RunCommand implements Callable<Integer> {
             + "[{\"frame\": 3, \"type\": \"mouse_press\", \"x\": 10, \"y\": 20, \"button\": \"left\"}]")
     Path events;
 
+    @Option(names = "--param", paramLabel = "NAME=VALUE", description = "a parameter's start value (easel.Slider "
+            + "& co.), e.g. speed=2.5 or trails=false; repeatable, applied after --params")
+    java.util.List<String> params;
+
+    @Option(names = "--params", paramLabel = "FILE", description = "a preset: JSON of parameter start values "
+            + "(as the panel's Save preset writes)")
+    Path paramsFile;
+
     @Option(names = "--watch", negatable = true, description = "live reload: saving the sketch (or a module it "
             + "imports from its folder) moves the running canvases onto the new code; on by default with windows, "
             + "off headless (--watch turns it on: frames are then paced on real time)")
@@ -111,6 +119,13 @@ final class RunCommand implements Callable<Integer> {
         }
         if (frames < 1) {
             System.err.println("easel run: --frames must be at least 1");
+            return 2;
+        }
+        dev.easel.canvas.host.ParamStart paramStart;
+        try {
+            paramStart = dev.easel.canvas.host.ParamStart.parse(params, paramsFile);
+        } catch (IllegalArgumentException e) {
+            System.err.println("easel run: " + e.getMessage());
             return 2;
         }
         HeadlessWindows.FrameSequence sequence = null;
@@ -198,6 +213,7 @@ final class RunCommand implements Callable<Integer> {
             windows = new TracedWindows(windows); // marks the sketch's first show() and a headless first frame
         }
         Session session = new Session(runtime, windows, new Session.Options(isolate, forcedSize, frames, scripted));
+        session.paramStart(paramStart);
         Thread hook = Thread.ofPlatform().name("easel-quit").unstarted(() -> {
             session.close();
             runtime.close();

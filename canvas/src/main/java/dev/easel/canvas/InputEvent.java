@@ -9,7 +9,8 @@ import java.util.List;
  *                {@code mouse_drag}, {@code mouse_enter}, {@code mouse_leave}, {@code scroll},
  *                {@code key_press}, {@code key_release}, {@code text}, {@code file_drop}, {@code resize} or
  *                {@code focus_lost} (the window lost the keyboard focus: no handler, it empties
- *                {@code Canvas.keys} and {@code Canvas.mouse_buttons})
+ *                {@code Canvas.keys} and {@code Canvas.mouse_buttons}) or {@code param} (a control changed a
+ *                parameter: {@code key} is its name, {@code text} its new value as {@code --param} writes it)
  * @param x       canvas x (for resize: the new width)
  * @param y       canvas y (for resize: the new height)
  * @param button  {@code left}, {@code middle}, {@code right} or null
@@ -30,7 +31,7 @@ public record InputEvent(String type, double x, double y, String button, double 
     /** The event names a canvas handles ({@code on_<name>}). */
     public static final java.util.Set<String> TYPES = java.util.Set.of("mouse_press", "mouse_release",
             "mouse_click", "mouse_move", "mouse_drag", "mouse_enter", "mouse_leave", "scroll", "key_press",
-            "key_release", "text", "file_drop", "resize", "focus_lost");
+            "key_release", "text", "file_drop", "resize", "focus_lost", "param");
 
     /** Validates the type; copies the lists. */
     public InputEvent {
@@ -61,6 +62,12 @@ public record InputEvent(String type, double x, double y, String button, double 
     /** The window lost the keyboard focus: keys held are forgotten (their releases go elsewhere). */
     public static InputEvent focusLost() {
         return new InputEvent("focus_lost", 0, 0, null, 0, 0, null, null, false, false, false, false);
+    }
+
+    /** A control changed parameter {@code name} to the value {@code text} stands for (as in {@code --param}). */
+    public static InputEvent param(String name, String text) {
+        return new InputEvent("param", 0, 0, null, 0, 0, java.util.Objects.requireNonNull(name, "name"),
+                java.util.Objects.requireNonNull(text, "text"), false, false, false, false);
     }
 
     /** A mouse event. */

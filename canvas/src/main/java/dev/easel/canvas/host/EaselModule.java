@@ -49,6 +49,7 @@ final class EaselModule {
         PaintBuiltins.register(b);
         FontBuiltins.register(b);
         FrameSaves.register(b, session);
+        ParamBuiltins.register(b, session);
         return b.build();
     }
 

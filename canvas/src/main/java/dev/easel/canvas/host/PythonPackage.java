@@ -18,7 +18,8 @@ final class PythonPackage {
     /** Every file of the package (a test checks this list against the resources). */
     static final List<String> FILES = List.of("__init__.py", "_canvas.py", "_channel.py", "_color.py", "_events.py",
             "_graphics.py", "_image.py", "_info.py", "_math.py", "_prompt.py", "_quit.py", "py.typed",
-            "_window.py", "_paint.py", "_font.py", "_easel.pyi", "_types.pyi");
+            "_window.py", "_paint.py", "_font.py", "_easel.pyi", "_types.pyi",
+            "_params.py");
     private static final String BASE = "/dev/easel/canvas/python/easel/";
 
     private PythonPackage() {}

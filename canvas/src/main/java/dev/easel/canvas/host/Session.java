@@ -75,6 +75,7 @@ public final class Session implements AutoCloseable {
     /** The exit code asked for by easel.quit() or SystemExit, or null. */
     private volatile Integer quitCode;
     private final Channels channels = new Channels();
+    private volatile ParamStart paramStart = ParamStart.NONE;
     /** Live reload, when the app turned it on ({@link LiveReload#start}), else null. */
     private volatile LiveReload liveReload;
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
@@ -482,6 +483,16 @@ public final class Session implements AutoCloseable {
                 host.post(e.event());
             }
         }
+    }
+
+    /** Sets the parameter values canvases start with ({@code --param}, {@code --params}); before the script runs. */
+    public void paramStart(ParamStart start) {
+        paramStart = java.util.Objects.requireNonNull(start, "start");
+    }
+
+    /** The parameter values canvases start with. */
+    public ParamStart paramStart() {
+        return paramStart;
     }
 
     Channels channels() {

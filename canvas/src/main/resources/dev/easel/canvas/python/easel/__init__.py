@@ -82,13 +82,15 @@ from ._quit import quit
 from ._channel import Channel, ChannelClosed
 from ._info import python_info, __version__
 from ._math import noise, noise_seed, noise_detail, lerp, remap, constrain
+from ._params import Param, Slider, Toggle, Choice, ColorPick, Text
 
 # Public names say easel.X in reprs and tracebacks, not the private module they live in.
 for _cls in (Color, Event, Graphics, Image, Canvas, Channel, ChannelClosed, run, quit, LinearGradient,
-             RadialGradient, Font):
+             RadialGradient, Font, Param, Slider, Toggle, Choice, ColorPick, Text):
     _cls.__module__ = "easel"
 del _cls
 
 __all__ = ["Canvas", "Graphics", "Color", "Image", "Event", "EVENTS", "Channel", "ChannelClosed", "run",
            "quit", "python_info", "__version__", "noise", "noise_seed", "noise_detail", "lerp", "remap",
-           "constrain", "LinearGradient", "RadialGradient", "Font"]
+           "constrain", "LinearGradient", "RadialGradient", "Font", "Param", "Slider", "Toggle", "Choice",
+           "ColorPick", "Text"]

@@ -8,6 +8,7 @@ from ._events import EVENTS, Event
 from ._graphics import Graphics
 from . import _quit
 from . import _window
+from . import _params
 from ._window import Setting
 
 TYPE_CHECKING = False
@@ -23,8 +24,9 @@ else:
     import _easel
 
 _LIFECYCLE = {"setup": 0, "on_draw": 1}
-_ARITY = {"on_resize": 2, "on_close": 0, "on_reload": 0}
-_SHOWN_ARGS = {"on_file_drop": "(paths)", "on_resize": "(width, height)", "on_close": "()"}
+_ARITY = {"on_resize": 2, "on_close": 0, "on_reload": 0, "on_param": 2}
+_SHOWN_ARGS = {"on_file_drop": "(paths)", "on_resize": "(width, height)", "on_close": "()",
+               "on_param": "(name, value)"}
 
 
 def _where(fn: Callable[..., object]) -> str:
@@ -187,6 +189,9 @@ class Canvas:
 
         def on_reload(self) -> None:
             """Live reload moved the canvas onto the newly saved code."""
+
+        def on_param(self, name: str, value: Any) -> None:
+            """A control (the side panel, a preset) changed parameter ``name``; ``value`` is its new value."""
 
     # -------------------------------------------------------------- calls
 
@@ -357,6 +362,9 @@ class Canvas:
     def _easel_setup(self, handle: int) -> None:
         self._easel_handle = handle
         try:
+            start = _easel.param_start()
+            if start is not None:
+                _params.start(self, start[0], start[1])
             self.setup()
         except SystemExit as e:
             _quit.exiting(e)
@@ -382,6 +390,9 @@ class Canvas:
                 handler = getattr(self, "on_resize", None)
                 if handler is not None:
                     handler(self._e_width, self._e_height)
+                return
+            if kind == "param":
+                _params.deliver(self, ev[6], ev[7])   # key: the name, text: the value as text
                 return
             if kind == "focus_lost":
                 self._e_keys.clear()   # the releases of keys and buttons held now go to another window

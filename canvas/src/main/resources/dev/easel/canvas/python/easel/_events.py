@@ -18,6 +18,7 @@ EVENTS = {
     "on_resize": "the canvas changed size: on_resize(width, height)",
     "on_close": "the window is closing: return False to keep it open",
     "on_reload": "live reload moved the canvas onto the newly saved code: on_reload()",
+    "on_param": "a control (the side panel, a preset) changed a parameter: on_param(name, value)",
 }
 """Every handler a Canvas may define, with what it receives. Names are fixed."""
 

@@ -5,9 +5,7 @@
 import inspect
 
 NOT_YET = {
-    "easel.Slider", "easel.Toggle", "easel.Choice", "easel.ColorPick", "easel.Text",
     "Canvas.renderer",
-    "Canvas.on_param",
 }
 T["not_yet"] = []
 
