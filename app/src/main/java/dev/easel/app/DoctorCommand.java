@@ -1,5 +1,7 @@
 package dev.easel.app;
 
+import dev.easel.pybridge.Attachment;
+import dev.easel.pybridge.PyObject;
 import dev.easel.pybridge.PythonInfo;
 import dev.easel.pybridge.PythonInstallation;
 import dev.easel.pybridge.PythonLocator;
@@ -49,6 +51,7 @@ final class DoctorCommand implements Callable<Integer> {
                     ? "shared canvases run in parallel (free-threaded)"
                     : "shared canvases take turns on one GIL" + (info.subinterpreters() ? "; isolated ones run in parallel" : "")));
             System.out.println("  sys.version " + info.versionString().replace('\n', ' '));
+            System.out.println("  numpy     " + numpy(rt));
         } catch (RuntimeException e) {
             System.out.println("  could not start: " + e.getMessage());
             return 2;
@@ -58,6 +61,25 @@ final class DoctorCommand implements Callable<Integer> {
             System.out.println("  " + i.version() + "  " + i.library() + "  (" + i.origin() + ")");
         }
         return 0;
+    }
+
+    /** numpy's version and folder in that Python (imported: that it loads is what counts), or why not. */
+    private static String numpy(PythonRuntime rt) {
+        try (Attachment a = rt.main().attach(); PyObject g = a.newGlobals()) {
+            a.exec("""
+                    try:
+                        import numpy, os
+                        result = f"{numpy.__version__} in {os.path.dirname(os.path.dirname(numpy.__file__))}"
+                    except Exception as e:
+                        lines = str(e).strip().splitlines()
+                        result = f"not available ({type(e).__name__}: {lines[-1] if lines else ''})"
+                    """, g);
+            try (PyObject result = g.getItem("result")) {
+                return result.toStringValue();
+            }
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** JavaFX's own javafx.properties (a resource outside any package, so never encapsulated). */
