@@ -64,7 +64,10 @@ final class ArrayLayouts {
         }
     }
 
-    /** put_pixels' buffer: bytes ({@code uint8} and the like), and if 3-D then (height, width, 4). */
+    /**
+     * put_pixels' buffer: bytes ({@code uint8} and the like), and if 3-D then (height, width, 4); flat or
+     * 2-D ({@code (height, width*4)}, {@code (width*height, 4)}) only needs the right size, checked by the caller.
+     */
     static void checkPixels(BufferView v, int width, int height) {
         if (v.itemSize() != 1) {
             throw PythonException.typeError("put_pixels(): expected uint8 RGBA bytes, got " + dtype(v)
@@ -74,7 +77,7 @@ final class ArrayLayouts {
             throw PythonException.valueError("put_pixels(): expected a uint8 array of shape (" + height + ", " + width
                     + ", 4) (height, width, RGBA), got shape " + shape(v));
         }
-        if (v.ndim() > 3 || (v.ndim() == 2 && v.shape(0) != height)) {
+        if (v.ndim() > 3) {
             throw PythonException.valueError("put_pixels(): expected a uint8 array of shape (" + height + ", " + width
                     + ", 4) (height, width, RGBA) or flat bytes, got shape " + shape(v));
         }

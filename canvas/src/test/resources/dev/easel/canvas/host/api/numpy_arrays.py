@@ -25,6 +25,7 @@ class NumpyArrays(easel.Canvas):
             px[..., 0] = 255
             px[..., 3] = 255
             g.put_pixels(px, 6, 4, 100, 2)
+            g.put_pixels(px.reshape(24, 4), 6, 4, 100, 10)                     # uint8 (w*h, 4): the size counts
             # A C-contiguous slice of rows is still one buffer: no copy, no error.
             g.fill = "cyan"
             g.points(np.array([[0.0, 0.0], [5.0, 30.0]])[1:], size=4)
@@ -65,6 +66,7 @@ class NumpyArrays(easel.Canvas):
             check_pixel("polyline float64 (n, 2)", img, 75, 5, (255, 255, 255, 255))
             check_pixel("fill_polygon float32", img, 90, 5, (255, 255, 0, 255))
             check_pixel("put_pixels uint8 (h, w, 4)", img, 102, 4, (255, 0, 0, 255))
+            check_pixel("put_pixels uint8 (w*h, 4)", img, 102, 12, (255, 0, 0, 255))
             check_pixel("points of a contiguous slice", img, 5, 30, (0, 255, 255, 255))
             check_pixel("nothing drawn by the refused calls", img, 2, 2, (0, 0, 0, 255))
 
