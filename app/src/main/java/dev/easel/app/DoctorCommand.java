@@ -1,5 +1,7 @@
 package dev.easel.app;
 
+import dev.easel.pybridge.Attachment;
+import dev.easel.pybridge.PyObject;
 import dev.easel.pybridge.PythonInfo;
 import dev.easel.pybridge.PythonInstallation;
 import dev.easel.pybridge.PythonLocator;
@@ -59,6 +61,7 @@ final class DoctorCommand implements Callable<Integer> {
                     + " (base_prefix " + rt.main().evalToJava("__import__('sys').base_prefix") + ")");
             System.out.println("  site-packages " + rt.main().evalToJava(
                     "', '.join(p for p in __import__('sys').path if p.endswith(('site-packages', 'dist-packages'))) or '(none)'"));
+            System.out.println("  numpy     " + numpy(rt));
         } catch (RuntimeException e) {
             System.out.println("  could not start: " + e.getMessage());
             return 2;
@@ -68,6 +71,25 @@ final class DoctorCommand implements Callable<Integer> {
             System.out.println("  " + i.version() + "  " + i.library() + "  (" + i.origin() + ")");
         }
         return 0;
+    }
+
+    /** numpy's version and folder in that Python (imported: that it loads is what counts), or why not. */
+    private static String numpy(PythonRuntime rt) {
+        try (Attachment a = rt.main().attach(); PyObject g = a.newGlobals()) {
+            a.exec("""
+                    try:
+                        import numpy, os
+                        result = f"{numpy.__version__} in {os.path.dirname(os.path.dirname(numpy.__file__))}"
+                    except Exception as e:
+                        lines = str(e).strip().splitlines()
+                        result = f"not available ({type(e).__name__}: {lines[-1] if lines else ''})"
+                    """, g);
+            try (PyObject result = g.getItem("result")) {
+                return result.toStringValue();
+            }
+        } catch (RuntimeException e) {
+            return "unknown (" + e.getMessage() + ")";
+        }
     }
 
     /** JavaFX's own javafx.properties (a resource outside any package, so never encapsulated). */

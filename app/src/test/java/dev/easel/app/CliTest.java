@@ -300,6 +300,9 @@ class CliTest {
         assertTrue(r.stdout().contains("isolation"), r::describe);
         assertTrue(r.stdout().contains("Java "), r::describe);
         assertTrue(r.stdout().contains("JavaFX "), r::describe);
+        if (PythonLocator.locate(null).origin().equals("bundled")) {
+            assertTrue(Pattern.compile("(?m)^  numpy +2\\.4\\.2 in .*site-packages$").matcher(r.stdout()).find(), r::describe);
+        }
     }
 
     @Test

@@ -60,6 +60,9 @@ import java.util.stream.Stream;
  * file written is a manifest listing every extracted file and its size, and every {@link #extract()}
  * checks that each listed file still exists with that size.
  *
+ * <p>numpy, when its jars are on the class path ({@link BundledNumpy}, Linux), is extracted into the same
+ * folder ({@code lib/python3.14/site-packages/numpy}), whose name then ends in {@code -numpy-<version>}.
+ *
  * <p>Left out of the extraction, to keep it small and fast: C headers, man pages, pkg-config and
  * CMake files, the OpenSSL legacy provider, the JavaCPP JNI library (Easel uses FFM), the standard
  * library's test suite ({@code test/} and the {@code _test*} extension modules), and {@code tkinter},
@@ -186,8 +189,10 @@ public final class BundledPython {
     /** Extracts into {@code cacheRoot/cpython-<version>-<classifier>} unless an intact copy is there. */
     static Extraction extract(Path cacheRoot, BundledPlatform platform) {
         long start = System.nanoTime();
-        try (BundledSource source = BundledSource.open(platform)) {
-            Path target = cacheRoot.resolve(platform.cacheFolder(source.artifactVersion()));
+        try (BundledSource source = BundledSource.open(platform); BundledNumpy numpy = BundledNumpy.open(platform)) {
+            // numpy, when bundled, is extracted into the same folder, so its version names the folder too.
+            String folder = platform.cacheFolder(source.artifactVersion()) + (numpy == null ? "" : "-numpy-" + numpy.version());
+            Path target = cacheRoot.resolve(folder);
             if (verify(target, platform)) {
                 return new Extraction(target, false, Duration.ofNanos(System.nanoTime() - start), 0, 0);
             }
@@ -206,7 +211,7 @@ public final class BundledPython {
                     }
                     LOG.log(System.Logger.Level.INFO, "Extracting the bundled CPython {0} into {1} (done once)", source.artifactVersion(), target);
                     Path temp = cacheRoot.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-                    long[] stats = writeAll(source, temp);
+                    long[] stats = writeAll(source, numpy == null ? List.of() : numpy.entries(), temp);
                     precompile(temp, platform);
                     try {
                         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
@@ -282,17 +287,18 @@ public final class BundledPython {
 
     // ---------------------------------------------------------------- extraction
 
-    /** Writes every kept file into {@code temp}, then the manifest. Returns {files, bytes}. */
-    private static long[] writeAll(BundledSource source, Path temp) throws IOException {
-        List<BundledSource.Item> items = new ArrayList<>();
+    /** Writes every kept file and {@code extras} into {@code temp}, then the manifest. Returns {files, bytes}. */
+    private static long[] writeAll(BundledSource source, List<BundledNumpy.Entry> extras, Path temp) throws IOException {
+        List<BundledNumpy.Entry> items = new ArrayList<>();
         for (BundledSource.Item item : source.items()) {
             if (source.platform.keep(item.name())) {
-                items.add(item);
+                items.add(new BundledNumpy.Entry(item.name(), item.size(), () -> source.open(item)));
             }
         }
+        items.addAll(extras);
         Files.createDirectories(temp);
         Set<Path> folders = new TreeSet<>();
-        for (BundledSource.Item item : items) {
+        for (BundledNumpy.Entry item : items) {
             Path parent = temp.resolve(item.name()).getParent();
             if (!parent.normalize().startsWith(temp)) {
                 throw new IOException("refusing to extract " + item.name() + " outside " + temp);
@@ -317,10 +323,10 @@ public final class BundledPython {
                 work.add(pool.submit(() -> {
                     byte[] buffer = new byte[BUFFER];
                     for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
-                        BundledSource.Item item = items.get(i);
+                        BundledNumpy.Entry item = items.get(i);
                         Path file = temp.resolve(item.name());
                         long n = 0;
-                        try (InputStream in = source.open(item);
+                        try (InputStream in = item.opener().open();
                              OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
                             for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
                                 out.write(buffer, 0, r);
@@ -443,7 +449,9 @@ public final class BundledPython {
         }
         try {
             Subprocess.Output out = Subprocess.run(
-                    List.of(exe.toString(), "-s", "-m", "compileall", "-q", "-j", "0", dir.resolve(platform.stdlib()).toString()),
+                    List.of(exe.toString(), "-s", "-m", "compileall", "-q", "-j", "0",
+                            // not site-packages (pip, numpy): those are compiled when first imported
+                            "-x", "/site-packages/", dir.resolve(platform.stdlib()).toString()),
                     platform.executableEnvironment(dir, System.getenv()),
                     Duration.ofSeconds(120));
             if (out.exitCode() != 0) {

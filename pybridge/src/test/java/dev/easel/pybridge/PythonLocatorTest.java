@@ -389,8 +389,11 @@ class PythonLocatorTest {
     }
 
     // ---------------------------------------------------------------- extraction
+    // Hang guards of 4 minutes: each extraction writes ~100 MB (CPython with numpy and OpenBLAS) and
+    // compiles the standard library, which takes ~20 s on a loaded machine, and some tests extract three times.
 
     @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void twoProcessesExtractingAtOnceBothSucceedWithTheSameFolder(@TempDir Path cache) throws Exception {
         String java = java();
         long startAt = System.currentTimeMillis() + 1500; // both JVMs are up by then, and start together
@@ -408,7 +411,7 @@ class PythonLocatorTest {
         List<String> dirs = new ArrayList<>();
         int extracted = 0;
         for (int k = 0; k < 2; k++) {
-            assertTrue(children.get(k).waitFor(45, TimeUnit.SECONDS), "child " + k + " finished");
+            assertTrue(children.get(k).waitFor(200, TimeUnit.SECONDS), "child " + k + " finished");
             String text = Files.readString(outputs.get(k));
             Files.delete(outputs.get(k));
             assertEquals(0, children.get(k).exitValue(), "child " + k + ":\n" + text);
@@ -427,6 +430,7 @@ class PythonLocatorTest {
     }
 
     @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void threadsExtractingAtOnceShareOneExtraction(@TempDir Path cache) throws Exception {
         ExecutorService pool = Executors.newFixedThreadPool(3);
         try {
@@ -437,7 +441,7 @@ class PythonLocatorTest {
             Set<Path> dirs = new HashSet<>();
             int extracted = 0;
             for (Future<BundledPython.Extraction> f : results) {
-                BundledPython.Extraction x = f.get(30, TimeUnit.SECONDS);
+                BundledPython.Extraction x = f.get(200, TimeUnit.SECONDS);
                 dirs.add(x.dir());
                 extracted += x.extracted() ? 1 : 0;
             }
@@ -449,6 +453,7 @@ class PythonLocatorTest {
     }
 
     @Test
+    @Timeout(value = 240, unit = TimeUnit.SECONDS)
     void damagedExtractionIsDetectedAndRepaired(@TempDir Path cache) throws Exception {
         BundledPython.Extraction first = BundledPython.extract(cache);
         assertTrue(first.extracted());

@@ -186,16 +186,16 @@ final class EaselModule {
         try {
             view = a.bufferAt(i);
         } catch (PythonException notABuffer) {
+            PythonException strided = ArrayLayouts.notContiguous(notABuffer, name, ArrayLayouts.expected(name));
+            if (strided != null) {
+                throw strided;
+            }
             sink.array(flatten(a, i, name));
             return;
         }
         try (view) {
-            NumType type;
-            try {
-                type = NumType.ofFormat(view.format());
-            } catch (IllegalArgumentException e) {
-                throw PythonException.typeError(name + "(): " + e.getMessage().replaceFirst("^" + name + ": ", ""));
-            }
+            NumType type = ArrayLayouts.numType(view, name);
+            ArrayLayouts.checkShape(view, name);
             sink.segment(view.data(), view.byteSize() / type.size(), type);
         }
     }
@@ -335,7 +335,16 @@ final class EaselModule {
             if (w <= 0 || h <= 0) {
                 throw a.badValue(w <= 0 ? 1 : 2, "width and height must be positive, got " + w + "x" + h);
             }
-            try (BufferView v = a.bufferAt(0)) {
+            BufferView view;
+            try {
+                view = a.bufferAt(0);
+            } catch (PythonException refused) {
+                PythonException strided = ArrayLayouts.notContiguous(refused, "put_pixels", "a C-contiguous uint8 array of shape ("
+                        + h + ", " + w + ", 4)");
+                throw strided != null ? strided : refused;
+            }
+            try (BufferView v = view) {
+                ArrayLayouts.checkPixels(v, w, h);
                 long need = 4L * w * h;
                 if (v.byteSize() != need) {
                     throw a.badValue(0, "expected " + need + " bytes (" + w + "*" + h + "*4 RGBA), got " + v.byteSize());
@@ -627,7 +636,16 @@ final class EaselModule {
             if (w <= 0 || h <= 0) {
                 throw a.badValue(1, "width and height must be positive, got " + w + "x" + h);
             }
-            try (BufferView v = a.bufferAt(0)) {
+            BufferView view;
+            try {
+                view = a.bufferAt(0);
+            } catch (PythonException refused) {
+                PythonException strided = ArrayLayouts.notContiguous(refused, "put_pixels", "a C-contiguous uint8 array of shape ("
+                        + h + ", " + w + ", 4)");
+                throw strided != null ? strided : refused;
+            }
+            try (BufferView v = view) {
+                ArrayLayouts.checkPixels(v, w, h);
                 long need = 4L * w * h;
                 if (v.byteSize() != need) {
                     throw a.badValue(0, "expected " + need + " bytes (" + w + "*" + h + "*4 RGBA), got " + v.byteSize());

@@ -342,6 +342,7 @@ public final class Session implements AutoCloseable {
 
             def _easel_isolation_errors():
                 # Extension modules that cannot load in a sub-interpreter: say why, and the fix.
+                import builtins
                 from importlib.machinery import ExtensionFileLoader
                 original = ExtensionFileLoader.create_module
                 def create_module(self, spec):
@@ -349,12 +350,30 @@ public final class Session implements AutoCloseable {
                         return original(self, spec)
                     except ImportError as e:
                         if "interpreter" in str(e):
-                            raise ImportError(
-                                f"{spec.name} cannot be imported in an isolated canvas: it does not support "
+                            top = spec.name.partition(".")[0]
+                            it = "it" if top == spec.name else f"its extension module {spec.name}"
+                            error = ImportError(
+                                f"{top} cannot be imported in an isolated canvas: {it} does not support "
                                 f"sub-interpreters ({e}). Use it in a shared canvas: set isolated = False on the "
-                                f"canvas class (and run without --isolate).", name=spec.name) from e
+                                f"canvas class (and run without --isolate).", name=spec.name)
+                            error._easel_isolation = True
+                            raise error from e
                         raise
                 ExtensionFileLoader.create_module = create_module
+                # Packages such as numpy catch that error and raise their own, whose advice (a broken
+                # installation) misleads here: the import statement raises the isolation error instead.
+                original_import = builtins.__import__
+                def isolated_import(*args, **kwargs):
+                    try:
+                        return original_import(*args, **kwargs)
+                    except ImportError as e:
+                        cause, seen = e.__cause__ or e.__context__, 0
+                        while cause is not None and seen < 20 and not getattr(cause, "_easel_isolation", False):
+                            cause, seen = cause.__cause__ or cause.__context__, seen + 1
+                        if cause is None or seen == 20 or not getattr(cause, "_easel_isolation", False):
+                            raise
+                        raise cause.with_traceback(e.__traceback__) from None
+                builtins.__import__ = isolated_import
             """;
 
     /** Makes the canvas of {@code recipe} in {@code sub} (the canvas thread, for an isolated canvas). */
