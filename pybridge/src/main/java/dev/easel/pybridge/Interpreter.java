@@ -34,6 +34,11 @@ public final class Interpreter implements AutoCloseable {
     /** Set just before it is ended (Py_EndInterpreter, or Py_FinalizeEx for the main one): no attach at all. */
     volatile boolean ending;
     volatile boolean closed;
+    /**
+     * An end of this sub-interpreter is running on a thread of its own (a close that stopped waiting
+     * for it at its deadline leaves it running): no second one may start meanwhile.
+     */
+    volatile boolean endRunning;
     /** Whether {@code Py_EndInterpreter} has run: later than {@link #closed} when live threads had to delete their own states first. */
     volatile boolean ended;
     /**

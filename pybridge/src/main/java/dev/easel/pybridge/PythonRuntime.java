@@ -290,6 +290,12 @@ public final class PythonRuntime implements AutoCloseable {
                         // Locked like Interpreter.close(): a close of it in progress on another thread
                         // finishes first (never two Py_EndInterpreter of one interpreter).
                         synchronized (i) {
+                            try {
+                                SubInterpreters.awaitRunningEnd(i, deadline);
+                            } catch (IllegalStateException e) {
+                                stuck = List.of(e.getMessage());
+                                continue;
+                            }
                             if (i.ended) {
                                 continue;
                             }

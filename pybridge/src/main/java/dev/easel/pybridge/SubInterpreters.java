@@ -149,7 +149,31 @@ final class SubInterpreters {
      * @throws IllegalStateException if it could not be ended, or not in time (then it is left as is)
      */
     void endWithin(Interpreter interp, long deadline) {
-        onThreadOfItsOwn("end", interp, deadline, () -> endInterpreter(interp, rt.slot(), deadline));
+        interp.endRunning = true; // before the thread starts: the caller holds interp's monitor
+        onThreadOfItsOwn("end", interp, deadline, () -> {
+            try {
+                endInterpreter(interp, rt.slot(), deadline);
+            } finally {
+                interp.endRunning = false;
+            }
+        });
+    }
+
+    /**
+     * Waits until an end of {@code interp} left running by a close that stopped waiting for it has
+     * finished, or {@code deadline}: shutdown must neither start a second end of it (two
+     * Py_EndInterpreter of one interpreter) nor finalize under the first.
+     *
+     * @throws IllegalStateException if it is still running at the deadline
+     */
+    static void awaitRunningEnd(Interpreter interp, long deadline) {
+        while (interp.endRunning) {
+            if (System.nanoTime() - deadline > 0) {
+                throw new IllegalStateException(interp + " is still being ended (its atexit handlers or module "
+                        + "teardown did not return); left as is");
+            }
+            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+        }
     }
 
     /**

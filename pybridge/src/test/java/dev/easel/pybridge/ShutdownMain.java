@@ -42,6 +42,7 @@ public final class ShutdownMain {
             case "gil-held" -> ShutdownStuckScenarios.gilHeld(rt);
             case "blocked-output" -> ShutdownStuckScenarios.blockedOutput(rt);
             case "closer-bound-in-a-sub" -> ShutdownBindingScenario.run(rt);
+            case "sub-end-outlives-its-close" -> ShutdownSlowEndScenario.run(rt);
             default -> fail("unknown scenario " + scenario);
         }
         ChildMain.finish("scenario " + scenario + " done");

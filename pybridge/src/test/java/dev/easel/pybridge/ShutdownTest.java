@@ -20,7 +20,8 @@ import static org.junit.jupiter.api.Assertions.*;
 class ShutdownTest {
     private static final Duration CHILD_TIMEOUT = Duration.ofSeconds(60);
     private static final List<String> SCENARIOS = List.of("endless-loop", "swallows", "system-exit", "sub-interpreters",
-            "detached-sleep", "python-thread", "idle", "attach-after-close", "gil-held", "blocked-output");
+            "detached-sleep", "python-thread", "idle", "attach-after-close", "gil-held", "blocked-output",
+            "sub-end-outlives-its-close");
     private static ChildRuns children;
 
     @BeforeAll
@@ -138,6 +139,15 @@ class ShutdownTest {
                 java.util.Map.of("MALLOC_MMAP_THRESHOLD_", "4096"), ShutdownMain.class, CHILD_TIMEOUT,
                 "closer-bound-in-a-sub"));
         assertTrue(out.contains("RESULT ShutdownResult[finalized=true") || out.contains("need 3.12+"), out);
+        assertTrue(out.contains("CHILD OK"), out);
+    }
+
+    /** Regression: an end left running by a close that gave up is waited for at shutdown, then Python is finalized. */
+    @Test
+    void anEndLeftRunningByACloseIsWaitedForAtShutdown() throws Exception {
+        String out = run("sub-end-outlives-its-close");
+        assertTrue(out.contains("need 3.12+") || (out.contains("RESULT ShutdownResult[finalized=true")
+                && out.contains("[slow atexit handler done]")), out);
         assertTrue(out.contains("CHILD OK"), out);
     }
 }
