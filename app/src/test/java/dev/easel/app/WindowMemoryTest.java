@@ -114,12 +114,13 @@ class WindowMemoryTest {
             assertEquals(50, b[1]);
             assertEquals(220, b[2]);
             assertEquals(160, b[3]);
-            onFx(() -> {
-                w.stage().setX(50_000); // on a monitor that will be gone next time
-                w.stage().setY(40_000);
-                return null;
-            });
         }
+        // A place on a monitor that is gone now. Stored, not made by moving the window there: a
+        // window off the headless screen makes JavaFX's headless blit throw on a later pulse
+        // (IndexOutOfBoundsException, reported in whichever test runs next).
+        WindowMemory.Place last = memory.recall(script, cls);
+        memory.remember(script, cls, new WindowMemory.Place(50_000, 40_000, last.width(), last.height(),
+                last.codeWidth(), last.codeHeight()));
         assertEquals(50_000, memory.recall(script, cls).x());
 
         try (FxWindowTest.Run r = run(sketch(220, 160))) {
