@@ -200,6 +200,32 @@ final class EaselModule {
         }
     }
 
+    /**
+     * Argument 0 as RGBA pixels for a w×h picture (put_pixels, Image.from_pixels): a byte buffer of
+     * exactly w*h*4 bytes, a (h, w, 4) array if 3-D; the caller closes it.
+     */
+    private static BufferView pixels(Arguments a, int w, int h) {
+        BufferView view;
+        try {
+            view = a.bufferAt(0);
+        } catch (PythonException refused) {
+            PythonException strided = ArrayLayouts.notContiguous(refused, "put_pixels", "a C-contiguous uint8 array of shape ("
+                    + h + ", " + w + ", 4)");
+            throw strided != null ? strided : refused;
+        }
+        try {
+            ArrayLayouts.checkPixels(view, w, h);
+            long need = 4L * w * h;
+            if (view.byteSize() != need) {
+                throw a.badValue(0, "expected " + need + " bytes (" + w + "*" + h + "*4 RGBA), got " + view.byteSize());
+            }
+            return view;
+        } catch (RuntimeException e) {
+            view.close();
+            throw e;
+        }
+    }
+
     /** [x0, y0, x1, y1, ...] or [(x0, y0), (x1, y1), ...] as doubles. */
     static double[] flatten(Arguments a, int i, String name) {
         Object v = a.javaAt(i);
@@ -335,20 +361,7 @@ final class EaselModule {
             if (w <= 0 || h <= 0) {
                 throw a.badValue(w <= 0 ? 1 : 2, "width and height must be positive, got " + w + "x" + h);
             }
-            BufferView view;
-            try {
-                view = a.bufferAt(0);
-            } catch (PythonException refused) {
-                PythonException strided = ArrayLayouts.notContiguous(refused, "put_pixels", "a C-contiguous uint8 array of shape ("
-                        + h + ", " + w + ", 4)");
-                throw strided != null ? strided : refused;
-            }
-            try (BufferView v = view) {
-                ArrayLayouts.checkPixels(v, w, h);
-                long need = 4L * w * h;
-                if (v.byteSize() != need) {
-                    throw a.badValue(0, "expected " + need + " bytes (" + w + "*" + h + "*4 RGBA), got " + v.byteSize());
-                }
+            try (BufferView v = pixels(a, w, h)) {
                 l.putPixels(v.data(), w, h, x, y);
             }
         });
@@ -636,20 +649,7 @@ final class EaselModule {
             if (w <= 0 || h <= 0) {
                 throw a.badValue(1, "width and height must be positive, got " + w + "x" + h);
             }
-            BufferView view;
-            try {
-                view = a.bufferAt(0);
-            } catch (PythonException refused) {
-                PythonException strided = ArrayLayouts.notContiguous(refused, "put_pixels", "a C-contiguous uint8 array of shape ("
-                        + h + ", " + w + ", 4)");
-                throw strided != null ? strided : refused;
-            }
-            try (BufferView v = view) {
-                ArrayLayouts.checkPixels(v, w, h);
-                long need = 4L * w * h;
-                if (v.byteSize() != need) {
-                    throw a.badValue(0, "expected " + need + " bytes (" + w + "*" + h + "*4 RGBA), got " + v.byteSize());
-                }
+            try (BufferView v = pixels(a, w, h)) {
                 ImageData img = ImageData.fromPixels(v.data(), w, h);
                 return Images.describe(Images.add(img), img);
             }
