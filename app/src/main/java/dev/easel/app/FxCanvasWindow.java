@@ -1,5 +1,6 @@
 package dev.easel.app;
 
+import dev.easel.app.runs.WindowAction;
 import dev.easel.canvas.DisplayList;
 import dev.easel.canvas.InputEvent;
 import dev.easel.canvas.host.CanvasHost;
@@ -229,32 +230,14 @@ final class FxCanvasWindow implements CanvasView {
     }
 
     private void wireInput(Scene scene) {
-        // Ctrl+Shift+R restarts the canvas (a new object, setup() again); the sketch does not see the key.
+        // The app's keys (WindowAction: save, record, reload, restart, overlay, ...); the sketch does not see them.
         scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            if (e.getCode() == javafx.scene.input.KeyCode.R && e.isShortcutDown() && e.isShiftDown()) {
-                e.consume();
-                host.restart();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.F3) {
-                e.consume(); // the app's: the performance overlay
-                perfOverlay.toggle();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.F2) {
-                e.consume(); // the app's: the parameter panel
-                paramPanel.toggle();
-            } else if (e.getCode() == javafx.scene.input.KeyCode.F11) {
-                e.consume(); // full screen, as the sketch's own `fullscreen = ...` does (it reads it back)
-                stage.setFullScreen(!stage.isFullScreen());
-            } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.W) {
-                e.consume(); // as the close button: on_close decides
-                host.requestClose();
-            } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.Q) {
-                e.consume(); // every canvas of the run ends (on_close runs, cannot refuse), as the launcher's Quit
-                app.quitAll();
-            } else if (e.isShortcutDown() && e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
-                e.consume(); // Record…: starts or stops an MP4 of the frames shown
-                recording.toggle();
-            } else if (e.isShortcutDown() && !e.isShiftDown() && e.getCode() == javafx.scene.input.KeyCode.S) {
-                e.consume();
-                FxCaptures.saveShownFrame(host.slug(), pixels);
+            for (var k : APP_KEYS.entrySet()) {
+                if (k.getKey().match(e)) {
+                    e.consume();
+                    perform(k.getValue());
+                    return;
+                }
             }
         });
         scene.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse("mouse_press", e));
@@ -296,6 +279,37 @@ final class FxCanvasWindow implements CanvasView {
                 host.post(InputEvent.text(t));
             }
         });
+    }
+
+    /** The app's shortcuts in a canvas window, one per {@link WindowAction}. */
+    private static final java.util.Map<javafx.scene.input.KeyCombination, WindowAction> APP_KEYS = appKeys();
+
+    private static java.util.Map<javafx.scene.input.KeyCombination, WindowAction> appKeys() {
+        var keys = new java.util.LinkedHashMap<javafx.scene.input.KeyCombination, WindowAction>();
+        for (WindowAction a : WindowAction.values()) {
+            // A function key alone (F2, F3, F11) works whatever modifiers are held, as it always has.
+            keys.put(a.keys().contains("+") ? javafx.scene.input.KeyCombination.keyCombination(a.keys())
+                    : new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.valueOf(a.keys()),
+                            javafx.scene.input.KeyCombination.SHIFT_ANY, javafx.scene.input.KeyCombination.CONTROL_ANY,
+                            javafx.scene.input.KeyCombination.ALT_ANY, javafx.scene.input.KeyCombination.META_ANY,
+                            javafx.scene.input.KeyCombination.SHORTCUT_ANY), a);
+        }
+        return java.util.Collections.unmodifiableMap(keys);
+    }
+
+    /** Does {@code action} to this window, from its key or its console's Sketch menu. FX thread. */
+    void perform(WindowAction action) {
+        switch (action) {
+            case SAVE_FRAME -> FxCaptures.saveShownFrame(host.slug(), pixels);
+            case RECORD -> recording.toggle();
+            case RELOAD -> app.reload();
+            case RESTART -> host.restart();
+            case PERF_OVERLAY -> perfOverlay.toggle();
+            case PARAMETERS -> paramPanel.toggle();
+            case FULL_SCREEN -> stage.setFullScreen(!stage.isFullScreen()); // the sketch reads it back
+            case CLOSE -> host.requestClose();
+            case QUIT -> app.quitAll();
+        }
     }
 
     /** FX thread: keys held now are released in another window; the canvas forgets them. */

@@ -1,5 +1,6 @@
 package dev.easel.app;
 
+import dev.easel.app.runs.WindowAction;
 import dev.easel.canvas.host.CanvasHost;
 import dev.easel.canvas.host.CanvasView;
 import dev.easel.canvas.host.WindowSystem;
@@ -13,12 +14,22 @@ import java.util.concurrent.ConcurrentHashMap;
 final class FxWindows implements WindowSystem {
     /**
      * What the windows of one run share: the sketch (null when unknown), where windows are
-     * remembered, what Ctrl+Q does (ends the whole run, as the launcher's Quit and SIGTERM do), and the
-     * files its windows are still writing (the run waits for them before it exits).
+     * remembered, what Ctrl+Q does (ends the whole run, as the launcher's Quit and SIGTERM do), what
+     * Ctrl+R does (reloads the sketch's code now), and the files its windows are still writing (the
+     * run waits for them before it exits).
      */
-    record App(Path sketch, WindowMemory memory, Runnable quit, PendingWrites writes) {
+    record App(Path sketch, WindowMemory memory, Runnable quit, Runnable reloader, PendingWrites writes) {
         App(Path sketch, WindowMemory memory, Runnable quit) {
-            this(sketch, memory, quit, new PendingWrites());
+            this(sketch, memory, quit, () -> {}, new PendingWrites());
+        }
+
+        App(Path sketch, WindowMemory memory, Runnable quit, Runnable reloader) {
+            this(sketch, memory, quit, reloader, new PendingWrites());
+        }
+
+        /** Ctrl+R: only wakes the canvases, which re-import on their own threads; no Python here. */
+        void reload() {
+            reloader.run();
         }
 
         /** Ctrl+Q: off the FX thread, since closing the canvases waits for them. */
@@ -61,6 +72,16 @@ final class FxWindows implements WindowSystem {
     /** Waits (at most {@code max}) for files the windows are still writing. */
     void finishWrites(java.time.Duration max) {
         app.writes().awaitAll(max);
+    }
+
+    /** Does {@code action} to the window of {@code host} (on the FX thread); false when it has none. Any thread. */
+    boolean perform(CanvasHost host, WindowAction action) {
+        FxCanvasWindow w = windows.get(host);
+        if (w == null) {
+            return false;
+        }
+        Platform.runLater(() -> w.perform(action));
+        return true;
     }
 
     /** The open windows (tests look at them). */

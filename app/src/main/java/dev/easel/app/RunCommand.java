@@ -191,6 +191,8 @@ final class RunCommand implements Callable<Integer> {
         }
         HeadlessWindows headlessWindows = headless ? new HeadlessWindows(sequence, recording) : null;
         WindowSystem windows;
+        FxWindows fxWindows = null;
+        var reloader = new java.util.concurrent.atomic.AtomicReference<LiveReload>();
         if (headless) {
             windows = headlessWindows;
         } else {
@@ -207,7 +209,14 @@ final class RunCommand implements Callable<Integer> {
                 return quitDuringStart(runtime);
             }
             FxLauncher.forbidPythonOnFxThread(runtime);
-            windows = new FxWindows(new FxWindows.App(script, WindowMemory.user(), quit::request)); // Ctrl+Q: as SIGTERM
+            // Ctrl+Q: as SIGTERM; Ctrl+R: the live reload below, once it exists
+            fxWindows = new FxWindows(new FxWindows.App(script, WindowMemory.user(), quit::request, () -> {
+                LiveReload l = reloader.get();
+                if (l != null) {
+                    l.reloadNow();
+                }
+            }));
+            windows = fxWindows;
         }
         if (Startup.TRACE) {
             windows = new TracedWindows(windows); // marks the sketch's first show() and a headless first frame
@@ -221,7 +230,9 @@ final class RunCommand implements Callable<Integer> {
         Runtime.getRuntime().addShutdownHook(hook);
         quit.attach(session); // Ctrl-C, SIGTERM: close canvases, then the normal exit path
         Startup.mark("session ready");
-        PromptServer.startIfWanted(session, System.getenv("EASEL_PROMPT")); // a launcher's console asks
+        // A launcher's console asks: its prompt, and its Sketch menu's actions on the windows
+        PromptServer.startIfWanted(session, System.getenv("EASEL_PROMPT"),
+                fxWindows != null ? fxWindows::perform : (host, action) -> false);
         LiveReload live = null;
         if (watch != null ? watch : !headless) {
             try {
@@ -231,6 +242,10 @@ final class RunCommand implements Callable<Integer> {
                         + ": " + e.getMessage());
             }
         }
+        if (live == null && !headless) {
+            live = LiveReload.manual(session, script); // not watching: Ctrl+R still reloads on request
+        }
+        reloader.set(live);
         Startup.mark("script started");
         session.runScript(script, scriptArgs);
         session.awaitEnd();
@@ -251,7 +266,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         } else {
-            ((FxWindows) windows).finishWrites(java.time.Duration.ofSeconds(60)); // a recording still encoding
+            fxWindows.finishWrites(java.time.Duration.ofSeconds(60)); // a recording still encoding
         }
         if (!headless && session.scriptFailed() && session.canvases().isEmpty() && !quit.isRequested()
                 && FxLauncher.errorWindowWanted(System.getenv())) {

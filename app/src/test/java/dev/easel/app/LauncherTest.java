@@ -220,6 +220,68 @@ class LauncherTest {
         }
     }
 
+    @Test
+    void theSketchMenuAndThePromptActOnTheCanvasChosenInTheConsole() throws Exception {
+        Path sketch = dir.resolve("two.py");
+        Files.writeString(sketch, """
+                import easel
+                class Pane(easel.Canvas):
+                    size = (100, 80)
+                    def on_draw(self, g):
+                        g.clear("#204060")
+                a = Pane(); a.title = "left"; a.show()
+                b = Pane(); b.title = "right"; b.show()
+                """);
+        ConsoleWindow console = onFx(() -> launcher.open(sketch));
+        try {
+            TextField input = onFx(() -> (TextField) console.stage().getScene().lookup("#console-prompt"));
+            enter(input, "self.title");
+            await("the first canvas answers", () -> texts(console), t -> t.contains("'left'"), WAIT);
+
+            @SuppressWarnings("unchecked")
+            javafx.scene.control.ComboBox<String> chooser = onFx(() ->
+                    (javafx.scene.control.ComboBox<String>) console.stage().getScene().lookup("#console-canvas"));
+            await("both canvases listed", () -> {
+                try {
+                    return onFx(() -> {
+                        chooser.show(); // opening it asks the run for its canvases
+                        chooser.hide();
+                        return List.copyOf(chooser.getItems());
+                    });
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, items -> items.size() == 3, WAIT);
+            assertTrue(onFx(() -> chooser.getItems().get(2)).contains("right"), "the second canvas by its title");
+            onFx(() -> {
+                chooser.getSelectionModel().select(2);
+                return null;
+            });
+            enter(input, "self.title");
+            await("the chosen canvas answers", () -> texts(console), t -> t.contains("'right'"), WAIT);
+
+            // Sketch > Save Frame as PNG: the chosen canvas's window saves its shown frame.
+            onFx(() -> {
+                javafx.scene.control.MenuBar bar = (javafx.scene.control.MenuBar) console.stage().getScene()
+                        .lookup(".menu-bar");
+                bar.getMenus().getFirst().getItems().stream()
+                        .filter(i -> "console-action-save-frame".equals(i.getId())).findFirst().orElseThrow().fire();
+                return null;
+            });
+            String saved = await("the frame saved", () -> texts(console).stream()
+                    .filter(t -> t.startsWith("easel: saved ")).findFirst().orElse(null), t -> t != null, WAIT);
+            Path png = Path.of(saved.substring("easel: saved ".length()));
+            assertTrue(png.getFileName().toString().startsWith("right-"), saved);
+            assertTrue(Files.size(png) > 0, saved);
+        } finally {
+            onFx(() -> {
+                console.stage().close();
+                return null;
+            });
+            console.run().exited().get(60, TimeUnit.SECONDS);
+        }
+    }
+
     private static void enter(TextField input, String text) throws Exception {
         onFx(() -> {
             input.setText(text);

@@ -46,6 +46,7 @@ public final class ConsoleWindow {
     private final Label status = new Label();
     private final TextField find = new TextField();
     private final Consumer<ConsoleWindow> runAgain;
+    private final PromptBar promptBar;
     private SketchRun run;
     private long pulses;
     private long linesShown;
@@ -83,8 +84,11 @@ public final class ConsoleWindow {
         bar.setAlignment(Pos.CENTER_LEFT);
         bar.setPadding(new Insets(6));
         BorderPane root = new BorderPane(list);
-        root.setTop(bar);
-        root.setBottom(new PromptBar(() -> this.run));
+        promptBar = new PromptBar(() -> this.run);
+        javafx.scene.control.MenuBar menus = new javafx.scene.control.MenuBar(SketchMenu.create(() -> this.run));
+        menus.setUseSystemMenuBar(true); // macOS: the screen's menu bar
+        root.setTop(new javafx.scene.layout.VBox(menus, bar));
+        root.setBottom(promptBar);
         Scene scene = new Scene(root, 760, 360);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+F"), find::requestFocus);
         scene.getAccelerators().put(KeyCombination.keyCombination("Shortcut+L"), items::clear);
@@ -109,6 +113,7 @@ public final class ConsoleWindow {
     /** Shows this console's output from now on for {@code next} (Run again). FX thread. */
     public void attach(SketchRun next) {
         this.run = next;
+        promptBar.chooser().reset(); // a new run, a new prompt connection: its first canvas
         stage.setTitle(next.script().getFileName() + " — Easel console");
         status.setText("running");
         next.exited().thenAccept(code -> javafx.application.Platform.runLater(() -> {

@@ -20,7 +20,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Supplier;
 
 /**
- * The console's live prompt: a line typed here runs in the sketch's first canvas, between its
+ * The console's live prompt: a line typed here runs in the canvas chosen beside it (by default the
+ * sketch's first running canvas, {@link CanvasChooser}), between its
  * frames, on its canvas thread ({@code self} is the canvas); {@code ...} asks for more lines of
  * a block; Up/Down walk the history; Tab completes from Python, computed on that thread. The FX
  * thread only sends and shows: an answer comes whenever the canvas gets to it, and a note says so
@@ -31,6 +32,7 @@ final class PromptBar extends HBox {
 
     private final Supplier<SketchRun> run;
     private final Label prompt = new Label(">>>");
+    private final CanvasChooser chooser;
     private final TextField input = new TextField();
     private final List<String> history = new ArrayList<>();
     private int historyAt;
@@ -46,7 +48,8 @@ final class PromptBar extends HBox {
         input.setPromptText("Python, in the running canvas (self is the canvas); Tab completes");
         input.setId("console-prompt");
         HBox.setHgrow(input, Priority.ALWAYS);
-        getChildren().addAll(prompt, input);
+        chooser = new CanvasChooser(run);
+        getChildren().addAll(chooser, prompt, input);
         setAlignment(Pos.CENTER_LEFT);
         setPadding(new Insets(4, 6, 6, 6));
         input.setOnAction(e -> submit());
@@ -184,5 +187,9 @@ final class PromptBar extends HBox {
 
     TextField input() {
         return input;
+    }
+
+    CanvasChooser chooser() {
+        return chooser;
     }
 }
