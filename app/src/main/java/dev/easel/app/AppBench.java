@@ -26,7 +26,7 @@ import java.util.prefs.Preferences;
  * launcher built and shown to its first pulse with the gallery laid out (thumbnails cached);
  * {@code console_lines_per_s}: the highest rate tried (50k to 800k lines/s, from a thread printing
  * evenly) that a console showed with no line dropped and no pulse missed (a gap over 2.5 pulse
- * periods), with the figures of each rate.
+ * periods), with the figures of each rate; the cost of recording a window ({@link RecordingBench}).
  */
 final class AppBench {
     private AppBench() {}
@@ -49,6 +49,13 @@ final class AppBench {
             }
         }
         out.put("console_lines_per_s", best);
+        String python = null;
+        for (int i = 0; i + 1 < args.length; i++) {
+            if (args[i].equals("--python")) {
+                python = args[i + 1];
+            }
+        }
+        out.putAll(RecordingBench.measure(python, quick ? 2 : 4));
         StringBuilder json = new StringBuilder("{");
         for (var e : out.entrySet()) {
             json.append(json.length() > 1 ? ", " : "").append('"').append(e.getKey()).append("\": ").append(e.getValue());
