@@ -55,6 +55,10 @@ final class FxParamPanel {
     private boolean disposed;
     /** Whether the user hid it (F2): values keep being read only while shown. */
     private boolean wanted = true;
+    /** The canvas's reload count when the parameters were last asked for. */
+    private long reloadsSeen;
+    /** The parameters the controls were made for: names, kinds and ranges (not values). */
+    private List<String> built = List.of();
 
     /** One control: shows a value given as text, and whether the user is holding it (a slider dragged, a field typed in). */
     private interface Control {
@@ -67,9 +71,23 @@ final class FxParamPanel {
         this.host = host;
         this.owner = owner;
         this.preset = sketch == null ? null : ParamControls.presetFile(sketch);
-        this.poll = new Timeline(new KeyFrame(POLL, e -> refresh()));
+        this.poll = new Timeline(new KeyFrame(POLL, e -> tick()));
         poll.setCycleCount(Timeline.INDEFINITE);
+        reloadsSeen = host.reloads();
         refresh(); // the first answer says whether there are parameters at all
+        poll.play();
+    }
+
+    /**
+     * Four times a second: the values while the panel shows; and after a reload or restart (a
+     * counter, no Python) the parameters again, which a new version of the class may have changed.
+     */
+    private void tick() {
+        long r = host.reloads();
+        if (showing() || r != reloadsSeen) {
+            reloadsSeen = r;
+            refresh();
+        }
     }
 
     /** Whether the panel is shown. */
@@ -84,7 +102,6 @@ final class FxParamPanel {
             refresh();
         } else if (stage != null) {
             stage.hide();
-            poll.stop();
         }
     }
 
@@ -112,10 +129,17 @@ final class FxParamPanel {
             if (disposed || error != null) {
                 return;
             }
-            if (stage == null && !params.isEmpty()) {
-                build(params);
+            List<String> shape = params.stream().map(p -> p.name() + " " + p.kind() + " " + p.extra()).toList();
+            if (!params.isEmpty() && !shape.equals(built)) {
+                build(params); // the first time, or a reload changed the parameters: new controls
+                built = shape;
             }
             if (stage == null) {
+                return;
+            }
+            if (params.isEmpty()) {
+                built = List.of();
+                stage.hide(); // a reload took every parameter away
                 return;
             }
             updating = true;
@@ -135,7 +159,6 @@ final class FxParamPanel {
                 if (owner != null) {
                     owner.requestFocus(); // keys stay the sketch's: the panel is clicked when wanted
                 }
-                poll.play();
             }
         }));
     }
@@ -154,7 +177,9 @@ final class FxParamPanel {
         }
     }
 
+    /** Makes a control per parameter, in the panel's window (made the first time). */
     private void build(List<ParamControls.Param> params) {
+        controls.clear();
         GridPane grid = new GridPane();
         grid.setHgap(8);
         grid.setVgap(6);
@@ -171,37 +196,64 @@ final class FxParamPanel {
             grid.addRow(row++, new Label(p.name()), c.node());
         }
         Button save = new Button("Save preset…");
-        save.setOnAction(e -> savePreset());
+        save.setOnAction(e -> choosePreset(true));
         Button load = new Button("Load preset…");
-        load.setOnAction(e -> loadPreset());
+        load.setOnAction(e -> choosePreset(false));
         save.setDisable(preset == null);
         load.setDisable(preset == null);
         VBox box = new VBox(10, grid, new HBox(8, save, load), status);
         box.setPadding(new Insets(10));
-        stage = new Stage(StageStyle.UTILITY);
-        if (owner != null) {
-            stage.initOwner(owner);
+        if (stage == null) {
+            stage = new Stage(StageStyle.UTILITY);
+            if (owner != null) {
+                stage.initOwner(owner);
+            }
+            stage.setOnCloseRequest(e -> wanted = false);
         }
         stage.setTitle("Parameters: " + host.settings().title());
         stage.setScene(new Scene(box));
-        stage.setOnCloseRequest(e -> {
-            wanted = false;
-            poll.stop();
-        });
+        stage.sizeToScene();
     }
 
-    /** FX thread: "Save preset…": the values now, to {@code <sketch>.params.json}. */
+    /** "Save preset…"/"Load preset…": a file chooser that starts at {@code <sketch>.params.json}. */
+    private void choosePreset(boolean save) {
+        javafx.stage.FileChooser chooser = new javafx.stage.FileChooser();
+        chooser.setTitle(save ? "Save parameter preset" : "Load parameter preset");
+        chooser.getExtensionFilters().add(new javafx.stage.FileChooser.ExtensionFilter("Presets (*.json)", "*.json"));
+        chooser.setInitialDirectory(preset.toAbsolutePath().getParent().toFile());
+        chooser.setInitialFileName(preset.getFileName().toString());
+        java.io.File f = save ? chooser.showSaveDialog(stage) : chooser.showOpenDialog(stage);
+        if (f != null) {
+            if (save) {
+                savePreset(f.toPath());
+            } else {
+                loadPreset(f.toPath());
+            }
+        }
+    }
+
+    /** FX thread: the values now, to {@code <sketch>.params.json}. */
     void savePreset() {
-        status.setText("saving…");
-        ParamControls.savePreset(host, preset).whenComplete((v, error) -> Platform.runLater(() ->
-                status.setText(error == null ? "saved " + preset.getFileName() : "not saved: " + reason(error))));
+        savePreset(preset);
     }
 
-    /** FX thread: "Load preset…": the values of {@code <sketch>.params.json}, each as a control change. */
+    /** FX thread: the values now, to {@code file} (JSON). */
+    void savePreset(Path file) {
+        status.setText("saving…");
+        ParamControls.savePreset(host, file).whenComplete((v, error) -> Platform.runLater(() ->
+                status.setText(error == null ? "saved " + file.getFileName() : "not saved: " + reason(error))));
+    }
+
+    /** FX thread: the values of {@code <sketch>.params.json}, each as a control change. */
     void loadPreset() {
+        loadPreset(preset);
+    }
+
+    /** FX thread: the values of the preset {@code file}, each as a control change (on_param runs). */
+    void loadPreset(Path file) {
         status.setText("loading…");
-        ParamControls.loadPreset(host, preset).whenComplete((n, error) -> Platform.runLater(() -> {
-            status.setText(error == null ? "loaded " + preset.getFileName() : "not loaded: " + reason(error));
+        ParamControls.loadPreset(host, file).whenComplete((n, error) -> Platform.runLater(() -> {
+            status.setText(error == null ? "loaded " + file.getFileName() : "not loaded: " + reason(error));
             refresh();
         }));
     }

@@ -159,4 +159,44 @@ class ParamPanelTest {
             assertNull(none);
         }
     }
+
+    @Test
+    void aReloadThatChangesTheParametersRebuildsThePanel() throws Exception {
+        String plain = """
+                import easel, sys
+                class Morph(easel.Canvas):
+                    size = (80, 60)
+                    def on_draw(self, g):
+                        sys._easel_test["frame"] = self.frame
+                Morph().show()
+                """;
+        try (FxWindowTest.Run r = new FxWindowTest.Run("morph", plain)) {
+            FxCanvasWindow w = r.window(0);
+            awaitFact("frame", v -> (Long) v >= 2, WAIT);
+            assertFalse(fx(() -> w.paramPanel.showing()));
+            Path script = dir.resolve("morph.py");
+            try (var live = dev.easel.canvas.host.LiveReload.manual(r.session, script)) {
+                // A parameter appears: the panel shows itself with its control.
+                Files.writeString(script, plain.replace("size = (80, 60)",
+                        "size = (80, 60)\n    speed = easel.Slider(0, 10, 4)"));
+                live.reloadNow();
+                await("the panel shown after the reload", () -> fx(() -> w.paramPanel.showing()), s -> s, WAIT);
+                assertNotNull(fx(() -> w.paramPanel.control("speed")));
+                assertNull(fx(() -> w.paramPanel.control("trails")));
+
+                // Another reload: a new parameter and a changed range, so new controls.
+                Files.writeString(script, plain.replace("size = (80, 60)",
+                        "size = (80, 60)\n    speed = easel.Slider(0, 100, 4)\n    trails = easel.Toggle(True)"));
+                live.reloadNow();
+                await("the new control", () -> fx(() -> w.paramPanel.control("trails")), c -> c != null, WAIT);
+                Slider speed = fx(() -> (Slider) ((HBox) w.paramPanel.control("speed")).getChildren().getFirst());
+                assertEquals(100.0, fx(speed::getMax), "the slider of the new range");
+
+                // Every parameter taken away: the panel goes.
+                Files.writeString(script, plain);
+                live.reloadNow();
+                await("the panel hidden", () -> fx(() -> w.paramPanel.showing()), s -> !s, WAIT);
+            }
+        }
+    }
 }
