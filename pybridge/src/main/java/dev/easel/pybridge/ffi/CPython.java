@@ -15,13 +15,13 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
 /**
  * Loads libpython once per process and makes method handles for its symbols.
  *
- * <p>libpython must be opened with {@code RTLD_NOW | RTLD_GLOBAL}: C extension modules resolve
- * {@code Py*} symbols from the global namespace, and {@link SymbolLookup#libraryLookup} opens
- * libraries locally. So this class calls {@code dlopen} itself.
+ * <p>On Linux and macOS libpython must be opened with {@code RTLD_NOW | RTLD_GLOBAL}: C extension
+ * modules resolve {@code Py*} symbols from the global namespace, and {@link SymbolLookup#libraryLookup}
+ * opens libraries locally. So this class calls {@code dlopen} itself, with the flag values of the
+ * OS ({@link #dlopenFlags}). Windows has no global namespace: extension modules link against
+ * {@code python3XY.dll} by name, so {@code LoadLibrary} (what {@code libraryLookup} does) is right there.
  */
 public final class CPython {
-    private static final int RTLD_NOW = 0x2;
-    private static final int RTLD_GLOBAL = 0x100;
     private static final Linker LINKER = Linker.nativeLinker();
 
     private static volatile SymbolLookup lookup;
@@ -42,6 +42,12 @@ public final class CPython {
             }
             return;
         }
+        if (System.getProperty("os.name", "").startsWith("Windows")) {
+            lookup = SymbolLookup.libraryLookup(abs, Arena.global()); // never unloaded, as dlopen's handle
+            loadedPath = abs;
+            return;
+        }
+        int flags = dlopenFlags(System.getProperty("os.name", ""));
         SymbolLookup libc = LINKER.defaultLookup();
         MethodHandle dlopen = LINKER.downcallHandle(libc.find("dlopen").orElseThrow(),
                 FunctionDescriptor.of(ADDRESS, ADDRESS, JAVA_INT));
@@ -51,8 +57,7 @@ public final class CPython {
                 FunctionDescriptor.of(ADDRESS));
         MemorySegment handle;
         try (Arena arena = Arena.ofConfined()) {
-            handle = (MemorySegment) dlopen.invokeExact(arena.allocateFrom(abs.toString()),
-                    RTLD_NOW | RTLD_GLOBAL);
+            handle = (MemorySegment) dlopen.invokeExact(arena.allocateFrom(abs.toString()), flags);
             if (handle.equals(MemorySegment.NULL)) {
                 MemorySegment err = (MemorySegment) dlerror.invokeExact();
                 String why = err.equals(MemorySegment.NULL) ? "unknown error"
@@ -74,6 +79,17 @@ public final class CPython {
             }
         };
         loadedPath = abs;
+    }
+
+    /**
+     * {@code RTLD_NOW | RTLD_GLOBAL} as {@code dlopen} on {@code osName} spells it: glibc and musl
+     * have RTLD_GLOBAL 0x100, macOS and the BSDs 0x8 (RTLD_NOW is 0x2 on all of them).
+     */
+    static int dlopenFlags(String osName) {
+        int rtldNow = 0x2;
+        boolean linux = osName.startsWith("Linux");
+        int rtldGlobal = linux ? 0x100 : 0x8;
+        return rtldNow | rtldGlobal;
     }
 
     /** The library loaded by {@link #load}, or {@code null}. */
