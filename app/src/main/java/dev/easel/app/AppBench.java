@@ -143,7 +143,8 @@ final class AppBench {
         return new long[]{Math.round((after[1] - before[1]) / took), lines.dropped(), missedPulses};
     }
 
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+    /** Runs {@code work} on the FX thread and returns its result (30 s at most). */
+    static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
         CompletableFuture<T> f = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -4,14 +4,12 @@ import dev.easel.canvas.host.CanvasHost;
 import dev.easel.canvas.host.Session;
 import dev.easel.pybridge.PythonLocator;
 import dev.easel.pybridge.PythonRuntime;
-import javafx.application.Platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -55,13 +53,13 @@ final class RecordingBench {
                 until(() -> w.presented > 0 ? Boolean.TRUE : null);
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // warm-up: JIT, first frames
                 double before = fps(host, seconds);
-                onFx(() -> {
+                AppBench.onFx(() -> {
                     w.perform(dev.easel.app.runs.WindowAction.RECORD);
                     return null;
                 });
                 double recording = fps(host, seconds);
-                int offered = onFx(() -> w.recording.offered());
-                int written = onFx(() -> w.recording.stop()).get(120, TimeUnit.SECONDS);
+                int offered = AppBench.onFx(() -> w.recording.offered());
+                int written = AppBench.onFx(() -> w.recording.stop()).get(120, TimeUnit.SECONDS);
                 double after = fps(host, seconds);
                 double plain = (before + after) / 2;
                 out.put("record_fps_plain", Math.round(plain * 10) / 10.0);
@@ -101,17 +99,5 @@ final class RecordingBench {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(20));
         }
         throw new IllegalStateException("the recording benchmark's canvas did not come up in 60 s");
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 }
