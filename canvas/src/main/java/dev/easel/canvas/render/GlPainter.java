@@ -292,7 +292,11 @@ final class GlPainter implements CommandSink {
         }
         double k = meanScale();
         double w = s.lineWidth * k;
-        prepare(s.alpha, s.blend);
+        // NanoVG draws a line thinner than a pixel one pixel wide with alpha × width²; coverage is
+        // about the width (as in Java2D), so draw it one pixel wide with alpha × width.
+        double thin = Math.min(1, w);
+        prepare(s.alpha * thin, s.blend);
+        w = Math.max(w, 1);
         double grow = w * 10 / 2 + 2; // miter limit 10
         if (!paint(s.stroke, s.strokeGradient, s.strokeGradient == null ? null : p.bounds(), grow)) {
             return;
