@@ -61,6 +61,7 @@ public final class GlRenderer implements Renderer, AutoCloseable {
     private final Set<String> warned = new HashSet<>();
     private boolean readPending;
     private boolean closed;
+    private boolean failNext;
 
     private GlRenderer(int width, int height, double scale, GlContext gl) {
         this.width = width;
@@ -154,6 +155,10 @@ public final class GlRenderer implements Renderer, AutoCloseable {
         }
         if (closed) {
             throw new IllegalStateException("renderer closed");
+        }
+        if (failNext) {
+            failNext = false;
+            throw new GlFailure("failure forced by a test");
         }
         gl.makeCurrent();
         try {
@@ -287,6 +292,11 @@ public final class GlRenderer implements Renderer, AutoCloseable {
             allImages.add(id);
         }
         return id;
+    }
+
+    /** Makes the next {@link #render} fail as a broken GL would: for tests of the fallback. */
+    synchronized void failNextRender() {
+        failNext = true;
     }
 
     /** Says once per renderer that something is drawn differently from the raster renderer. */
