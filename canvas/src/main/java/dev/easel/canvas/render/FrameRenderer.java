@@ -2,7 +2,7 @@ package dev.easel.canvas.render;
 
 import dev.easel.canvas.DisplayList;
 import dev.easel.canvas.ImageData;
-import java.util.Locale;
+import dev.easel.canvas.RendererChoice;
 
 /**
  * The renderer a canvas asked for ({@code renderer = "auto" | "raster" | "gl"}), behind one face:
@@ -14,31 +14,6 @@ import java.util.Locale;
  * <p>Threads: as the renderers, one thread at a time.
  */
 public final class FrameRenderer implements AutoCloseable {
-    /** What a canvas asks for. */
-    public enum Choice {
-        /** GL on a hardware GPU that renders a test frame faster than the raster renderer, else raster. */
-        AUTO,
-        /** Java2D on the CPU (the default before GL existed). */
-        RASTER,
-        /** OpenGL, even when it runs on the CPU (Mesa llvmpipe). */
-        GL;
-
-        /** Parses {@code "auto"}, {@code "raster"} or {@code "gl"}. */
-        public static Choice parse(String s) {
-            return switch (s == null ? "" : s.toLowerCase(Locale.ROOT)) {
-                case "auto" -> AUTO;
-                case "raster" -> RASTER;
-                case "gl" -> GL;
-                default -> throw new IllegalArgumentException("renderer must be 'auto', 'raster' or 'gl', not '" + s + "'");
-            };
-        }
-
-        /** The name Python and the command line use. */
-        public String css() {
-            return name().toLowerCase(Locale.ROOT);
-        }
-    }
-
     private final int width;
     private final int height;
     private final double scale;
@@ -58,7 +33,7 @@ public final class FrameRenderer implements AutoCloseable {
      * decides once per process, see {@link AutoRenderer}); raster when GL is not to be had, with one
      * warning when GL was asked for.
      */
-    public static FrameRenderer create(Choice choice, int width, int height, double pixelScale) {
+    public static FrameRenderer create(RendererChoice choice, int width, int height, double pixelScale) {
         boolean wantGl = switch (choice) {
             case RASTER -> false;
             case GL -> true;
@@ -73,6 +48,12 @@ public final class FrameRenderer implements AutoCloseable {
             System.err.println("easel: no OpenGL renderer (" + e.getMessage() + "); drawing with the raster renderer");
             return new FrameRenderer(width, height, pixelScale, null);
         }
+    }
+
+    /** What {@code renderer = "auto"} picks in this process, and why: "raster (OpenGL runs on the CPU here ...)". */
+    public static String autoChoice() {
+        AutoRenderer.Decision d = AutoRenderer.decision();
+        return (d.gl() ? "gl" : "raster") + " (" + d.why() + ")";
     }
 
     /** Replays a finished list (see {@link Renderer#render}). */

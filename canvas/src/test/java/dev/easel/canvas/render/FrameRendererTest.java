@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.easel.canvas.Colors;
 import dev.easel.canvas.DisplayList;
 import dev.easel.canvas.ImageData;
+import dev.easel.canvas.RendererChoice;
 import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
@@ -45,17 +46,17 @@ class FrameRendererTest {
 
     @Test
     void choicesParse() {
-        assertEquals(FrameRenderer.Choice.AUTO, FrameRenderer.Choice.parse("auto"));
-        assertEquals(FrameRenderer.Choice.GL, FrameRenderer.Choice.parse("GL"));
-        assertEquals(FrameRenderer.Choice.RASTER, FrameRenderer.Choice.parse("raster"));
-        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> FrameRenderer.Choice.parse("vulkan"));
+        assertEquals(RendererChoice.AUTO, RendererChoice.parse("auto"));
+        assertEquals(RendererChoice.GL, RendererChoice.parse("GL"));
+        assertEquals(RendererChoice.RASTER, RendererChoice.parse("raster"));
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> RendererChoice.parse("vulkan"));
         assertTrue(e.getMessage().contains("'auto', 'raster' or 'gl'"), e.getMessage());
     }
 
     @Test
     void glAndRasterDrawTheSamePixels() {
-        try (FrameRenderer gl = FrameRenderer.create(FrameRenderer.Choice.GL, 60, 40, 1);
-             FrameRenderer raster = FrameRenderer.create(FrameRenderer.Choice.RASTER, 60, 40, 1)) {
+        try (FrameRenderer gl = FrameRenderer.create(RendererChoice.GL, 60, 40, 1);
+             FrameRenderer raster = FrameRenderer.create(RendererChoice.RASTER, 60, 40, 1)) {
             assertEquals("gl", gl.name());
             assertNotNull(gl.glRenderer());
             assertEquals("raster", raster.name());
@@ -72,7 +73,7 @@ class FrameRendererTest {
     @Test
     void autoNeverPicksACpuRasterizer() throws GlUnavailableException {
         String device = GlRenderer.probe();
-        try (FrameRenderer r = FrameRenderer.create(FrameRenderer.Choice.AUTO, 40, 40, 1)) {
+        try (FrameRenderer r = FrameRenderer.create(RendererChoice.AUTO, 40, 40, 1)) {
             if (device.contains("llvmpipe") || device.contains("softpipe")) {
                 assertEquals("raster", r.name(), AutoRenderer.decision().why());
             }
@@ -86,7 +87,7 @@ class FrameRendererTest {
         try {
             FrameRenderer[] r = new FrameRenderer[1];
             String err = stderrOf(() -> {
-                r[0] = FrameRenderer.create(FrameRenderer.Choice.GL, 40, 40, 1);
+                r[0] = FrameRenderer.create(RendererChoice.GL, 40, 40, 1);
                 r[0].render(rect(0xFF0000FF, 5));
                 r[0].render(rect(0xFF0000FF, 5));
             });
@@ -102,7 +103,7 @@ class FrameRendererTest {
 
     @Test
     void aFailureMidwayFallsBackKeepingThePicture() {
-        try (FrameRenderer r = FrameRenderer.create(FrameRenderer.Choice.GL, 60, 40, 1)) {
+        try (FrameRenderer r = FrameRenderer.create(RendererChoice.GL, 60, 40, 1)) {
             assertEquals("gl", r.name());
             r.render(rect(0xFFFF0000, 5)); // no clear: later frames draw over it
             String err = stderrOf(() -> {
@@ -120,7 +121,7 @@ class FrameRendererTest {
 
     @Test
     void pixelScaleTwoGivesDevicePixels() {
-        Supplier<FrameRenderer> make = () -> FrameRenderer.create(FrameRenderer.Choice.GL, 30, 20, 2);
+        Supplier<FrameRenderer> make = () -> FrameRenderer.create(RendererChoice.GL, 30, 20, 2);
         try (FrameRenderer r = make.get()) {
             r.render(rect(0xFFFF0000, 0));
             assertEquals(60, r.pixelWidth());
