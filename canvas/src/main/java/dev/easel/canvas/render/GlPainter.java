@@ -55,6 +55,7 @@ final class GlPainter implements CommandSink {
 
     private final GlRenderer target;
     private final long vg;
+    private final GlBatch batch;
     private final NVGColor color = NVGColor.create();
     private final NVGPaint paint = NVGPaint.create();
     private final GlPath path = new GlPath();
@@ -65,9 +66,40 @@ final class GlPainter implements CommandSink {
     private double scale = 1;
     private int pw, ph;
 
-    GlPainter(GlRenderer target, long vg) {
+    GlPainter(GlRenderer target, long vg, GlBatch batch) {
         this.target = target;
         this.vg = vg;
+        this.batch = batch;
+    }
+
+    /** Draws what is batched: at the end of a frame, and before anything else draws. */
+    void flushBatch() {
+        batch.flush(pw, ph);
+    }
+
+    /** Whether source-over shapes of a plain colour may go to the instanced batch now. */
+    private boolean batchable(Gradient paint) {
+        return paint == null && s.blend == BlendMode.SOURCE_OVER && !clipEmpty();
+    }
+
+    /** Readies the batch for instances under the current clip (NanoVG's queue drawn first, to keep the order). */
+    private void batchBegin() {
+        if (batch.isEmpty()) {
+            target.flushNanoVg();
+        } else if (!batch.sameClip(s.cx0, s.cy0, s.cx1, s.cy1)) {
+            batch.flush(pw, ph);
+        }
+        batch.clip(s.cx0, s.cy0, s.cx1, s.cy1);
+    }
+
+    private void instance(int argb, double g0, double g1, double g2, double g3, double width, int kind) {
+        float a = (float) ((argb >>> 24) / 255.0 * s.alpha);
+        batch.add(g0, g1, g2, g3, (argb >> 16 & 255) / 255f * a, (argb >> 8 & 255) / 255f * a, (argb & 255) / 255f * a, a,
+                width, kind);
+    }
+
+    private boolean axisAligned() {
+        return s.b == 0 && s.c == 0;
     }
 
     /** Starts a replay from the default state for a {@code pw × ph} target at {@code scale}. */
@@ -212,6 +244,7 @@ final class GlPainter implements CommandSink {
 
     /** NanoVG state for one draw: identity transform, clip, alpha, blend. */
     private void prepare(double alpha, BlendMode blend) {
+        flushBatch();
         nvgResetTransform(vg);
         if (s.cx0 == 0 && s.cy0 == 0 && s.cx1 == pw && s.cy1 == ph) {
             nvgResetScissor(vg);
@@ -339,6 +372,7 @@ final class GlPainter implements CommandSink {
     // ------------------------------------------------------------------ commands
 
     @Override public void clear(int argb) {
+        flushBatch();
         target.clearDevice(s.cx0, s.cy0, s.cx1, s.cy1, ImageData.premultiply(argb));
     }
 
@@ -357,6 +391,18 @@ final class GlPainter implements CommandSink {
     }
 
     @Override public void fillRects(double[] xywh, int offset, int count) {
+        if (batchable(s.fillGradient) && axisAligned()) {
+            if (s.fill >>> 24 == 0) {
+                return;
+            }
+            batchBegin();
+            for (int i = 0, k = offset; i < count; i++, k += 4) {
+                double x0 = s.a * xywh[k] + s.e, x1 = s.a * (xywh[k] + xywh[k + 2]) + s.e;
+                double y0 = s.d * xywh[k + 1] + s.f, y1 = s.d * (xywh[k + 1] + xywh[k + 3]) + s.f;
+                instance(s.fill, Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1), 0, GlBatch.RECT);
+            }
+            return;
+        }
         boolean merge = mergeFills();
         shape.reset();
         for (int i = 0, k = offset; i < count; i++, k += 4) {
@@ -380,6 +426,18 @@ final class GlPainter implements CommandSink {
     }
 
     @Override public void fillCircles(double[] xyr, int offset, int count) {
+        if (batchable(s.fillGradient) && axisAligned() && Math.abs(s.a) == Math.abs(s.d)) {
+            if (s.fill >>> 24 == 0) {
+                return;
+            }
+            batchBegin();
+            for (int i = 0, k = offset; i < count; i++, k += 3) {
+                if (xyr[k + 2] > 0) {
+                    instance(s.fill, s.a * xyr[k] + s.e, s.d * xyr[k + 1] + s.f, xyr[k + 2] * Math.abs(s.a), 0, 0, GlBatch.DISC);
+                }
+            }
+            return;
+        }
         boolean merge = mergeFills();
         shape.reset();
         for (int i = 0, k = offset; i < count; i++, k += 3) {
@@ -395,6 +453,19 @@ final class GlPainter implements CommandSink {
     }
 
     @Override public void strokeCircles(double[] xyr, int offset, int count) {
+        if (batchable(s.strokeGradient) && s.dash == null && axisAligned() && Math.abs(s.a) == Math.abs(s.d)) {
+            if (s.stroke >>> 24 == 0) {
+                return;
+            }
+            batchBegin();
+            double w = s.lineWidth * Math.abs(s.a);
+            for (int i = 0, k = offset; i < count; i++, k += 3) {
+                if (xyr[k + 2] > 0) {
+                    instance(s.stroke, s.a * xyr[k] + s.e, s.d * xyr[k + 1] + s.f, xyr[k + 2] * Math.abs(s.a), 0, w, GlBatch.RING);
+                }
+            }
+            return;
+        }
         for (int i = 0, k = offset; i < count; i++, k += 3) {
             if (xyr[k + 2] > 0) {
                 shape.reset();
@@ -417,6 +488,24 @@ final class GlPainter implements CommandSink {
     }
 
     @Override public void lines(double[] xy, int offset, int count) {
+        if (batchable(s.strokeGradient) && s.dash == null) {
+            if (s.stroke >>> 24 == 0) {
+                return;
+            }
+            batchBegin();
+            double w = s.lineWidth * meanScale();
+            int kind = switch (s.cap) {
+                case BUTT -> GlBatch.SEGMENT;
+                case ROUND -> GlBatch.SEGMENT_ROUND;
+                case SQUARE -> GlBatch.SEGMENT_SQUARE;
+            };
+            for (int i = 0, k = offset; i < count; i++, k += 4) {
+                double x1 = xy[k], y1 = xy[k + 1], x2 = xy[k + 2], y2 = xy[k + 3];
+                instance(s.stroke, s.a * x1 + s.c * y1 + s.e, s.b * x1 + s.d * y1 + s.f,
+                        s.a * x2 + s.c * y2 + s.e, s.b * x2 + s.d * y2 + s.f, w, kind);
+            }
+            return;
+        }
         // One stroke of many open subpaths: NanoVG draws each as its own strip, so overlaps blend twice.
         shape.reset();
         for (int i = 0, k = offset; i < count; i++, k += 4) {
@@ -427,8 +516,20 @@ final class GlPainter implements CommandSink {
     }
 
     @Override public void points(double[] xy, int offset, int count, double size) {
-        boolean merge = mergeFills();
         double h = size / 2;
+        if (batchable(s.fillGradient) && axisAligned()) {
+            if (s.fill >>> 24 == 0) {
+                return;
+            }
+            batchBegin();
+            for (int i = 0, k = offset; i < count; i++, k += 2) {
+                double x0 = s.a * (xy[k] - h) + s.e, x1 = s.a * (xy[k] + h) + s.e;
+                double y0 = s.d * (xy[k + 1] - h) + s.f, y1 = s.d * (xy[k + 1] + h) + s.f;
+                instance(s.fill, Math.min(x0, x1), Math.min(y0, y1), Math.max(x0, x1), Math.max(y0, y1), 0, GlBatch.RECT);
+            }
+            return;
+        }
+        boolean merge = mergeFills();
         shape.reset();
         for (int i = 0, k = offset; i < count; i++, k += 2) {
             shape.rect(xy[k] - h, xy[k + 1] - h, size, size);
@@ -623,6 +724,7 @@ final class GlPainter implements CommandSink {
                 out[o++] = ImageData.premultiply(argb);
             }
         }
+        flushBatch();
         target.writeDevice(dx0, dy0, dx1 - dx0, dy1 - dy0, out);
     }
 }

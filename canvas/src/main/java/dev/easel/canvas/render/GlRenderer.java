@@ -50,6 +50,7 @@ public final class GlRenderer implements Renderer, AutoCloseable {
     private final int pbo;
     private final long vg;
     private final GlPainter painter;
+    private final GlBatch batch;
     private final int[] pixels;
     private final IntBuffer row;
     /** NanoVG images of ImageData, per smoothing; freed with the renderer. */
@@ -101,11 +102,12 @@ public final class GlRenderer implements Renderer, AutoCloseable {
             if (vg == 0) {
                 throw new GlFailure("NanoVG could not start (shaders failed to compile?)");
             }
+            batch = new GlBatch();
             check("setting up");
         } finally {
             gl.release();
         }
-        painter = new GlPainter(this, vg);
+        painter = new GlPainter(this, vg, batch);
     }
 
     /**
@@ -168,6 +170,7 @@ public final class GlRenderer implements Renderer, AutoCloseable {
             painter.begin(pw, ph, scale);
             try {
                 list.replay(painter);
+                painter.flushBatch();
             } finally {
                 NanoVG.nvgEndFrame(vg);
                 deleteTemps();
@@ -212,6 +215,10 @@ public final class GlRenderer implements Renderer, AutoCloseable {
     // ---------------------------------------------------------------- for GlPainter (context current)
 
     /** Draws what NanoVG has queued, so GL can be used directly; NanoVG starts a new batch. */
+    void flushNanoVg() {
+        flushVg();
+    }
+
     private void flushVg() {
         NanoVG.nvgEndFrame(vg);
         deleteTemps();
@@ -368,6 +375,7 @@ public final class GlRenderer implements Renderer, AutoCloseable {
                 NanoVG.nvgDeleteImage(vg, img);
             }
             NanoVGGL3.nvgDelete(vg);
+            batch.close();
             glDeleteBuffers(pbo);
             glDeleteFramebuffers(fbo);
             glDeleteRenderbuffers(stencil);
