@@ -28,6 +28,14 @@ final class AutoRenderer {
     }
 
     private static Decision decide() {
+        // A bare context first: on a CPU rasterizer the answer is known without building a renderer.
+        try (GlContext probe = GlContext.create()) {
+            if (probe.info().software()) {
+                return new Decision(false, "OpenGL runs on the CPU here (" + probe.info() + ")");
+            }
+        } catch (GlUnavailableException | RuntimeException | LinkageError e) {
+            return new Decision(false, "no OpenGL: " + e.getMessage());
+        }
         GlRenderer gl;
         try {
             gl = GlRenderer.create(800, 600, 1);
@@ -35,9 +43,6 @@ final class AutoRenderer {
             return new Decision(false, "no OpenGL: " + e.getMessage());
         }
         try (gl) {
-            if (gl.software()) {
-                return new Decision(false, "OpenGL runs on the CPU here (" + gl.glRenderer() + ")");
-            }
             DisplayList frame = testFrame();
             Java2dRenderer raster = new Java2dRenderer(800, 600, 1);
             long tGl = best(() -> {

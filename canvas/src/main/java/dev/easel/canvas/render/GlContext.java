@@ -23,7 +23,8 @@ import org.lwjgl.system.MemoryUtil;
  * hidden GLFW window (needs a display). Rendering goes into framebuffer objects, never to a surface.
  *
  * <p>The system property {@code easel.gl.fail} (any value) makes {@link #create} fail: it is how tests
- * force the fallback to the raster renderer.
+ * force the fallback to the raster renderer. {@code easel.gl.context} ({@code surfaceless}, {@code egl}
+ * or {@code glfw}) tries only that way.
  */
 final class GlContext implements AutoCloseable {
     private static final int EGL_PLATFORM_SURFACELESS_MESA = 0x31DD;
@@ -101,21 +102,32 @@ final class GlContext implements AutoCloseable {
         if (Loader.FAILURE != null) {
             throw new GlUnavailableException("cannot load EGL/OpenGL: " + Loader.FAILURE, Loader.FAILURE);
         }
+        // -Deasel.gl.context=surfaceless|egl|glfw tries only that way (diagnosis, tests).
+        String only = System.getProperty("easel.gl.context");
         StringBuilder why = new StringBuilder();
-        try {
-            return egl(true);
-        } catch (RuntimeException | LinkageError e) {
-            why.append("EGL surfaceless: ").append(e.getMessage());
+        if (only == null || only.equals("surfaceless")) {
+            try {
+                return egl(true);
+            } catch (RuntimeException | LinkageError e) {
+                why.append("EGL surfaceless: ").append(e.getMessage());
+            }
         }
-        try {
-            return egl(false);
-        } catch (RuntimeException | LinkageError e) {
-            why.append("; EGL default display: ").append(e.getMessage());
+        if (only == null || only.equals("egl")) {
+            try {
+                return egl(false);
+            } catch (RuntimeException | LinkageError e) {
+                why.append(why.isEmpty() ? "" : "; ").append("EGL default display: ").append(e.getMessage());
+            }
         }
-        try {
-            return glfw();
-        } catch (RuntimeException | LinkageError e) {
-            why.append("; GLFW hidden window: ").append(e.getMessage());
+        if (only == null || only.equals("glfw")) {
+            try {
+                return glfw();
+            } catch (RuntimeException | LinkageError e) {
+                why.append(why.isEmpty() ? "" : "; ").append("GLFW hidden window: ").append(e.getMessage());
+            }
+        }
+        if (why.isEmpty()) {
+            why.append("easel.gl.context must be surfaceless, egl or glfw, not '").append(only).append("'");
         }
         throw new GlUnavailableException(why.toString());
     }
