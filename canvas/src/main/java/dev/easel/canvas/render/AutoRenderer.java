@@ -31,7 +31,7 @@ final class AutoRenderer {
         // A bare context first: on a CPU rasterizer the answer is known without building a renderer.
         try (GlContext probe = GlContext.create()) {
             if (probe.info().software()) {
-                return new Decision(false, "OpenGL runs on the CPU here (" + probe.info() + ")");
+                return new Decision(false, "OpenGL runs on the CPU here: " + probe.info().renderer());
             }
         } catch (GlUnavailableException | RuntimeException | LinkageError e) {
             return new Decision(false, "no OpenGL: " + e.getMessage());
