@@ -35,6 +35,10 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "5")
     int runs;
 
+    @Option(names = "--renderer", paramLabel = "auto|raster|gl", description = "draw: the renderer whose own figures "
+            + "(render_*) are measured, reported as renderer and gl_renderer (default ${DEFAULT-VALUE})", defaultValue = "raster")
+    String renderer;
+
     @Option(names = "--headless", description = "startup: headless figures only (no display needed)")
     boolean headless;
 
@@ -60,6 +64,12 @@ final class BenchCommand implements Callable<Integer> {
             }
         };
         if (mainClass == null) {
+            return 2;
+        }
+        try {
+            dev.easel.canvas.RendererChoice.parse(renderer);
+        } catch (IllegalArgumentException e) {
+            System.err.println("easel bench: --" + e.getMessage());
             return 2;
         }
         List<String> choices = new ArrayList<>();
@@ -100,6 +110,10 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (quick) {
                 args.add("--quick");
+            }
+            if (which.equals("draw")) {
+                args.add("--renderer");
+                args.add(renderer);
             }
             // One JVM per Python: CPython starts once per process.
             Process p = new ProcessBuilder(ChildJava.command(mainClass, args)).inheritIO().start();

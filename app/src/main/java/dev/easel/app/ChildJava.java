@@ -11,6 +11,7 @@ final class ChildJava {
         List<String> cmd = new ArrayList<>();
         cmd.add(ProcessHandle.current().info().command().orElse("java"));
         cmd.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
+        cmd.add("--sun-misc-unsafe-memory-access=allow"); // LWJGL (the GL renderer) uses Unsafe
         String modulePath = System.getProperty("jdk.module.path");
         if (modulePath != null && !modulePath.isEmpty()) {
             cmd.add("--module-path");

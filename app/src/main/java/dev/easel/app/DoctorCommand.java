@@ -29,6 +29,7 @@ final class DoctorCommand implements Callable<Integer> {
                 + System.getProperty("prism.order", "default (es2, then sw)")
                 + ", glass: " + System.getProperty("glass.platform", "gtk")
                 + ", display: " + (System.getenv("DISPLAY") == null ? "none (use --headless)" : System.getenv("DISPLAY")));
+        printOpenGl();
         PythonInstallation inst;
         try {
             inst = PythonLocator.locate(python);
@@ -112,5 +113,15 @@ final class DoctorCommand implements Callable<Integer> {
         } catch (java.io.IOException e) {
             return "not found (" + e.getMessage() + ")";
         }
+    }
+
+    /** The GL device the GL renderer would use, or why there is none, and what renderer = "auto" picks. */
+    private static void printOpenGl() {
+        try {
+            System.out.println("OpenGL      " + dev.easel.canvas.render.GlRenderer.probe());
+        } catch (dev.easel.canvas.render.GlUnavailableException | RuntimeException | LinkageError e) {
+            System.out.println("OpenGL      none: " + e.getMessage());
+        }
+        System.out.println("  renderer  auto picks " + dev.easel.canvas.render.FrameRenderer.autoChoice());
     }
 }

@@ -42,6 +42,11 @@ final class RunCommand implements Callable<Integer> {
     @Option(names = "--size", description = "canvas size for every canvas, WxH (e.g. 800x600)")
     String size;
 
+    @Option(names = "--renderer", paramLabel = "auto|raster|gl", description = "renderer for every canvas, over the "
+            + "classes' renderer attribute: auto (GL on a faster hardware GPU, else raster), raster (Java2D) or gl (OpenGL, "
+            + "falling back to raster with a warning)")
+    String renderer;
+
     @Option(names = "--headless", description = "no windows: render frames unpaced, write PNGs and stats.json")
     boolean headless;
 
@@ -120,6 +125,15 @@ final class RunCommand implements Callable<Integer> {
         if (frames < 1) {
             System.err.println("easel run: --frames must be at least 1");
             return 2;
+        }
+        dev.easel.canvas.RendererChoice forcedRenderer = null;
+        if (renderer != null) {
+            try {
+                forcedRenderer = dev.easel.canvas.RendererChoice.parse(renderer);
+            } catch (IllegalArgumentException e) {
+                System.err.println("easel run: --" + e.getMessage());
+                return 2;
+            }
         }
         dev.easel.canvas.host.ParamStart paramStart;
         try {
@@ -221,7 +235,8 @@ final class RunCommand implements Callable<Integer> {
         if (Startup.TRACE) {
             windows = new TracedWindows(windows); // marks the sketch's first show() and a headless first frame
         }
-        Session session = new Session(runtime, windows, new Session.Options(isolate, forcedSize, frames, scripted));
+        Session session = new Session(runtime, windows, new Session.Options(isolate, forcedSize, frames, scripted,
+                forcedRenderer));
         session.paramStart(paramStart);
         Thread hook = Thread.ofPlatform().name("easel-quit").unstarted(() -> {
             session.close();

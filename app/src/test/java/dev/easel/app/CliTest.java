@@ -115,6 +115,7 @@ class CliTest {
         submit("sizeNotWxH", "run", good.toString(), "--headless", "--size", "800");
         submit("sizeZero", "run", good.toString(), "--headless", "--size", "0x600");
         submit("unknownOption", "run", good.toString(), "--headless", "--frobnicate");
+        submit("badRenderer", "run", good.toString(), "--headless", "--renderer", "vulkan");
         submit("syntax", "run", syntax.toString(), "--headless", "--out", dir.resolve("out-syntax").toString());
         submit("atImport", "run", atImport.toString(), "--headless", "--out", dir.resolve("out-import").toString());
         submit("onDraw", "run", onDraw.toString(), "--headless", "--frames", "3",
@@ -199,6 +200,9 @@ class CliTest {
         assertEquals(2, zero.exitCode(), zero::describe);
         assertTrue(zero.stderr().contains("--size"), zero::describe);
         assertFalse(zero.stderr().contains("Traceback"), () -> "a bad option is not the script's fault\n" + zero.describe());
+        Child.Result badRenderer = result("badRenderer");
+        assertEquals(2, badRenderer.exitCode(), badRenderer::describe);
+        assertTrue(badRenderer.stderr().contains("--renderer must be 'auto', 'raster' or 'gl', not 'vulkan'"), badRenderer::describe);
         Child.Result unknown = result("unknownOption");
         assertEquals(2, unknown.exitCode(), unknown::describe);
         assertTrue(unknown.stderr().contains("--frobnicate"), unknown::describe);
@@ -302,6 +306,17 @@ class CliTest {
         assertTrue(r.stdout().contains("JavaFX "), r::describe);
         if (PythonLocator.locate(null).origin().equals("bundled")) {
             assertTrue(Pattern.compile("(?m)^  numpy +2\\.4\\.2 in .*site-packages$").matcher(r.stdout()).find(), r::describe);
+        }
+    }
+
+    @Test
+    void doctorShowsOpenGl() throws Exception {
+        Child.Result r = result("doctor");
+        // Mesa's EGL is installed in CI (llvmpipe): a device, and auto refusing a CPU rasterizer.
+        assertTrue(Pattern.compile("(?m)^OpenGL +(.+ \\| .+ \\| .+|none: .+)$").matcher(r.stdout()).find(), r::describe);
+        assertTrue(Pattern.compile("(?m)^  renderer +auto picks (raster|gl) \\(.+\\)$").matcher(r.stdout()).find(), r::describe);
+        if (r.stdout().contains("llvmpipe")) {
+            assertTrue(r.stdout().contains("auto picks raster"), r::describe);
         }
     }
 

@@ -11,17 +11,25 @@ package dev.easel.canvas;
  * @param resizable  whether the window may be resized
  * @param background colour cleared to before each frame (ARGB), or null for no clear
  * @param isolated   whether the canvas runs in its own sub-interpreter
+ * @param renderer   which renderer draws it (class attribute {@code renderer}, or {@code --renderer})
  */
 public record CanvasSpec(String className, String title, int width, int height, double fps, boolean resizable,
-                         Integer background, boolean isolated) {
+                         Integer background, boolean isolated, RendererChoice renderer) {
     /** Validates sizes and rate. */
     public CanvasSpec {
+        java.util.Objects.requireNonNull(renderer, "renderer");
         if (width <= 0 || height <= 0 || width > 16384 || height > 16384) {
             throw new IllegalArgumentException("size must be two integers from 1 to 16384, not (" + width + ", " + height + ")");
         }
         if (fps != 0 && !validFps(fps)) {
             throw new IllegalArgumentException(FPS_RANGE + ", not " + fps);
         }
+    }
+
+    /** A spec drawn by the renderer {@code auto} picks. */
+    public CanvasSpec(String className, String title, int width, int height, double fps, boolean resizable,
+                      Integer background, boolean isolated) {
+        this(className, title, width, height, fps, resizable, background, isolated, RendererChoice.AUTO);
     }
 
     /** What {@code fps} may be, for messages. */

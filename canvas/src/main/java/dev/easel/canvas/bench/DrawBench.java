@@ -17,7 +17,8 @@ import java.util.Map;
  * baseline), {@code line_ns}, {@code fill_rect_ns}, {@code fill_circle_ns} (per call, measured in
  * the same loop shape), {@code batched_segments_per_s} ({@code g.lines} recording 1M segments),
  * {@code fps_10k_lines} (frames per second recording and rendering 10,000 random lines per frame
- * at 800x600 with the default renderer), and {@code first_frame_ms} when the caller measured it.
+ * at 800x600 with the default renderer), {@code first_frame_ms} when the caller measured it, and
+ * the {@code --renderer}'s own figures ({@link RendererFigures}: {@code renderer}, {@code gl_renderer}, {@code render_*}).
  */
 public final class DrawBench {
     private DrawBench() {}
@@ -85,16 +86,18 @@ public final class DrawBench {
             TenK().show()
             """;
 
-    /** Usage: {@code DrawBench [--python CHOICE] [--quick] [--first-frame-ms N]}. */
+    /** Usage: {@code DrawBench [--python CHOICE] [--quick] [--first-frame-ms N] [--renderer auto|raster|gl]}. */
     public static void main(String[] argv) throws Exception {
         String choice = null;
         boolean quick = false;
         Double firstFrame = null;
+        dev.easel.canvas.RendererChoice renderer = dev.easel.canvas.RendererChoice.RASTER;
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
                 case "--python" -> choice = argv[++i];
                 case "--quick" -> quick = true;
                 case "--first-frame-ms" -> firstFrame = Double.parseDouble(argv[++i]);
+                case "--renderer" -> renderer = dev.easel.canvas.RendererChoice.parse(argv[++i]);
                 default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
             }
         }
@@ -117,8 +120,8 @@ public final class DrawBench {
             runSketch(rt, dir.resolve("tenk.py"), LINES, frames, List.of());
             double seconds = (System.nanoTime() - t0) / 1e9;
             out.put("fps_10k_lines", round1(frames / seconds));
-            out.put("renderer", "java2d");
             out.put("first_frame_ms", firstFrame);
+            RendererFigures.add(out, renderer, quick);
         } finally {
             rt.close();
         }

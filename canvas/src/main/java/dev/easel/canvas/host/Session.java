@@ -45,8 +45,15 @@ public final class Session implements AutoCloseable {
      * @param size    a size forced on every canvas (--size), or null
      * @param frames  headless: frames per canvas
      * @param events  headless: input events to deliver, by frame (from --events)
+     * @param renderer a renderer forced on every canvas (--renderer), or null
      */
-    public record Options(boolean isolateAll, int[] size, int frames, List<ScriptedEvent> events) {
+    public record Options(boolean isolateAll, int[] size, int frames, List<ScriptedEvent> events,
+                          dev.easel.canvas.RendererChoice renderer) {
+        /** Options that leave the renderer to each class. */
+        public Options(boolean isolateAll, int[] size, int frames, List<ScriptedEvent> events) {
+            this(isolateAll, size, frames, events, null);
+        }
+
         /** Defaults: no overrides, one frame, no events. */
         public static Options defaults() {
             return new Options(false, null, 1, List.of());
@@ -443,8 +450,25 @@ public final class Session implements AutoCloseable {
         try (PyObject i = cls.getAttr("isolated")) {
             isolated = i.isTrue() || options.isolateAll();
         }
+        dev.easel.canvas.RendererChoice renderer = options.renderer();
+        if (renderer == null) {
+            try (PyObject r = cls.getAttr("renderer")) {
+                Object v = r.toJava();
+                if (!(v instanceof String name)) {
+                    if (v instanceof PyObject p) {
+                        p.close();
+                    }
+                    throw PythonException.typeError(className + ".renderer must be 'auto', 'raster' or 'gl', not " + r.repr());
+                }
+                try {
+                    renderer = dev.easel.canvas.RendererChoice.parse(name);
+                } catch (IllegalArgumentException e) {
+                    throw PythonException.valueError(className + "." + e.getMessage());
+                }
+            }
+        }
         try {
-            return new CanvasSpec(className, title, w, h, fps, resizable, background, isolated);
+            return new CanvasSpec(className, title, w, h, fps, resizable, background, isolated, renderer);
         } catch (IllegalArgumentException e) {
             throw PythonException.valueError(className + ": " + e.getMessage());
         }

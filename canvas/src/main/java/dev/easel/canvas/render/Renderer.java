@@ -11,7 +11,7 @@ import dev.easel.canvas.DisplayList;
  * <p>Every renderer keeps its pixels between frames: a frame that does not start with
  * {@code clear} draws over the previous one.
  */
-public sealed interface Renderer permits Java2dRenderer, FxRenderer {
+public sealed interface Renderer permits Java2dRenderer, FxRenderer, GlRenderer {
 
     /**
      * Replays a finished list onto this renderer's target.

@@ -15,7 +15,9 @@ enum Kind {
     /** Java2D with every shape through Marlin. */
     JAVA2D_MARLIN,
     /** JavaFX GraphicsContext, snapshotted. */
-    FX;
+    FX,
+    /** OpenGL through LWJGL (NanoVG), read back (Mesa llvmpipe in CI). */
+    GL;
 
     ImageData render(DisplayList list, int width, int height, double scale) {
         if (this == FX) {
@@ -24,6 +26,9 @@ enum Kind {
                 new FxRenderer(canvas.getGraphicsContext2D(), scale).render(list);
                 return snapshot(canvas);
             });
+        }
+        if (this == GL) {
+            return GlKind.render(list, width, height, scale);
         }
         Java2dRenderer r = new Java2dRenderer(width, height, scale);
         r.setDirectRasterization(this == JAVA2D);

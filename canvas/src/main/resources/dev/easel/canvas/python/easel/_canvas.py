@@ -49,6 +49,10 @@ class Canvas:
       (colour the canvas is cleared to before each frame, default ``"white"``; ``None``: not
       cleared, frames paint over the previous ones, and a resize keeps what they drew),
       ``isolated`` (True: own sub-interpreter with its own GIL, CPython 3.12+),
+      ``renderer`` (``"auto"``, the default: OpenGL on a hardware GPU that measures faster at
+      start-up, else the raster renderer; ``"raster"``: Java2D on the CPU; ``"gl"``: OpenGL even
+      on a CPU rasterizer; GL that fails falls back to raster with one warning; ``--renderer``
+      overrides it),
       ``reset_on_reload`` (live reload: True makes a new object, whose ``setup`` runs, instead
       of moving this one onto the new code; ``on_reload()`` is called after either).
 
@@ -104,6 +108,7 @@ class Canvas:
     resizable: bool = True
     background: ColorLike | None = "white"
     isolated: bool = False
+    renderer: str = "auto"
     reset_on_reload: bool = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
