@@ -15,7 +15,10 @@ import java.util.Map;
  * {@code easel bench draw}: what drawing from Python costs. Prints one JSON object:
  * {@code python}, {@code python_method_ns} (an empty Python method with 4 arguments: the
  * baseline), {@code line_ns}, {@code fill_rect_ns}, {@code fill_circle_ns} (per call, measured in
- * the same loop shape), {@code batched_segments_per_s} ({@code g.lines} recording 1M segments),
+ * the same loop shape), {@code line_ns_1k}, {@code line_ns_100k}, {@code line_ns_1m} ({@code g.line}
+ * per call when every frame makes 1,000, 100,000 or 1,000,000 calls: the median over frames, each
+ * frame recorded into a recycled display list and rendered, as in a sketch; flat means the same
+ * figure at each count), {@code batched_segments_per_s} ({@code g.lines} recording 1M segments),
  * {@code fps_10k_lines} (frames per second recording and rendering 10,000 random lines per frame
  * at 800x600 with the default renderer), and {@code first_frame_ms} when the caller measured it.
  */
@@ -68,6 +71,28 @@ public final class DrawBench {
             Calls().show()
             """;
 
+    /** N calls of g.line per frame, timed in each frame after the first; argv: N. */
+    private static final String PER_FRAME = """
+            import easel, sys, time
+            N = int(sys.argv[1])
+            per_call = []
+            class PerFrame(easel.Canvas):
+                size = (800, 600)
+                background = "white"
+                def on_draw(self, g):
+                    line = g.line
+                    r = range(N)
+                    t0 = time.perf_counter_ns()
+                    for _ in r: pass
+                    empty = time.perf_counter_ns() - t0
+                    t0 = time.perf_counter_ns()
+                    for _ in r: line(1.0, 2.0, 3.0, 4.0)
+                    if self.frame > 0:
+                        per_call.append((time.perf_counter_ns() - t0 - empty) / N)
+                    sys._easel_bench_frames = per_call
+            PerFrame().show()
+            """;
+
     private static final String LINES = """
             import easel, random, sys
             from array import array
@@ -111,6 +136,13 @@ public final class DrawBench {
             for (String k : List.of("python_method_ns", "line_ns", "fill_rect_ns", "fill_circle_ns")) {
                 out.put(k, round1(((Number) res.get(k)).doubleValue()));
             }
+            for (int[] nf : new int[][] {{1_000, quick ? 60 : 200}, {100_000, quick ? 6 : 20}, {1_000_000, quick ? 3 : 8}}) {
+                runSketch(rt, dir.resolve("per_frame.py"), PER_FRAME, nf[1], List.of(String.valueOf(nf[0])));
+                @SuppressWarnings("unchecked")
+                List<Number> perCall = (List<Number>) rt.main().evalToJava("__import__('sys')._easel_bench_frames");
+                String key = nf[0] == 1_000 ? "line_ns_1k" : nf[0] == 100_000 ? "line_ns_100k" : "line_ns_1m";
+                out.put(key, round1(median(perCall)));
+            }
             out.put("batched_segments_per_s", Math.round(1_000_000 / ((Number) res.get("batched_s")).doubleValue()));
             int frames = quick ? 60 : 240;
             long t0 = System.nanoTime();
@@ -136,6 +168,11 @@ public final class DrawBench {
             throw new IllegalStateException("benchmark sketch failed: " + s.canvases().stream()
                     .flatMap(h -> h.stats().errors().stream()).toList());
         }
+    }
+
+    private static double median(List<Number> values) {
+        double[] v = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
+        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
     }
 
     private static double round1(double v) {
