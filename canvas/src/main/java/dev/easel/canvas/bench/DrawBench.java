@@ -16,9 +16,9 @@ import java.util.Map;
  * {@code python}, {@code python_method_ns} (an empty Python method with 4 arguments: the
  * baseline), {@code line_ns}, {@code fill_rect_ns}, {@code fill_circle_ns} (per call, measured in
  * the same loop shape), {@code line_ns_1k}, {@code line_ns_100k}, {@code line_ns_1m} ({@code g.line}
- * per call when every frame makes 1,000, 100,000 or 1,000,000 calls: the median over frames, each
- * frame recorded into a recycled display list and rendered, as in a sketch; flat means the same
- * figure at each count), {@code batched_segments_per_s} ({@code g.lines} recording 1M segments),
+ * per call when every frame makes 1,000, 100,000 or 1,000,000 calls: total time over total calls
+ * of the frames after the first, each frame recorded into a recycled display list and rendered, as
+ * in a sketch, so collector pauses count at every size; flat means the same figure at each count), {@code batched_segments_per_s} ({@code g.lines} recording 1M segments),
  * {@code fps_10k_lines} (frames per second recording and rendering 10,000 random lines per frame
  * at 800x600 with the default renderer), and {@code first_frame_ms} when the caller measured it.
  */
@@ -141,7 +141,7 @@ public final class DrawBench {
                 @SuppressWarnings("unchecked")
                 List<Number> perCall = (List<Number>) rt.main().evalToJava("__import__('sys')._easel_bench_frames");
                 String key = nf[0] == 1_000 ? "line_ns_1k" : nf[0] == 100_000 ? "line_ns_100k" : "line_ns_1m";
-                out.put(key, round1(median(perCall)));
+                out.put(key, round1(mean(perCall)));
             }
             out.put("batched_segments_per_s", Math.round(1_000_000 / ((Number) res.get("batched_s")).doubleValue()));
             int frames = quick ? 60 : 240;
@@ -170,9 +170,8 @@ public final class DrawBench {
         }
     }
 
-    private static double median(List<Number> values) {
-        double[] v = values.stream().mapToDouble(Number::doubleValue).sorted().toArray();
-        return v.length % 2 == 1 ? v[v.length / 2] : (v[v.length / 2 - 1] + v[v.length / 2]) / 2;
+    private static double mean(List<Number> values) {
+        return values.stream().mapToDouble(Number::doubleValue).average().orElseThrow();
     }
 
     private static double round1(double v) {
