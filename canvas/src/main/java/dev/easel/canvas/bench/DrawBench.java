@@ -17,12 +17,14 @@ import java.util.Map;
  * baseline), {@code line_ns}, {@code fill_rect_ns}, {@code fill_circle_ns} (per call, measured in
  * the same loop shape), {@code line_ns_1k}, {@code line_ns_100k}, {@code line_ns_1m} ({@code g.line}
  * per call when every frame makes 1,000, 100,000 or 1,000,000 calls: total time over total calls
- * of the frames after the first, each frame recorded into a recycled display list and rendered, as
- * in a sketch, so collector pauses count at every size; flat means the same figure at each count),
- * {@code line_cpu_ns_1k}, {@code line_cpu_ns_100k}, {@code line_cpu_ns_1m} (the same calls in CPU
- * time of the canvas thread: unlike the wall-clock figures, not inflated by other processes on a
- * shared machine, but blind to work on other threads such as the collector's; compare them with
- * {@code python_method_cpu_ns}, the empty method in CPU time), {@code batched_segments_per_s} ({@code g.lines} recording 1M segments),
+ * of the frames after three warm-up frames (each display list in flight fills its chunks once),
+ * each frame recorded into a recycled display list and rendered, as in a sketch, so collector
+ * pauses count at every size; flat means the same figure at each count), {@code line_cpu_ns_1k},
+ * {@code line_cpu_ns_100k}, {@code line_cpu_ns_1m} (the same calls in CPU time of the canvas
+ * thread: unlike the wall-clock figures, not inflated by other processes on a shared machine, but
+ * blind to work on other threads such as the collector's; compare them with
+ * {@code python_method_cpu_ns}, the empty method in CPU time), {@code batched_segments_per_s}
+ * ({@code g.lines} recording 1M segments),
  * {@code fps_10k_lines} (frames per second recording and rendering 10,000 random lines per frame
  * at 800x600 with the default renderer), and {@code first_frame_ms} when the caller measured it.
  */
@@ -81,7 +83,7 @@ public final class DrawBench {
             Calls().show()
             """;
 
-    /** N calls of g.line per frame, timed in each frame after the first; argv: N. */
+    /** N calls of g.line per frame, timed in each frame after the third; argv: N. */
     private static final String PER_FRAME = """
             import easel, sys, time
             N = int(sys.argv[1])
@@ -102,7 +104,7 @@ public final class DrawBench {
                     c0 = time.thread_time_ns()
                     for _ in r: line(1.0, 2.0, 3.0, 4.0)
                     cpu = time.thread_time_ns() - c0
-                    if self.frame > 0:
+                    if self.frame >= 3:  # warm-up: each display list in flight fills its chunks once
                         per_call.append([(time.perf_counter_ns() - t0 - empty) / N, (cpu - empty_cpu) / N])
                     sys._easel_bench_frames = per_call
             PerFrame().show()
@@ -152,7 +154,7 @@ public final class DrawBench {
                 out.put(k, round1(((Number) res.get(k)).doubleValue()));
             }
             Map<String, Object> cpu = new LinkedHashMap<>();
-            for (int[] nf : new int[][] {{1_000, quick ? 60 : 200}, {100_000, quick ? 6 : 20}, {1_000_000, quick ? 3 : 8}}) {
+            for (int[] nf : new int[][] {{1_000, quick ? 60 : 200}, {100_000, quick ? 8 : 20}, {1_000_000, quick ? 5 : 10}}) {
                 runSketch(rt, dir.resolve("per_frame.py"), PER_FRAME, nf[1], List.of(String.valueOf(nf[0])));
                 @SuppressWarnings("unchecked")
                 List<List<Number>> perCall = (List<List<Number>>) rt.main().evalToJava("__import__('sys')._easel_bench_frames");
