@@ -130,6 +130,9 @@ final class Op {
     /** int on (0/1): smooth (bilinear) or nearest-neighbour scaling of images. */
     static final int IMAGE_SMOOTHING = 54;
 
+    /** Not a command: the numbers continue at the start of the next number chunk (see RecordingStreams). */
+    static final int NEXT_NUMS = 55;
+
     /** Opcode names for dumps and error messages, indexed by opcode. */
     static final String[] NAMES = {"?", "FILL", "STROKE", "LINE_WIDTH", "LINE_CAP", "LINE_JOIN", "LINE_DASH",
         "FONT", "TEXT_ALIGN", "TEXT_BASELINE", "ALPHA", "BLEND", "CLEAR", "CLEAR_RECT", "FILL_RECTS",
@@ -138,7 +141,7 @@ final class Op {
         "STROKE_ARC", "BEGIN_PATH", "MOVE_TO", "LINE_TO", "QUAD_TO", "BEZIER_TO", "ARC", "ARC_TO", "RECT",
         "CLOSE_PATH", "FILL_PATH", "STROKE_PATH", "CLIP", "FILL_TEXT", "STROKE_TEXT", "DRAW_IMAGE", "PUT_PIXELS",
         "TRANSLATE", "ROTATE", "SCALE", "TRANSFORM", "SET_TRANSFORM", "SAVE", "RESTORE",
-        "FILL_GRADIENT", "STROKE_GRADIENT", "IMAGE_SMOOTHING"};
+        "FILL_GRADIENT", "STROKE_GRADIENT", "IMAGE_SMOOTHING", "NEXT_NUMS"};
 
     static String name(int op) {
         return op > 0 && op < NAMES.length ? NAMES[op] : "opcode " + op;

@@ -15,7 +15,16 @@ import java.util.Map;
  * {@code easel bench draw}: what drawing from Python costs. Prints one JSON object:
  * {@code python}, {@code python_method_ns} (an empty Python method with 4 arguments: the
  * baseline), {@code line_ns}, {@code fill_rect_ns}, {@code fill_circle_ns} (per call, measured in
- * the same loop shape), {@code batched_segments_per_s} ({@code g.lines} recording 1M segments),
+ * the same loop shape), {@code line_ns_1k}, {@code line_ns_100k}, {@code line_ns_1m} ({@code g.line}
+ * per call when every frame makes 1,000, 100,000 or 1,000,000 calls: total time over total calls
+ * of the frames after three warm-up frames (each display list in flight fills its chunks once),
+ * each frame recorded into a recycled display list and rendered, as in a sketch, so collector
+ * pauses count at every size; flat means the same figure at each count), {@code line_cpu_ns_1k},
+ * {@code line_cpu_ns_100k}, {@code line_cpu_ns_1m} (the same calls in CPU time of the canvas
+ * thread: unlike the wall-clock figures, not inflated by other processes on a shared machine, but
+ * blind to work on other threads such as the collector's; compare them with
+ * {@code python_method_cpu_ns}, the empty method in CPU time), {@code batched_segments_per_s}
+ * ({@code g.lines} recording 1M segments),
  * {@code fps_10k_lines} (frames per second recording and rendering 10,000 random lines per frame
  * at 800x600 with the default renderer), {@code first_frame_ms} when the caller measured it, and
  * the {@code --renderer}'s own figures ({@link RendererFigures}: {@code renderer}, {@code gl_renderer}, {@code render_*}).
@@ -49,6 +58,12 @@ public final class DrawBench {
                         t0 = time.perf_counter_ns()
                         for _ in r: self.m(1.0, 2.0, 3.0, 4.0)
                         best("python_method_ns", (time.perf_counter_ns() - t0 - empty) / N)
+                        c0 = time.thread_time_ns()
+                        for _ in r: pass
+                        empty_cpu = time.thread_time_ns() - c0
+                        c0 = time.thread_time_ns()
+                        for _ in r: self.m(1.0, 2.0, 3.0, 4.0)
+                        best("python_method_cpu_ns", (time.thread_time_ns() - c0 - empty_cpu) / N)
                         t0 = time.perf_counter_ns()
                         for _ in r: g.line(1.0, 2.0, 3.0, 4.0)
                         best("line_ns", (time.perf_counter_ns() - t0 - empty) / N)
@@ -67,6 +82,33 @@ public final class DrawBench {
                         g.clear()
                     sys._easel_bench = res
             Calls().show()
+            """;
+
+    /** N calls of g.line per frame, timed in each frame after the third; argv: N. */
+    private static final String PER_FRAME = """
+            import easel, sys, time
+            N = int(sys.argv[1])
+            per_call = []  # (wall ns, canvas-thread CPU ns) per call, one pair per frame
+            class PerFrame(easel.Canvas):
+                size = (800, 600)
+                background = "white"
+                def on_draw(self, g):
+                    line = g.line
+                    r = range(N)
+                    t0 = time.perf_counter_ns()
+                    for _ in r: pass
+                    empty = time.perf_counter_ns() - t0
+                    c0 = time.thread_time_ns()
+                    for _ in r: pass
+                    empty_cpu = time.thread_time_ns() - c0
+                    t0 = time.perf_counter_ns()
+                    c0 = time.thread_time_ns()
+                    for _ in r: line(1.0, 2.0, 3.0, 4.0)
+                    cpu = time.thread_time_ns() - c0
+                    if self.frame >= 3:  # warm-up: each display list in flight fills its chunks once
+                        per_call.append([(time.perf_counter_ns() - t0 - empty) / N, (cpu - empty_cpu) / N])
+                    sys._easel_bench_frames = per_call
+            PerFrame().show()
             """;
 
     private static final String LINES = """
@@ -114,6 +156,17 @@ public final class DrawBench {
             for (String k : List.of("python_method_ns", "line_ns", "fill_rect_ns", "fill_circle_ns")) {
                 out.put(k, round1(((Number) res.get(k)).doubleValue()));
             }
+            Map<String, Object> cpu = new LinkedHashMap<>();
+            for (int[] nf : new int[][] {{1_000, quick ? 60 : 200}, {100_000, quick ? 8 : 20}, {1_000_000, quick ? 5 : 10}}) {
+                runSketch(rt, dir.resolve("per_frame.py"), PER_FRAME, nf[1], List.of(String.valueOf(nf[0])));
+                @SuppressWarnings("unchecked")
+                List<List<Number>> perCall = (List<List<Number>>) rt.main().evalToJava("__import__('sys')._easel_bench_frames");
+                String count = nf[0] == 1_000 ? "1k" : nf[0] == 100_000 ? "100k" : "1m";
+                out.put("line_ns_" + count, round1(mean(perCall, 0)));
+                cpu.put("line_cpu_ns_" + count, round1(mean(perCall, 1)));
+            }
+            cpu.put("python_method_cpu_ns", round1(((Number) res.get("python_method_cpu_ns")).doubleValue()));
+            out.putAll(cpu);
             out.put("batched_segments_per_s", Math.round(1_000_000 / ((Number) res.get("batched_s")).doubleValue()));
             int frames = quick ? 60 : 240;
             long t0 = System.nanoTime();
@@ -139,6 +192,10 @@ public final class DrawBench {
             throw new IllegalStateException("benchmark sketch failed: " + s.canvases().stream()
                     .flatMap(h -> h.stats().errors().stream()).toList());
         }
+    }
+
+    private static double mean(List<List<Number>> frames, int column) {
+        return frames.stream().mapToDouble(f -> f.get(column).doubleValue()).average().orElseThrow();
     }
 
     private static double round1(double v) {

@@ -3,7 +3,6 @@
  *
  * <p>{@link dev.easel.canvas.render.Java2dRenderer} rasterizes on the calling thread into its own
  * premultiplied ARGB buffer (Java2D plus a direct rasterizer for thin lines, rectangles, points and
- * circles) and is the default; {@link dev.easel.canvas.render.FxRenderer} replays onto a JavaFX
- * {@code GraphicsContext} on the FX thread. docs/rendering.md has the measurements behind the choice.
+ * circles) and is the default. docs/rendering.md has the measurements behind the choice.
  */
 package dev.easel.canvas.render;

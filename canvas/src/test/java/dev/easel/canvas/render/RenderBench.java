@@ -24,11 +24,12 @@ import javafx.scene.image.WritableImage;
 /**
  * Measures the drawing core and prints one JSON object: recording cost per call, replay frame rates
  * of each renderer for the "10,000 random lines per frame at 800×600" figure of ARCHITECTURE.md, and
- * batched recording throughput. No Python involved.
+ * batched recording throughput. No Python involved. Test code (it measures the test-only
+ * {@link FxRenderer} too): a developer's tool, not part of {@code easel bench}.
  *
  * <p>Run with the JavaFX headless platform and software pipeline, e.g.
  * {@code java --enable-native-access=ALL-UNNAMED -Dglass.platform=Headless -Dprism.order=sw
- * -Djava.awt.headless=true -cp CLASSPATH dev.easel.canvas.render.RenderBench [seconds-per-figure]}.
+ * -Djava.awt.headless=true -cp TEST-CLASSPATH dev.easel.canvas.render.RenderBench [seconds-per-figure]}.
  * Compare figures only within one run: CPU speed drifts between runs.
  */
 public final class RenderBench {

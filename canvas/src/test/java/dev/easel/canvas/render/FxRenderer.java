@@ -11,7 +11,9 @@ import javafx.scene.image.Image;
 
 /**
  * Replays display lists onto a JavaFX canvas's {@link GraphicsContext}, antialiased, with JavaFX's
- * own blend modes, dashes, clips and text.
+ * own blend modes, dashes, clips and text. Test code only: the reference the parity and pixel tests
+ * compare the production renderers with ({@link Kind#FX}); nothing in production draws through
+ * JavaFX's canvas (docs/rendering.md says why), so the canvas module needs JavaFX only for tests.
  *
  * <p>Threads: FX Application Thread only ({@link #render} checks and throws
  * {@link IllegalStateException} elsewhere). The canvas thread records and hands the finished list
@@ -25,7 +27,7 @@ import javafx.scene.image.Image;
  * <p>The context's state is saved before each frame and restored after it, so each frame starts from
  * the defaults; the canvas's pixels persist between frames.
  */
-public final class FxRenderer implements Renderer {
+public final class FxRenderer {
     private final GraphicsContext gc;
     private final double scale;
     /** Images converted to JavaFX's form, once per image while it is alive. */
@@ -46,7 +48,7 @@ public final class FxRenderer implements Renderer {
         this.painter = new FxPainter(gc, pixelScale, images);
     }
 
-    @Override
+    /** Replays a finished list onto the context (FX thread only). */
     public void render(DisplayList list) {
         if (!Platform.isFxApplicationThread()) {
             throw new IllegalStateException("FxRenderer.render must run on the JavaFX Application Thread, not "
@@ -63,7 +65,7 @@ public final class FxRenderer implements Renderer {
         }
     }
 
-    @Override
+    /** Device pixels per logical pixel. */
     public double pixelScale() {
         return scale;
     }
