@@ -346,6 +346,11 @@ final class FxCanvasWindow implements CanvasView {
         work.release();
     }
 
+    /** {FX-thread ns spent showing frames, frames shown} (benchmarks). FX thread. */
+    long[] uploadStats() {
+        return display.uploads();
+    }
+
     /** The canvas records the next frame once the raster thread has taken the last one. */
     @Override
     public boolean readyForFrame() {
@@ -365,6 +370,7 @@ final class FxCanvasWindow implements CanvasView {
         Pending last = null;
         double lastScale = scale;
         Java2dRenderer shownFrame = null;
+        FrameDamage damage = new FrameDamage();
         DisplayList shownOverlay = null;
         double overlayScale = 0;
         int overlayW = 0, overlayH = 0;
@@ -432,7 +438,8 @@ final class FxCanvasWindow implements CanvasView {
             overlayScale = s;
             overlayW = p.width();
             overlayH = p.height();
-            display.offer(new FxFrameDisplay.Ready(newFrame ? f : null, overlayChanged, top, p.fresh()));
+            display.offer(new FxFrameDisplay.Ready(newFrame ? f : null, newFrame ? damage.shown(f) : null,
+                    overlayChanged, top, p.fresh()));
         }
         pixels.release();
     }

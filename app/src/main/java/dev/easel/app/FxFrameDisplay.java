@@ -19,7 +19,7 @@ import java.util.concurrent.atomic.AtomicReference;
  * Shows a window's frames without copying them: each buffer of {@link FrameTargets} is wrapped once
  * in a {@link PixelBuffer} ({@code INT_ARGB_PRE}, the very {@code int[]} Java2D drew into) and a
  * {@link WritableImage}; showing a frame is swapping which image the {@link ImageView} shows and
- * telling JavaFX the buffer changed ({@code updateBuffer}). The FX thread touches no pixel.
+ * telling JavaFX which rows of the buffer changed ({@code updateBuffer}). The FX thread touches no pixel.
  *
  * <p>Swaps happen on the FX pulse (an {@link AnimationTimer}, running only while frames come), at
  * most one per pulse: the raster thread may hand over the next frame ({@link #offer}) only once the
@@ -31,13 +31,19 @@ import java.util.concurrent.atomic.AtomicReference;
  * there is no traceback), drawn once per change by the raster thread.
  */
 final class FxFrameDisplay {
-    /** A frame to show: {@code frame} null when only the overlay changed; {@code fresh}: counts as shown. */
-    record Ready(Java2dRenderer frame, boolean overlayChanged, Java2dRenderer overlay, boolean fresh) {}
+    /**
+     * A frame to show: {@code frame} null when only the overlay changed; {@code rows} the rows of
+     * {@code frame} that changed since it was last shown ({@code [from, to)}, null: all; {@link FrameDamage});
+     * {@code fresh}: counts as shown.
+     */
+    record Ready(Java2dRenderer frame, int[] rows, boolean overlayChanged, Java2dRenderer overlay, boolean fresh) {}
 
     /** What the window is told per frame shown (FX thread). */
     interface Shown {
         void shown(Ready r);
     }
+
+    private static final java.lang.management.ThreadMXBean CPU = java.lang.management.ManagementFactory.getThreadMXBean();
 
     private final FrameTargets targets;
     private final Runnable wake;
@@ -51,7 +57,7 @@ final class FxFrameDisplay {
     private final Map<WritableImage, PixelBuffer<IntBuffer>> buffers = new IdentityHashMap<>();
     private Java2dRenderer front, retired;
     private long pulses, retiredAt, idlePulses;
-    /** FX-thread time spent showing frames, and how many (the overlay's and the benchmark's upload ms). */
+    /** FX-thread CPU time spent showing frames, and how many (the overlay's and the benchmark's upload ms). */
     private long uploadNanos, uploads;
     private volatile boolean closed;
 
@@ -107,9 +113,9 @@ final class FxFrameDisplay {
         }
         Ready r = closed ? null : ready.getAndSet(null);
         if (r != null) {
-            long t0 = System.nanoTime();
+            long t0 = CPU.getCurrentThreadCpuTime(); // CPU time: on a busy machine wall time counts other programs
             show(r);
-            uploadNanos += System.nanoTime() - t0;
+            uploadNanos += CPU.getCurrentThreadCpuTime() - t0;
             uploads++;
             woke = true;
             idlePulses = 0;
@@ -141,9 +147,11 @@ final class FxFrameDisplay {
                 images.put(f, img);
                 buffers.put(img, pb);
             } else {
-                // The whole buffer: it holds a frame drawn since this image was last on screen.
-                Rectangle2D all = new Rectangle2D(0, 0, f.pixelWidth(), f.pixelHeight());
-                buffers.get(img).updateBuffer(b -> all);
+                // What changed since this image was last on screen: JavaFX re-reads only those rows.
+                int[] rows = r.rows();
+                Rectangle2D dirty = rows == null ? null : rows[1] <= rows[0] ? Rectangle2D.EMPTY
+                        : new Rectangle2D(0, rows[0], f.pixelWidth(), rows[1] - rows[0]);
+                buffers.get(img).updateBuffer(b -> dirty);
             }
             view.setImage(img);
             view.setFitWidth(f.width()); // device pixels shown at the logical size: 1:1 on the screen

@@ -25,7 +25,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * A window's frames at the scale its scene is rendered at (1, 1.25, 1.5, 2: the stage's render
  * scale stands in for a HiDPI screen, which the headless platform does not have): drawn in device
  * pixels with crisp edges, shown 1:1, redrawn at a new scale without losing what a canvas that
- * never clears has drawn; and frames recorded no faster than the window shows them.
+ * never clears has drawn; only the rows that changed re-read, yet every frame shown whole; and
+ * frames recorded no faster than the window shows them.
  */
 @Timeout(120)
 class HiDpiWindowTest {
@@ -172,6 +173,47 @@ class HiDpiWindowTest {
             assertTrue(drawn <= shown + 3, () -> "drawn " + drawn + ", shown " + shown + " in " + p + " pulses");
             assertTrue(shown > 0, "frames shown");
             assertEquals(0, stats.framesDropped(), "frames dropped");
+        }
+    }
+
+    @Test
+    void aMovingShapeIsShownWhereItIsNowAndNotWhereItWas() throws Exception {
+        try (FxWindowTest.Run r = new FxWindowTest.Run("moving", """
+                import easel, sys
+                class Mover(easel.Canvas):
+                    size = (200, 160)
+                    fps = None
+                    background = "#336699"
+                    def on_draw(self, g):
+                        g.fill = "tomato"
+                        g.fill_rect(10, 10 + 12 * (self.frame % 12), 30, 10)   # a band of rows that moves down
+                        sys._easel_test["frame"] = self.frame
+                Mover().show()
+                """)) {
+            FxCanvasWindow w = r.window(0);
+            var h = r.host(0);
+            // 12 frames: each buffer of the ring is shown several times, each time with other rows changed.
+            for (int k = 1; k <= 12; k++) {
+                long shown = h.stats().framesShown();
+                h.redraw();
+                await("frame " + k + " shown", h.stats()::framesShown, n -> n > shown, WAIT);
+                int[] seen = await("frame " + k + " on screen", () -> {
+                    int frame = ((Number) TestPython.fact("frame")).intValue(); // off the FX thread: it never runs Python
+                    return fx(() -> {
+                        PixelReader sr = w.surface().snapshot(null, null).getPixelReader();
+                        int[] px = new int[13];
+                        for (int i = 0; i < 12; i++) {
+                            px[i] = sr.getArgb(25, 10 + 12 * ((frame + i) % 12) + 5); // [0]: where the rect is now
+                        }
+                        px[12] = frame;
+                        return px;
+                    });
+                }, px -> Pngs.distance(px[0], TOMATO) <= 2, WAIT);
+                for (int i = 1; i < 12; i++) {
+                    // Where it was 1..11 frames ago: the buffers of the ring held it there when they were last shown.
+                    near(BLUE, seen[i], 2, "frame " + seen[12] + ": where the rect was " + (12 - i) + " frames ago");
+                }
+            }
         }
     }
 }
