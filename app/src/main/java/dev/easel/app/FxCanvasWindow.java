@@ -28,7 +28,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *     the next one;</li>
  * <li>this window's raster thread rasterizes the newest frame with Java2D ({@link WindowPixels})
  *     straight into a buffer the window can show ({@link FrameTargets}), at most one frame per
- *     pulse (the canvas waits for it: {@link #readyForFrame});</li>
+ *     pulse on average (it draws the next while the last waits for the pulse, then waits; the
+ *     canvas waits for it to take a frame: {@link #readyForFrame});</li>
  * <li>the FX thread turns input into events for the canvas' inbox and, on the pulse, shows the
  *     newest buffer as it is ({@link FxFrameDisplay}: no pixel copied or converted).</li>
  * </ul>
@@ -374,6 +375,7 @@ final class FxCanvasWindow implements CanvasView {
         DisplayList shownOverlay = null;
         double overlayScale = 0;
         int overlayW = 0, overlayH = 0;
+        FxFrameDisplay.Ready drawn = null; // drawn, waiting for the display to take the last one
         while (!closed) {
             try {
                 work.acquire();
@@ -384,8 +386,15 @@ final class FxCanvasWindow implements CanvasView {
             if (closed) {
                 break;
             }
-            if (!display.canOffer()) {
-                continue; // the pulse that takes the last frame wakes this thread
+            if (drawn != null) {
+                if (!display.canOffer()) {
+                    continue; // the pulse that takes the last frame wakes this thread
+                }
+                display.offer(drawn);
+                drawn = null;
+            }
+            if (!targets.hasFree()) {
+                continue; // the pulse that gives one back wakes this thread
             }
             Pending p = pending.getAndSet(null);
             double s = scale;
@@ -438,8 +447,12 @@ final class FxCanvasWindow implements CanvasView {
             overlayScale = s;
             overlayW = p.width();
             overlayH = p.height();
-            display.offer(new FxFrameDisplay.Ready(newFrame ? f : null, newFrame ? damage.shown(f) : null,
-                    overlayChanged, top, p.fresh()));
+            drawn = new FxFrameDisplay.Ready(newFrame ? f : null, newFrame ? damage.shown(f) : null,
+                    overlayChanged, top, p.fresh());
+            if (display.canOffer()) {
+                display.offer(drawn);
+                drawn = null;
+            }
         }
         pixels.release();
     }

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicReference;
  *
  * <p>Swaps happen on the FX pulse (an {@link AnimationTimer}, running only while frames come), at
  * most one per pulse: the raster thread may hand over the next frame ({@link #offer}) only once the
- * last one was taken ({@link #canOffer}), so it renders at most one frame per pulse. A buffer taken
+ * last one was taken ({@link #canOffer}), so it renders at most one frame per pulse (it may draw
+ * one while the last waits for the pulse, then waits itself). A buffer taken
  * off the screen at pulse k may still be read by the render of pulse k-1, which ends before pulse
  * k+1 begins: it goes back to the raster thread then.
  *
@@ -82,9 +83,9 @@ final class FxFrameDisplay {
         return new ImageView[]{view, overlayView};
     }
 
-    /** Raster thread: whether {@link #offer} may be called (the last frame was taken, a buffer is free). */
+    /** Raster thread: whether {@link #offer} may be called (the last frame was taken). */
     boolean canOffer() {
-        return ready.get() == null && targets.hasFree();
+        return ready.get() == null;
     }
 
     /** Raster thread: {@code r} is to be shown at the next pulse. */

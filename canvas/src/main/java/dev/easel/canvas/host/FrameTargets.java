@@ -19,8 +19,11 @@ import java.util.ArrayDeque;
  * display thread calls {@link #release}. One lock; nothing here blocks.
  */
 public final class FrameTargets {
-    /** Buffers per ring: one shown, one the display may still be reading, one being drawn. */
-    public static final int RING = 3;
+    /**
+     * Buffers per ring: one shown, one the display may still be reading, one waiting for the next
+     * pulse, one being drawn (the raster thread need not idle until the pulse).
+     */
+    public static final int RING = 4;
 
     private final ArrayDeque<Java2dRenderer> free = new ArrayDeque<>();
     private int width, height;

@@ -16,21 +16,19 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The ring of buffers a window draws its frames into and shows them from. */
 class FrameTargetsTest {
     @Test
-    void aRingHasThreeBuffersLentOnceEachUntilGivenBack() {
+    void aRingHasFourBuffersLentOnceEachUntilGivenBack() {
         FrameTargets t = new FrameTargets();
         Java2dRenderer a = t.fresh(10, 8, 1.5);
         assertEquals(15, a.pixelWidth());
         assertEquals(12, a.pixelHeight());
-        Java2dRenderer b = t.next(a, false), c = t.next(b, false);
-        assertNotSame(a, b);
-        assertNotSame(b, c);
-        assertNotSame(a, c);
-        assertSame(c, t.latest());
-        assertFalse(t.hasFree(), "all three lent: shown, on its way off the screen, drawn");
-        assertThrows(IllegalStateException.class, () -> t.next(c, false));
+        Java2dRenderer b = t.next(a, false), c = t.next(b, false), d = t.next(c, false);
+        assertEquals(4, java.util.Set.of(a, b, c, d).size());
+        assertSame(d, t.latest());
+        assertFalse(t.hasFree(), "all four lent: shown, on its way off the screen, waiting for the pulse, drawn");
+        assertThrows(IllegalStateException.class, () -> t.next(d, false));
         t.release(a);
         assertTrue(t.hasFree());
-        assertSame(a, t.next(c, false), "a buffer given back is lent again, not a new one");
+        assertSame(a, t.next(d, false), "a buffer given back is lent again, not a new one");
     }
 
     @Test
@@ -51,9 +49,8 @@ class FrameTargetsTest {
         Java2dRenderer old = t.fresh(4, 3, 1);
         Java2dRenderer first = t.fresh(4, 3, 2);
         t.release(old);
-        Java2dRenderer b = t.next(first, false), c = t.next(b, false);
-        assertNotSame(old, b);
-        assertNotSame(old, c);
+        Java2dRenderer b = t.next(first, false), c = t.next(b, false), d = t.next(c, false);
+        assertFalse(java.util.Set.of(b, c, d).contains(old));
         assertEquals(8, b.pixelWidth());
         assertFalse(t.hasFree(), "the old buffer did not join the new ring");
     }
