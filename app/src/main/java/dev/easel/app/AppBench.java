@@ -26,7 +26,9 @@ import java.util.prefs.Preferences;
  * launcher built and shown to its first pulse with the gallery laid out (thumbnails cached);
  * {@code console_lines_per_s}: the highest rate tried (50k to 800k lines/s, from a thread printing
  * evenly) that a console showed with no line dropped and no pulse missed (a gap over 2.5 pulse
- * periods), with the figures of each rate; the cost of recording a window ({@link RecordingBench}).
+ * periods), with the figures of each rate; the window's drawing figures ({@link WindowBench}:
+ * {@code fps_10k_lines}, {@code fps_10k_lines_hidpi2}, {@code upload_ms}, ...); and the cost of
+ * recording a window ({@link RecordingBench}).
  */
 final class AppBench {
     private AppBench() {}
@@ -49,13 +51,10 @@ final class AppBench {
             }
         }
         out.put("console_lines_per_s", best);
-        String python = null;
-        for (int i = 0; i + 1 < args.length; i++) {
-            if (args[i].equals("--python")) {
-                python = args[i + 1];
-            }
+        try (dev.easel.pybridge.PythonRuntime rt = dev.easel.pybridge.PythonRuntime.start(python(args))) {
+            out.putAll(WindowBench.measure(rt, quick ? 2 : 5));
+            out.putAll(RecordingBench.measure(rt, quick ? 2 : 4)); // one CPython per process: the same runtime
         }
-        out.putAll(RecordingBench.measure(python, quick ? 2 : 4));
         StringBuilder json = new StringBuilder("{");
         for (var e : out.entrySet()) {
             json.append(json.length() > 1 ? ", " : "").append('"').append(e.getKey()).append("\": ").append(e.getValue());
@@ -64,6 +63,11 @@ final class AppBench {
         System.out.println(json);
         FxLauncher.exit();
         System.exit(0);
+    }
+
+    private static String python(String[] args) {
+        int i = List.of(args).indexOf("--python");
+        return i >= 0 && i + 1 < args.length ? args[i + 1] : null;
     }
 
     private static long launcherOpenMs() throws Exception {

@@ -6,12 +6,11 @@ import dev.easel.canvas.InputEvent;
 import dev.easel.canvas.host.CanvasHost;
 import dev.easel.canvas.host.CanvasView;
 import dev.easel.canvas.host.Frame;
+import dev.easel.canvas.host.FrameTargets;
 import dev.easel.canvas.host.WindowPixels;
+import dev.easel.canvas.render.Java2dRenderer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.image.ImageView;
-import javafx.scene.image.PixelFormat;
-import javafx.scene.image.WritableImage;
 import javafx.scene.input.KeyEvent;
 import javafx.scene.input.MouseButton;
 import javafx.scene.input.MouseEvent;
@@ -20,7 +19,6 @@ import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
 import java.util.List;
-import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.atomic.AtomicReference;
 
@@ -29,11 +27,12 @@ import java.util.concurrent.atomic.AtomicReference;
  * <ul>
  * <li>the canvas thread hands each finished frame over ({@link #present}) and goes on to record
  *     the next one;</li>
- * <li>this window's raster thread rasterizes the newest frame with Java2D into the pixels the
- *     window keeps ({@link WindowPixels}) and copies them out (frames that come faster than it
- *     rasterizes are skipped, never queued);</li>
- * <li>the FX thread turns input into events for the canvas' inbox and uploads the newest copy into
- *     the {@link WritableImage} on screen (0.3 ms at 800×600).</li>
+ * <li>this window's raster thread rasterizes the newest frame with Java2D ({@link WindowPixels})
+ *     straight into a buffer the window can show ({@link FrameTargets}), at most one frame per
+ *     pulse on average (it draws the next while the last waits for the pulse, then waits; the
+ *     canvas waits for it to take a frame: {@link #readyForFrame});</li>
+ * <li>the FX thread turns input into events for the canvas' inbox and, on the pulse, shows the
+ *     newest buffer as it is ({@link FxFrameDisplay}: no pixel copied or converted).</li>
  * </ul>
  * None of them runs Python. docs/rendering.md says why Java2D and not JavaFX's own canvas.
  */
@@ -41,22 +40,16 @@ final class FxCanvasWindow implements CanvasView {
     /** A frame to rasterize; {@code fresh}: a new frame of the canvas (not the same one at a new scale). */
     private record Pending(Frame frame, DisplayList overlay, int width, int height, boolean fresh) {}
 
-    /** A copy for the FX thread; {@code fresh} as in {@link Pending}: counted as shown or dropped. */
-    private record Ready(WindowPixels.Pixels pixels, boolean fresh) {}
-
     private final CanvasHost host;
     private final Runnable onClosed;
+    private final FrameTargets targets = new FrameTargets();
     private final WindowPixels pixels;
     private final AtomicReference<Pending> pending = new AtomicReference<>();
     private final Semaphore work = new Semaphore(0);
-    /** The newest copy for the FX thread to upload; buffers go back to {@link #spare} after. */
-    private final AtomicReference<Ready> ready = new AtomicReference<>();
-    private final ConcurrentLinkedQueue<int[]> spare = new ConcurrentLinkedQueue<>();
+    final FxFrameDisplay display;
     private final Thread raster;
     private Stage stage;
     private Pane surface;
-    private ImageView view;
-    private WritableImage image;
     /** Device pixels per logical pixel of the screen the window is on (set on the FX thread). */
     private volatile double scale = 1.0;
     private volatile boolean closed;
@@ -71,8 +64,6 @@ final class FxCanvasWindow implements CanvasView {
     private int[] sizeAfterFullscreen;
     /** Frames shown (tests wait on this). FX thread writes. */
     volatile long presented;
-    /** FX-thread time spent uploading frames, and how many (the performance overlay's upload ms). */
-    private long uploadNanos, uploads;
     FxPerfOverlay perfOverlay;
     /** F2: the parameter panel, beside the window (FX thread). */
     FxParamPanel paramPanel;
@@ -89,7 +80,8 @@ final class FxCanvasWindow implements CanvasView {
         this.app = app;
         this.place = place;
         this.onClosed = onClosed;
-        this.pixels = new WindowPixels(host);
+        this.pixels = new WindowPixels(host, targets);
+        this.display = new FxFrameDisplay(targets, work::release, this::shown);
         this.raster = Thread.ofPlatform().daemon().name("easel-raster-" + host.slug()).unstarted(this::rasterLoop);
         raster.start();
     }
@@ -110,9 +102,7 @@ final class FxCanvasWindow implements CanvasView {
         }
         stage = new Stage();
         stage.setTitle(host.settings().title());
-        view = new ImageView();
-        view.setSmooth(true); // only matters while a resize waits for its first frame
-        surface = new Pane(view);
+        surface = new Pane(display.views());
         surface.setStyle("-fx-background-color: " + css(host.spec().background()) + ";");
         surface.setFocusTraversable(true);
         double[] size = place.sceneSize(); // the canvas' size, or the size the user gave it last time
@@ -123,14 +113,15 @@ final class FxCanvasWindow implements CanvasView {
         surface.widthProperty().addListener((o, a, b) -> resized());
         surface.heightProperty().addListener((o, a, b) -> resized());
         stage.fullScreenProperty().addListener((o, was, is) -> fullScreenChanged(is));
-        stage.outputScaleXProperty().addListener((o, a, b) -> rescaled());
+        // The scale the scene is rendered at: the screen's (outputScale), unless set for the window.
+        stage.renderScaleXProperty().addListener((o, a, b) -> rescaled());
         wireInput(scene);
         stage.setOnCloseRequest(e -> {
             e.consume(); // the canvas decides, through on_close
             host.requestClose();
         });
         FxFileDrops.wire(scene, this::filesDropped);
-        perfOverlay = new FxPerfOverlay(host, surface, () -> new long[]{uploadNanos, uploads});
+        perfOverlay = new FxPerfOverlay(host, surface, display::uploads);
         recording = new FxWindowRecording(host, app.sketch(), surface, app.writes());
         stage.show();
         paramPanel = new FxParamPanel(host, stage, app.sketch()); // shows itself if the canvas has parameters
@@ -206,7 +197,7 @@ final class FxCanvasWindow implements CanvasView {
 
     /** A HiDPI window draws at the screen's density: the next frame is rasterized at the new scale. */
     private void rescaled() {
-        double s = stage.getOutputScaleX();
+        double s = stage.getRenderScaleX();
         if (s > 0 && s <= 16 && s != scale) {
             scale = s;
             work.release(); // redraw the current frame at the new scale
@@ -370,15 +361,35 @@ final class FxCanvasWindow implements CanvasView {
         work.release();
     }
 
+    /** {FX-thread ns spent showing frames, frames shown} (benchmarks). FX thread. */
+    long[] uploadStats() {
+        return display.uploads();
+    }
+
+    /** The canvas records the next frame once the raster thread has taken the last one. */
+    @Override
+    public boolean readyForFrame() {
+        return pending.get() == null || closed;
+    }
+
     @Override
     public WindowPixels pixels() {
         return pixels;
     }
 
-    /** The raster thread: the newest frame to pixels, a copy of them to the FX thread. */
+    /**
+     * The raster thread: the newest frame into a free buffer, handed to the display for the next
+     * pulse; it waits while the display has not taken the last one (one frame per pulse).
+     */
     private void rasterLoop() {
         Pending last = null;
         double lastScale = scale;
+        Java2dRenderer shownFrame = null;
+        FrameDamage damage = new FrameDamage();
+        DisplayList shownOverlay = null;
+        double overlayScale = 0;
+        int overlayW = 0, overlayH = 0;
+        FxFrameDisplay.Ready drawn = null; // drawn, waiting for the display to take the last one
         while (!closed) {
             try {
                 work.acquire();
@@ -389,6 +400,16 @@ final class FxCanvasWindow implements CanvasView {
             if (closed) {
                 break;
             }
+            if (drawn != null) {
+                if (!display.canOffer()) {
+                    continue; // the pulse that takes the last frame wakes this thread
+                }
+                display.offer(drawn);
+                drawn = null;
+            }
+            if (!targets.hasFree()) {
+                continue; // the pulse that gives one back wakes this thread
+            }
             Pending p = pending.getAndSet(null);
             double s = scale;
             if (p == null) {
@@ -396,6 +417,8 @@ final class FxCanvasWindow implements CanvasView {
                     continue;
                 }
                 p = new Pending(pixels.retainFrame(), last.overlay(), last.width(), last.height(), false); // rescaled
+            } else {
+                host.viewReady(); // the canvas may record the next frame while this one is drawn
             }
             try {
                 pixels.render(p.frame(), p.overlay(), p.width(), p.height(), s);
@@ -404,7 +427,7 @@ final class FxCanvasWindow implements CanvasView {
                 if (p.fresh()) {
                     host.frameDropped();
                 }
-                continue;
+                p = new Pending(null, p.overlay(), p.width(), p.height(), false); // the buffer still goes back
             }
             FxWindowRecording rec = recording;
             if (rec != null && p.fresh()) {
@@ -412,46 +435,50 @@ final class FxCanvasWindow implements CanvasView {
             }
             last = p;
             lastScale = s;
-            WindowPixels.Pixels copy = pixels.copy(spare.poll());
-            Ready skipped = ready.getAndSet(new Ready(copy, p.fresh()));
-            if (skipped != null) {
-                spare.offer(skipped.pixels().argbPre()); // the FX thread had not taken it: the newer one wins
-                if (skipped.fresh()) {
-                    host.frameDropped();
+            Java2dRenderer f = targets.latest();
+            boolean newFrame = f != null && f != shownFrame;
+            DisplayList o = p.overlay();
+            boolean overlayChanged = o != shownOverlay || (o != null && (s != overlayScale
+                    || p.width() != overlayW || p.height() != overlayH));
+            Java2dRenderer top = null;
+            if (overlayChanged && o != null) {
+                try {
+                    top = new Java2dRenderer(p.width(), p.height(), s);
+                    top.render(o);
+                } catch (RuntimeException | OutOfMemoryError e) {
+                    System.err.println("easel: " + host.spec().title() + ": could not render the error overlay: " + e);
+                    top = null;
                 }
-            } else {
-                Platform.runLater(this::upload);
+            }
+            if (!newFrame && !overlayChanged) {
+                if (p.fresh()) {
+                    host.frameShown(); // the same picture again: already on screen
+                }
+                continue;
+            }
+            shownFrame = f;
+            shownOverlay = o;
+            overlayScale = s;
+            overlayW = p.width();
+            overlayH = p.height();
+            drawn = new FxFrameDisplay.Ready(newFrame ? f : null, newFrame ? damage.shown(f) : null,
+                    overlayChanged, top, p.fresh());
+            if (display.canOffer()) {
+                display.offer(drawn);
+                drawn = null;
             }
         }
         pixels.release();
     }
 
-    /** FX thread: shows the newest copy. */
-    private void upload() {
-        Ready r = ready.getAndSet(null);
-        if (r == null || closed || view == null) {
-            if (r != null) {
-                spare.offer(r.pixels().argbPre());
-            }
+    /** FX thread: {@code r} went on screen. */
+    private void shown(FxFrameDisplay.Ready r) {
+        if (closed) {
             return;
         }
-        long t0 = System.nanoTime();
-        WindowPixels.Pixels p = r.pixels();
-        if (image == null || (int) image.getWidth() != p.pixelWidth() || (int) image.getHeight() != p.pixelHeight()) {
-            image = new WritableImage(p.pixelWidth(), p.pixelHeight());
-            view.setImage(image);
-            spare.clear(); // buffers of the old size
-        }
-        image.getPixelWriter().setPixels(0, 0, p.pixelWidth(), p.pixelHeight(),
-                PixelFormat.getIntArgbPreInstance(), p.argbPre(), 0, p.pixelWidth());
-        view.setFitWidth(p.width()); // device pixels shown at the logical size: 1:1 on the screen
-        view.setFitHeight(p.height());
-        spare.offer(p.argbPre());
         if (r.fresh()) {
             host.frameShown();
         }
-        uploadNanos += System.nanoTime() - t0;
-        uploads++;
         presented++;
         if (presented == 1) {
             FirstFrame.shown();
@@ -470,6 +497,7 @@ final class FxCanvasWindow implements CanvasView {
         closed = true;
         work.release(); // the raster thread ends, letting go of the frame it shows
         Platform.runLater(() -> {
+            display.close();
             if (perfOverlay != null) {
                 perfOverlay.dispose();
             }

@@ -14,7 +14,8 @@ import java.util.Locale;
 
 /**
  * The performance overlay (F3): frames shown, drawn and dropped per second, {@code on_draw} ms,
- * attach-wait ms (GIL contention), raster ms and upload ms per frame, and a chart of the last
+ * attach-wait ms (GIL contention), raster ms and upload ms (FX-thread CPU time) per frame, frames
+ * shown and dropped in all, and a chart of the last
  * {@link CanvasStats#RECENT} frames' {@code on_draw} times (a line at the frame budget). Drawn by
  * the app, on the FX thread, in a node above the canvas' picture: never by Python, never into
  * {@code snapshot()}. Reads the canvas' statistics once per pulse while shown.
@@ -100,8 +101,9 @@ final class FxPerfOverlay {
             lastUploads = up[1];
         }
         text = String.format(Locale.ROOT, "shown %.0f/s  drawn %.0f/s  dropped %.0f/s%n"
-                        + "on_draw %.2f ms   attach wait %.2f ms%nraster %.2f ms   upload %.2f ms",
-                shownPs, drawnPs, droppedPs, draw, wait, rasterMs, uploadMs);
+                        + "on_draw %.2f ms   attach wait %.2f ms%nraster %.2f ms   upload %.2f ms%n"
+                        + "frames shown %d  dropped %d",
+                shownPs, drawnPs, droppedPs, draw, wait, rasterMs, uploadMs, shown, dropped);
 
         GraphicsContext g = node.getGraphicsContext2D();
         g.clearRect(0, 0, W, H);

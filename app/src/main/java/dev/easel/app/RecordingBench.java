@@ -2,7 +2,6 @@ package dev.easel.app;
 
 import dev.easel.canvas.host.CanvasHost;
 import dev.easel.canvas.host.Session;
-import dev.easel.pybridge.PythonLocator;
 import dev.easel.pybridge.PythonRuntime;
 
 import java.nio.file.Files;
@@ -37,13 +36,13 @@ final class RecordingBench {
 
     private RecordingBench() {}
 
-    /** Measures with {@code python} (null: the default choice), {@code seconds} per phase. FX toolkit started. */
-    static Map<String, Object> measure(String python, int seconds) throws Exception {
+    /** Measures in {@code rt}, {@code seconds} per phase. FX toolkit started. */
+    static Map<String, Object> measure(PythonRuntime rt, int seconds) throws Exception {
         Path dir = Files.createTempDirectory("easel-bench-record");
         Path script = dir.resolve("recording_bench.py");
         Files.writeString(script, SKETCH);
         Map<String, Object> out = new LinkedHashMap<>();
-        try (PythonRuntime rt = PythonRuntime.start(PythonLocator.locate(python))) {
+        try {
             FxWindows windows = new FxWindows(new FxWindows.App(script, WindowMemory.NONE, () -> { }));
             Session session = new Session(rt, windows, Session.Options.defaults());
             try {

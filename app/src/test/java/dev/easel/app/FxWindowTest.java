@@ -511,13 +511,13 @@ class FxWindowTest {
     }
 
     @Test
-    void framesTheWindowCannotKeepUpWithAreCountedAsDroppedAndFpsActualCountsFramesShown() throws Exception {
+    void framesTheWindowCannotKeepUpWithAreNotDrawnAndFpsActualCountsFramesShown() throws Exception {
         try (Run r = new Run("slow_raster", """
                 import easel, sys, random
                 from array import array
                 T = sys._easel_test
                 rnd = random.Random(1)
-                XY = array('d', [rnd.uniform(0, 400) for _ in range(4 * 40000)])  # cheap to record, slow to rasterize
+                XY = array("d", [rnd.uniform(0, 400) for _ in range(4 * 4000)])  # cheap to record, slower to rasterize
                 class Heavy(easel.Canvas):
                     size = (400, 300)
                     fps = 1000
@@ -534,19 +534,21 @@ class FxWindowTest {
                 """)) {
             r.window(0);
             CanvasHost h = r.host(0);
-            await("frames dropped", () -> h.stats().framesDropped(), n -> n >= 5, WAIT);
+            await("frames shown", () -> h.stats().framesShown(), n -> n >= 3, WAIT);
             @SuppressWarnings("unchecked")
             List<Object> counts = (List<Object>) awaitFact("counts",
-                    v -> ((Number) ((List<?>) v).get(2)).longValue() > 0 && num(((List<?>) v).get(3)) > 0, WAIT);
+                    v -> ((Number) ((List<?>) v).get(1)).longValue() > 0 && num(((List<?>) v).get(3)) > 0, WAIT);
             assertEquals(true, fact("read_only"), "frames_shown is read-only");
             long drawn = (Long) counts.get(0), shown = (Long) counts.get(1), dropped = (Long) counts.get(2);
             assertTrue(shown + dropped <= drawn, () -> "drawn " + drawn + ", shown " + shown + ", dropped " + dropped);
             r.session.close();
             h.ended().get(10, TimeUnit.SECONDS);
             long d = h.stats().frames(), s = h.stats().framesShown(), x = h.stats().framesDropped();
-            // Every frame drawn was shown or dropped, but for those still on their way when the window closed
-            // (at most one pending, one being rasterized, one waiting for the FX thread).
-            assertTrue(s > 0 && x > 0 && d - s - x >= 0 && d - s - x <= 3, () -> "drawn " + d + ", shown " + s
+            // The canvas asked for 1000 fps but drew only what the window could show (it waits for the raster
+            // thread): every frame drawn was shown or dropped (a window that takes none for a second gets a
+            // newer one), but for those still on their way when the window closed (at most one pending, one
+            // being rasterized, one drawn, one waiting for the pulse).
+            assertTrue(s > 0 && d - s - x >= 0 && d - s - x <= 4, () -> "drawn " + d + ", shown " + s
                     + ", dropped " + x);
         }
     }

@@ -60,7 +60,8 @@ class PerfOverlayTest {
             }, t -> t != null && t.contains("drawn") && !t.contains("drawn 0/s"), WAIT);
             String text = onFx(() -> w.perfOverlay.text);
             assertTrue(text.matches("(?s)shown \\d+/s  drawn \\d+/s  dropped \\d+/s.*on_draw \\d+\\.\\d\\d ms.*"
-                    + "attach wait \\d+\\.\\d\\d ms.*raster \\d+\\.\\d\\d ms.*upload \\d+\\.\\d\\d ms.*"), text);
+                    + "attach wait \\d+\\.\\d\\d ms.*raster \\d+\\.\\d\\d ms.*upload \\d+\\.\\d\\d ms.*"
+                    + "frames shown [1-9]\\d*  dropped \\d+"), text);
             // Frames keep coming, and the picture (snapshot) has no overlay in its corner.
             long f = (Long) fact("frame");
             awaitFact("frame", v -> (Long) v >= f + 5, WAIT);

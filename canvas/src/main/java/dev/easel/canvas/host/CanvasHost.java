@@ -615,14 +615,36 @@ public final class CanvasHost {
             long now = System.nanoTime();
             if (!onDemand()) {
                 long wait = clock.nanosUntilNextFrame(now);
-                if (wait <= 0) {
+                if (wait <= 0 && viewTakes(now)) {
                     return;
+                }
+                if (wait <= 0) {
+                    wait = 50_000_000L; // until the view takes frames again (viewReady unparks)
                 }
                 LockSupport.parkNanos(this, Math.min(wait, 50_000_000L));
             } else {
                 LockSupport.parkNanos(this, 50_000_000L);
             }
         }
+    }
+
+    /** When the view first refused a frame (0: it takes them). Canvas thread. */
+    private long viewBusySince;
+
+    /**
+     * Whether the view takes a new frame now; a view that kept the canvas waiting a whole second
+     * gets one anyway (it may replace one not shown: a stalled display must not stop the canvas).
+     */
+    private boolean viewTakes(long now) {
+        CanvasView v = view;
+        if (v == null || v.readyForFrame() || (viewBusySince != 0 && now - viewBusySince > 1_000_000_000L)) {
+            viewBusySince = 0;
+            return true;
+        }
+        if (viewBusySince == 0) {
+            viewBusySince = now;
+        }
+        return false;
     }
 
     /** After setup failed: no frames, only the traceback over the background (again after a resize). */
@@ -866,6 +888,11 @@ public final class CanvasHost {
     /** Called by the view: one frame reached the screen (the FX thread, or headless the canvas thread). */
     public void frameShown() {
         stats.shown(System.nanoTime());
+    }
+
+    /** Called by the view: it takes frames again ({@link CanvasView#readyForFrame}); the canvas thread wakes. */
+    public void viewReady() {
+        LockSupport.unpark(thread);
     }
 
     /** Called by the view: a frame was replaced by a newer one before it was shown. */

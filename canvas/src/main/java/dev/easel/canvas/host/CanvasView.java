@@ -31,6 +31,15 @@ public interface CanvasView {
      */
     default void resizeTo(int width, int height) {}
 
+    /**
+     * Whether the view would take a new frame now without dropping one: a window that has not
+     * started on the last frame yet says no, and the canvas waits (frames recorded no faster than
+     * they are shown), until the view calls {@link CanvasHost#viewReady()}. Any thread; must not block.
+     */
+    default boolean readyForFrame() {
+        return true;
+    }
+
     /** The pixels this view shows, when it keeps them (for {@code snapshot()}); null otherwise. */
     default WindowPixels pixels() {
         return null;

@@ -10,7 +10,8 @@ import dev.easel.canvas.render.Java2dRenderer;
  * it), and the error overlay, when there is one, is composited on top without touching them.
  *
  * <p>Used by both window systems: headless views render on the canvas thread; real windows on
- * their own raster thread, then hand copies of the pixels to the FX thread. Thread-safe (one lock):
+ * their own raster thread, each frame into a buffer of {@link FrameTargets} that the window then
+ * shows as it is (no copy). Thread-safe (one lock):
  * rendering and reading never see each other half done.
  */
 public final class WindowPixels {
@@ -18,6 +19,8 @@ public final class WindowPixels {
     public record Pixels(int[] argbPre, int pixelWidth, int pixelHeight, int width, int height, double scale) {}
 
     private final CanvasHost host;
+    /** Where frames are drawn in a window (null: one buffer, drawn over, as headless). */
+    private final FrameTargets targets;
     private Java2dRenderer base;
     /** The frame in {@link #base}, owned (one reference), kept to redraw at a new size or scale. */
     private Frame frame;
@@ -26,7 +29,13 @@ public final class WindowPixels {
     private int[] overlayPixels;
 
     public WindowPixels(CanvasHost host) {
+        this(host, null);
+    }
+
+    /** Pixels whose frames are each drawn into a buffer of {@code targets} (the one a window shows). */
+    public WindowPixels(CanvasHost host, FrameTargets targets) {
         this.host = host;
+        this.targets = targets;
     }
 
     /**
@@ -40,7 +49,7 @@ public final class WindowPixels {
         boolean kept = false;
         if (resized) {
             Java2dRenderer old = base;
-            base = new Java2dRenderer(w, h, scale);
+            base = targets == null ? new Java2dRenderer(w, h, scale) : targets.fresh(w, h, scale);
             base.render(Rasterizer.blank(host.backgroundArgb()));
             if (old != null && host.spec().background() == null) {
                 // A canvas that never clears paints over its past frames: what they drew stays, at the
@@ -50,6 +59,9 @@ public final class WindowPixels {
             }
         }
         if (f != null && (f != frame || (resized && !kept))) {
+            if (targets != null && !resized) {
+                base = targets.next(base, host.spec().background() == null); // a frame that does not clear draws over the last
+            }
             base.render(f.list());
             host.frameSaves().rendered(f.number(), this);
         }

@@ -1,0 +1,146 @@
+package dev.easel.app;
+
+import dev.easel.canvas.host.CanvasHost;
+import dev.easel.canvas.host.Session;
+import dev.easel.pybridge.PythonRuntime;
+import javafx.application.Platform;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * Frames <em>shown</em> in a real window: 10,000 random translucent lines per frame at 800×600, the
+ * canvas asking for more frames than a screen shows ({@code fps = 1000}), at render scale 1 and 2
+ * (the stage's render scale stands in for a HiDPI screen). Prints one JSON object:
+ * {@code fps_10k_lines}, {@code fps_10k_lines_hidpi2} (frames shown per second),
+ * {@code upload_ms}, {@code upload_ms_hidpi2} (FX-thread time per shown frame),
+ * {@code drawn_per_shown} (frames recorded per frame shown, pacing: 1 when none is wasted) and
+ * {@code frames_dropped}. Run by {@code easel bench draw} and {@code easel bench app} in a child
+ * JVM (JavaFX's headless platform when there is no display).
+ */
+final class WindowBench {
+    private WindowBench() {}
+
+    private static final String LINES = """
+            import easel, random
+            from array import array
+            rng = random.Random(3)
+            W, H = 800, 600
+            FRAMES = [array("d", [v for _ in range(10_000) for v in (rng.random() * W, rng.random() * H,
+                                                                      rng.random() * W, rng.random() * H)])
+                      for _ in range(4)]
+            class TenK(easel.Canvas):
+                size = (W, H)
+                fps = 1000
+                background = "black"
+                def on_draw(self, g):
+                    g.stroke = (120, 200, 255, 0.5)
+                    g.lines(FRAMES[self.frame % 4])
+            TenK().show()
+            """;
+
+    /** Usage: {@code WindowBench [--python CHOICE] [--quick]}. */
+    public static void main(String[] argv) throws Exception {
+        String choice = null;
+        boolean quick = false;
+        for (int i = 0; i < argv.length; i++) {
+            switch (argv[i]) {
+                case "--python" -> choice = argv[++i];
+                case "--quick" -> quick = true;
+                default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
+            }
+        }
+        FxLauncher.startAsync().get(60, TimeUnit.SECONDS);
+        Map<String, Object> out;
+        try (PythonRuntime rt = PythonRuntime.start(choice)) {
+            out = measure(rt, quick ? 2 : 5);
+        }
+        StringBuilder json = new StringBuilder("{");
+        for (var e : out.entrySet()) {
+            json.append(json.length() > 1 ? ", " : "").append('"').append(e.getKey()).append("\": ").append(e.getValue());
+        }
+        System.out.println(json.append('}'));
+        FxLauncher.exit();
+        System.exit(0);
+    }
+
+    /** The figures, each over {@code seconds} after a second's warm-up. JavaFX must be started. */
+    static Map<String, Object> measure(PythonRuntime rt, int seconds) throws Exception {
+        Path dir = Files.createTempDirectory("easel-window-bench");
+        Path script = dir.resolve("tenk.py");
+        Files.writeString(script, LINES);
+        FxWindows windows = new FxWindows();
+        Session s = new Session(rt, windows, Session.Options.defaults());
+        Map<String, Object> out = new LinkedHashMap<>();
+        try {
+            s.runScript(script, List.of());
+            CanvasHost h = until(() -> s.canvases().isEmpty() ? null : s.canvases().get(0));
+            FxCanvasWindow w = until(() -> windows.windows().get(h));
+            until(() -> w.presented > 0 ? Boolean.TRUE : null);
+            double[] one = run(h, w, 1.0, seconds);
+            double[] two = run(h, w, 2.0, seconds);
+            out.put("fps_10k_lines", round(one[0], 1));
+            out.put("fps_10k_lines_hidpi2", round(two[0], 1));
+            out.put("upload_ms", round(one[1], 3));
+            out.put("upload_ms_hidpi2", round(two[1], 3));
+            out.put("drawn_per_shown", round(one[2], 2));
+            out.put("frames_dropped", h.stats().framesDropped());
+        } finally {
+            s.close();
+            s.awaitEnd();
+        }
+        return out;
+    }
+
+    /** {frames shown per second, FX ms per shown frame, frames drawn per frame shown} at render scale {@code scale}. */
+    private static double[] run(CanvasHost h, FxCanvasWindow w, double scale, int seconds) throws Exception {
+        onFx(() -> {
+            w.stage().setRenderScaleX(scale);
+            w.stage().setRenderScaleY(scale);
+            return null;
+        });
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // the new scale's buffers, the JIT
+        long[] u0 = onFx(w::uploadStats);
+        long shown0 = h.stats().framesShown(), drawn0 = h.stats().frames(), t0 = System.nanoTime();
+        LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(seconds));
+        long[] u1 = onFx(w::uploadStats);
+        long shown = h.stats().framesShown() - shown0, drawn = h.stats().frames() - drawn0;
+        double took = (System.nanoTime() - t0) / 1e9;
+        long uploads = u1[1] - u0[1];
+        return new double[]{shown / took, uploads == 0 ? 0 : (u1[0] - u0[0]) / 1e6 / uploads,
+                shown == 0 ? 0 : (double) drawn / shown};
+    }
+
+    private static <T> T until(java.util.function.Supplier<T> value) {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        for (T v; System.nanoTime() < end; LockSupport.parkNanos(10_000_000L)) {
+            if ((v = value.get()) != null) {
+                return v;
+            }
+        }
+        throw new IllegalStateException("the benchmark window did not show a frame within 60 s");
+    }
+
+    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
+        CompletableFuture<T> f = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            try {
+                f.complete(work.call());
+            } catch (Throwable t) {
+                f.completeExceptionally(t);
+            }
+        });
+        return f.get(30, TimeUnit.SECONDS);
+    }
+
+    private static String round(double v, int places) {
+        return String.format(Locale.ROOT, "%." + places + "f", v);
+    }
+}
