@@ -2,6 +2,8 @@ package dev.easel.canvas.host;
 
 import dev.easel.canvas.DisplayList;
 import dev.easel.canvas.ImageData;
+import dev.easel.canvas.RendererChoice;
+import dev.easel.canvas.render.FrameRenderer;
 import dev.easel.canvas.render.Java2dRenderer;
 
 /**
@@ -13,6 +15,11 @@ import dev.easel.canvas.render.Java2dRenderer;
  * their own raster thread, each frame into a buffer of {@link FrameTargets} that the window then
  * shows as it is (no copy). Thread-safe (one lock):
  * rendering and reading never see each other half done.
+ *
+ * <p>A canvas whose {@code renderer} is {@code "gl"} (or {@code "auto"} where that picks GL) has its
+ * frames drawn by OpenGL ({@link FrameRenderer}, made and used on the thread that renders) and the
+ * read-back copied into the buffer shown; the error overlay, snapshots and saved frames read that
+ * buffer as for the raster renderer.
  */
 public final class WindowPixels {
     /** A copy of the shown picture: premultiplied ARGB in device pixels, and its logical size. */
@@ -27,6 +34,10 @@ public final class WindowPixels {
     private DisplayList overlay;
     /** {@link #overlay} rendered on transparent, premultiplied; null without one. */
     private int[] overlayPixels;
+    /** The GL renderer that draws the frames, when the canvas asked for one and got it; else null. */
+    private FrameRenderer gl;
+    /** GL was asked for and could not be had: not asked again at every resize (one warning). */
+    private boolean glRefused;
 
     public WindowPixels(CanvasHost host) {
         this(host, null);
@@ -58,11 +69,23 @@ public final class WindowPixels {
                 kept = true;
             }
         }
+        if (resized) {
+            glFor(w, h, scale);
+        }
         if (f != null && (f != frame || (resized && !kept))) {
             if (targets != null && !resized) {
                 base = targets.next(base, host.spec().background() == null); // a frame that does not clear draws over the last
             }
-            base.render(f.list());
+            if (gl != null) {
+                gl.render(f.list()); // GL keeps its own past frames; its picture replaces the buffer's
+                int[] drawn = gl.pixels();
+                int[] shown = base.pixels();
+                if (drawn.length == shown.length) {
+                    System.arraycopy(drawn, 0, shown, 0, shown.length);
+                }
+            } else {
+                base.render(f.list());
+            }
             host.frameSaves().rendered(f.number(), this);
         }
         if (frame != null) {
@@ -124,11 +147,42 @@ public final class WindowPixels {
         return overlay;
     }
 
-    /** Lets go of the frame; the pixels stay. Idempotent. */
+    /** Lets go of the frame and of GL; the pixels stay. Idempotent. */
     public synchronized void release() {
         if (frame != null) {
             frame.release();
             frame = null;
+        }
+        if (gl != null) {
+            gl.close();
+            gl = null;
+        }
+    }
+
+    /** "gl" when OpenGL draws this canvas's frames, else "raster". */
+    public synchronized String rendererName() {
+        return gl != null ? gl.name() : "raster";
+    }
+
+    /**
+     * At a new size or scale: a GL renderer of that size when the canvas wants GL (a new context's
+     * picture starts blank: a canvas that never clears keeps its past only with the raster renderer).
+     */
+    private void glFor(int w, int h, double scale) {
+        if (gl != null) {
+            gl.close();
+            gl = null;
+        }
+        if (host.spec().renderer() == RendererChoice.RASTER || glRefused) {
+            return;
+        }
+        FrameRenderer r = FrameRenderer.create(host.spec().renderer(), w, h, scale);
+        if (r.name().equals("gl") && r.pixelWidth() == base.pixelWidth() && r.pixelHeight() == base.pixelHeight()) {
+            gl = r;
+            gl.render(Rasterizer.blank(host.backgroundArgb()));
+        } else {
+            r.close();
+            glRefused = true; // auto decided raster, or GL was refused (said once): not asked again
         }
     }
 
