@@ -76,6 +76,17 @@ public final class WheelWriter {
      * @return the wheel's path
      */
     public static Path write(Path pkg, String version, Path outDir) throws IOException {
+        return write(pkg, NAME, version, metadata(version), outDir);
+    }
+
+    /**
+     * Writes {@code outDir/<name>-<version>-py3-none-any.whl} of the package folder {@code pkg},
+     * installed as {@code <name>/}, with {@code metadata} as its {@code METADATA} (tests use it for
+     * small packages of their own).
+     *
+     * @return the wheel's path
+     */
+    public static Path write(Path pkg, String name, String version, String metadata, Path outDir) throws IOException {
         if (!Files.isRegularFile(pkg.resolve("__init__.py"))) {
             throw new IOException("no Python package at " + pkg + " (no __init__.py)");
         }
@@ -84,12 +95,12 @@ public final class WheelWriter {
             files = s.filter(Files::isRegularFile).filter(p -> !p.getFileName().toString().endsWith(".pyc"))
                     .sorted().toList();
         }
-        String distInfo = NAME + "-" + version + ".dist-info/";
+        String distInfo = name + "-" + version + ".dist-info/";
         List<Entry> entries = new ArrayList<>();
         for (Path f : files) {
-            entries.add(new Entry(NAME + "/" + f.getFileName(), Files.readAllBytes(f)));
+            entries.add(new Entry(name + "/" + f.getFileName(), Files.readAllBytes(f)));
         }
-        entries.add(new Entry(distInfo + "METADATA", metadata(version).getBytes(StandardCharsets.UTF_8)));
+        entries.add(new Entry(distInfo + "METADATA", metadata.getBytes(StandardCharsets.UTF_8)));
         entries.add(new Entry(distInfo + "WHEEL", ("Wheel-Version: 1.0\nGenerator: easel-build (WheelWriter)\n"
                 + "Root-Is-Purelib: true\nTag: py3-none-any\n").getBytes(StandardCharsets.UTF_8)));
         StringBuilder record = new StringBuilder();
@@ -101,7 +112,7 @@ public final class WheelWriter {
         entries.add(new Entry(distInfo + "RECORD", record.toString().getBytes(StandardCharsets.UTF_8)));
 
         Files.createDirectories(outDir);
-        Path wheel = outDir.resolve(fileName(version));
+        Path wheel = outDir.resolve(name + "-" + version + "-py3-none-any.whl");
         Path tmp = Files.createTempFile(outDir, ".easel-wheel-", ".tmp");
         try (OutputStream out = Files.newOutputStream(tmp); ZipOutputStream zip = new ZipOutputStream(out)) {
             for (Entry e : entries) {
