@@ -53,6 +53,9 @@ def hand_over() -> None:
     argv += [script, "--", *sys.argv[1:]]
     os.environ[_GUARD] = str(os.getpid())
     os.environ["EASEL_LAUNCHER_FOUND"] = launcher
+    if sys.executable and "PYTHONHOME" not in os.environ:
+        # Easel runs a --python once to learn these; told them here, it need not (one Python start less).
+        os.environ["EASEL_PYTHON_FACTS"] = sys.executable + "\n" + facts()
     _trace("python shim exec")
     # Python's own buffers are not flushed: output the script printed before `import easel`
     # into a pipe comes once, from the run in Easel (which runs the script from its start).
@@ -87,6 +90,28 @@ def _main_script() -> str | None:
             return None  # imported from a function of another program (pytest, pydoc, an IDE)
         frame = frame.f_back
     return None
+
+
+def facts() -> str:
+    """This Python's facts as Easel's PythonProbe prints them (its ``FACTS_SCRIPT``: one
+    ``EASEL-FACT key value`` line each, a value ``n``, ``i:<int>`` or ``s:<UTF-8 hex>``)."""
+    import sysconfig
+    v = sysconfig.get_config_var
+    found: list[tuple[str, object]] = [("major", sys.version_info[0]), ("minor", sys.version_info[1]),
+                                       ("micro", sys.version_info[2]), ("base_prefix", sys.base_prefix),
+                                       ("executable", sys.executable)]
+    found += [(k, v(k)) for k in ("LIBDIR", "LDLIBRARY", "INSTSONAME", "Py_GIL_DISABLED", "Py_ENABLE_SHARED",
+                                  "MULTIARCH")]
+
+    def enc(x: object) -> str:
+        if x is None:
+            return "n"
+        if isinstance(x, int):  # bool too
+            return "i:%d" % int(x)
+        b = x if isinstance(x, bytes) else str(x).encode("utf-8", "surrogateescape")
+        return "s:" + b.hex()
+
+    return "".join(f"EASEL-FACT {k} {enc(x)}\n" for k, x in found)
 
 
 def _find_launcher() -> tuple[str | None, list[str]]:
