@@ -1,6 +1,7 @@
 package dev.easel.app;
 
 import dev.easel.pybridge.Attachment;
+import dev.easel.pybridge.BundledUserSite;
 import dev.easel.pybridge.PyObject;
 import dev.easel.pybridge.PythonInfo;
 import dev.easel.pybridge.PythonInstallation;
@@ -63,6 +64,9 @@ final class DoctorCommand implements Callable<Integer> {
             System.out.println("  site-packages " + rt.main().evalToJava(
                     "', '.join(p for p in __import__('sys').path if p.endswith(('site-packages', 'dist-packages'))) or '(none)'"));
             System.out.println("  numpy     " + numpy(rt));
+            System.out.println("  packages  " + (BundledUserSite.appliesTo(inst)
+                    ? BundledUserSite.sitePackages(inst) + " (easel pip install; only the bundled Python sees it)"
+                    : "this Python's own (easel pip is for the bundled Python)"));
         } catch (RuntimeException e) {
             System.out.println("  could not start: " + e.getMessage());
             return 2;

@@ -7,15 +7,15 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
 
-/** The {@code easel} command line: {@code run}, {@code doctor}, {@code bench}; alone, the launcher. */
+/** The {@code easel} command line: {@code run}, {@code doctor}, {@code bench}, {@code pip}; alone, the launcher. */
 @Command(name = "easel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
         description = "Desktop canvases drawn by Python.%n",
-        subcommands = {RunCommand.class, DoctorCommand.class, BenchCommand.class, LauncherCommand.class,
+        subcommands = {RunCommand.class, DoctorCommand.class, BenchCommand.class, LauncherCommand.class, PipCommand.class,
                 CommandLine.HelpCommand.class},
         footer = {"%nWith no command (and a display), easel opens the launcher.", "%nExamples:",
                 "  easel run assets/examples/bounce.py",
                 "  easel run sketch.py --headless --frames 60 --out out/", "  easel doctor",
-                "  easel bench bridge"})
+                "  easel bench bridge", "  easel pip install NAME|WHEEL"})
 public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;

@@ -23,6 +23,9 @@ import java.util.regex.Pattern;
  * and started; {@code sketch_import_ms} the sketch's code run up to its first {@code show()};
  * {@code first_frame_ms} launch to the first frame painted in the window (headless: rendered).
  * {@code since_launch_ms} has the medians of the milestones themselves, from the launch.
+ * Beside each line, one for {@code python one_rect.py} with the easel package outside Easel
+ * ({@link PythonShimBench}): {@code shim_exec_ms} launch to the hand-over, {@code shim_extra_ms}
+ * its first frame's median minus the launcher's.
  */
 final class StartupBench {
     static final String SKETCH = """
@@ -46,22 +49,45 @@ final class StartupBench {
 
     private final List<String> launcher;
     private final Path work;
+    private final Map<String, String> env;
+    private final boolean viaPython;
 
     /** {@code launcher}: the command before {@code run SKETCH ...}. */
     StartupBench(List<String> launcher, Path work) {
+        this(launcher, work, Map.of(), false);
+    }
+
+    /**
+     * With {@code viaPython}, {@code launcher} is a python and a run is {@code python SKETCH} (Easel's
+     * options in {@code EASEL_RUN_OPTIONS}: {@link PythonShimBench}); {@code env} is added to each run's.
+     */
+    StartupBench(List<String> launcher, Path work, Map<String, String> env, boolean viaPython) {
         this.launcher = launcher;
         this.work = work;
+        this.env = env;
+        this.viaPython = viaPython;
     }
 
     /** One JSON object: the medians of {@code runs} runs (after one unmeasured warm-up run). */
     String measure(boolean window, int runs, String launcherName) throws IOException, InterruptedException {
-        Path sketch = work.resolve("one_rect.py");
-        Files.writeString(sketch, SKETCH);
+        Path sketch = sketch();
         once(sketch, window); // warm-up: the dev launcher's build check and class-data archive, the page cache
         List<Map<String, Long>> all = new ArrayList<>();
         for (int i = 0; i < runs; i++) {
             all.add(once(sketch, window));
         }
+        return json(all, window, runs, launcherName, Map.of());
+    }
+
+    /** The one-rect sketch, written into the work folder. */
+    Path sketch() throws IOException {
+        Path sketch = work.resolve("one_rect.py");
+        Files.writeString(sketch, SKETCH);
+        return sketch;
+    }
+
+    /** One JSON object: the medians of {@code all}, then {@code extra} figures. */
+    static String json(List<Map<String, Long>> all, boolean window, int runs, String launcherName, Map<String, Long> extra) {
         StringBuilder json = new StringBuilder("{\"bench\": \"startup\", \"launcher\": \"")
                 .append(launcherName.replace("\\", "\\\\").replace("\"", "\\\"")).append("\", \"mode\": \"")
                 .append(window ? "window" : "headless").append("\", \"runs\": ").append(runs);
@@ -74,6 +100,7 @@ final class StartupBench {
                 json.append(", \"").append(k).append("\": ").append(m);
             }
         }
+        extra.forEach((k, v) -> json.append(", \"").append(k).append("\": ").append(v));
         json.append(", \"since_launch_ms\": {");
         since.forEach((k, v) -> json.append(json.charAt(json.length() - 1) == '{' ? "" : ", ")
                 .append('"').append(k).append("\": ").append(v));
@@ -81,15 +108,23 @@ final class StartupBench {
     }
 
     /** One run: durations and milestones (keys "at:NAME"), ms. */
-    private Map<String, Long> once(Path sketch, boolean window) throws IOException, InterruptedException {
+    Map<String, Long> once(Path sketch, boolean window) throws IOException, InterruptedException {
         List<String> cmd = new ArrayList<>(launcher);
-        cmd.addAll(List.of("run", sketch.toString()));
-        if (!window) {
-            cmd.addAll(List.of("--headless", "--out", work.resolve("out").toString()));
+        List<String> options = window ? List.of() : List.of("--headless", "--out", work.resolve("out").toString());
+        if (viaPython) {
+            cmd.add(sketch.toString());
+        } else {
+            cmd.addAll(List.of("run", sketch.toString()));
+            cmd.addAll(options);
         }
         Path err = Files.createTempFile(work, "run-", ".err");
         ProcessBuilder pb = new ProcessBuilder(cmd).directory(work.toFile())
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(err.toFile());
+        pb.environment().putAll(env);
+        if (viaPython) {
+            pb.environment().put("EASEL_RUN_OPTIONS", String.join(" ", options.stream()
+                    .map(o -> "'" + o.replace("'", "'\\''") + "'").toList()));
+        }
         pb.environment().put("EASEL_TRACE_STARTUP", "1");
         if (window) {
             pb.environment().put("EASEL_BENCH_FIRST_FRAME", "1"); // the child ends at its first frame painted
@@ -117,10 +152,17 @@ final class StartupBench {
                         + "'\n$ " + String.join(" ", cmd) + "\n" + stderr);
             }
         }
+        if (viaPython && !at.containsKey("python shim exec")) {
+            throw new IOException("easel bench startup: python did not hand the sketch to Easel\n$ "
+                    + String.join(" ", cmd) + "\n" + stderr);
+        }
         if (window && !at.containsKey("fx toolkit started")) {
             throw new IOException("easel bench startup: the run did not report 'fx toolkit started'\n" + stderr);
         }
         Map<String, Long> r = new LinkedHashMap<>();
+        if (viaPython) {
+            r.put("shim_exec_ms", at.get("python shim exec")); // python started, easel imported, launcher found
+        }
         r.put("jvm_to_main_ms", at.get("main"));
         r.put("fx_toolkit_ms", window ? at.get("fx toolkit started") - at.get("fx starting") : 0);
         r.put("python_init_ms", at.get("python started") - at.get("python starting"));
@@ -167,10 +209,19 @@ final class StartupBench {
         Path work = Files.createTempDirectory("easel-startup-");
         try {
             StartupBench bench = new StartupBench(cmd, work);
-            if (!headlessOnly) {
-                System.out.println(bench.measure(true, runs, launcher));
+            PythonShimBench shim = PythonShimBench.prepare(cmd, work);
+            if (shim == null) {
+                if (!headlessOnly) {
+                    System.out.println(bench.measure(true, runs, launcher));
+                }
+                System.out.println(bench.measure(false, runs, launcher));
+            } else {
+                // python sketch.py beside it, runs interleaved (a busy machine slows both alike).
+                if (!headlessOnly) {
+                    shim.measure(bench, true, runs, launcher).forEach(System.out::println);
+                }
+                shim.measure(bench, false, runs, launcher).forEach(System.out::println);
             }
-            System.out.println(bench.measure(false, runs, launcher));
             return 0;
         } catch (IOException e) {
             System.err.println(e.getMessage());

@@ -13,7 +13,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertInstanceOf;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-/** {@code easel bench startup} end to end: the bench JVM starts the real {@code easel run} in its own JVM. */
+/**
+ * {@code easel bench startup} end to end: the bench JVM starts the real {@code easel run} in its own JVM,
+ * and {@code python one_rect.py} that the easel package hands over to it.
+ */
 @Timeout(300)
 class StartupBenchTest {
     private static final List<String> FIELDS = List.of("jvm_to_main_ms", "fx_toolkit_ms", "python_init_ms",
@@ -24,11 +27,12 @@ class StartupBenchTest {
 
     @Test
     void headlessRunReportsEveryFigureAndTheMilestonesInOrder() throws Exception {
-        Child.Result r = Child.run(Child.java(List.of("-Djava.awt.headless=true"), "bench", "startup", "--runs", "1",
-                "--headless", "--launcher", "java"), dir, Map.of(), Duration.ofSeconds(240));
+        // easel.root: where python sketch.py finds the easel package (the checkout's, or the built wheel).
+        Child.Result r = Child.run(Child.java(List.of("-Djava.awt.headless=true", "-Deasel.root=" + TestPython.root()),
+                "bench", "startup", "--runs", "1", "--headless", "--launcher", "java"), dir, Map.of(), Duration.ofSeconds(240));
         assertEquals(0, r.exitCode(), r::describe);
         List<String> lines = r.stdout().lines().filter(l -> !l.isBlank()).toList();
-        assertEquals(1, lines.size(), r::describe);
+        assertEquals(2, lines.size(), () -> "the launcher's line and python sketch.py's\n" + r.describe());
         Map<String, Object> json = Json.object(Json.parse(lines.getFirst()));
         assertEquals("startup", json.get("bench"), r::describe);
         assertEquals("headless", json.get("mode"), r::describe);
@@ -49,6 +53,16 @@ class StartupBenchTest {
         }
         assertEquals(json.get("jvm_to_main_ms"), at.get("main"), r::describe);
         assertEquals(json.get("first_frame_ms"), at.get("first_frame"), r::describe);
+
+        // python one_rect.py, handed over to the same launcher by the easel package (PythonShimBench).
+        Map<String, Object> py = Json.object(Json.parse(lines.get(1)));
+        assertTrue(((String) py.get("launcher")).startsWith("python sketch.py ("), r::describe);
+        assertEquals("headless", py.get("mode"), r::describe);
+        double exec = assertInstanceOf(Double.class, py.get("shim_exec_ms"), r::describe);
+        double firstFrame = assertInstanceOf(Double.class, py.get("first_frame_ms"), r::describe);
+        assertTrue(exec > 0 && exec < firstFrame, () -> "the hand-over comes before the first frame\n" + r.describe());
+        assertEquals(firstFrame - (Double) json.get("first_frame_ms"),
+                assertInstanceOf(Double.class, py.get("shim_extra_ms"), r::describe), r::describe);
     }
 
     @Test

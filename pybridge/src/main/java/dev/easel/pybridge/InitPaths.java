@@ -24,6 +24,7 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  *       ({@link VirtualEnvironment}): CPython reads {@code pyvenv.cfg} only when no home is set,
  *       and CPython 3.14 sets {@code sys.prefix} to the venv there (its {@code site} no longer
  *       does). So a venv starts exactly as its {@code python} does, from the program name alone.</li>
+ *   <li>{@code PYTHONUSERBASE}, for the bundled CPython only: {@link BundledUserSite}.</li>
  * </ul>
  */
 final class InitPaths {
@@ -38,6 +39,10 @@ final class InitPaths {
             ProcessEnv.unsetenv("PYTHONHOME");
         } else {
             ProcessEnv.setenv("PYTHONHOME", installation.home().toString());
+        }
+        if (BundledUserSite.appliesTo(installation)) {
+            // easel pip's packages: the bundled Python's user site, and no other Python's.
+            ProcessEnv.setenv("PYTHONUSERBASE", BundledUserSite.userBase().toString());
         }
     }
 

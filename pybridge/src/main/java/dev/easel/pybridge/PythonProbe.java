@@ -42,6 +42,8 @@ final class PythonProbe {
                 sys.stdout.write("EASEL-FACT %s %s\\n" % (k, enc(x)))
             """;
     private static final String FACT_MARKER = "EASEL-FACT ";
+    /** The environment variable with an executable's own facts ({@link #handedOver}). */
+    static final String HANDED_FACTS = "EASEL_PYTHON_FACTS";
 
     /** Facts of executables that are not wrappers (sys.executable is the file run), by path, real path, size and time. */
     private static final Map<String, Facts> FACTS_CACHE = new ConcurrentHashMap<>();
@@ -68,17 +70,20 @@ final class PythonProbe {
         } catch (IOException e) {
             // not cached then
         }
-        Map<String, String> childEnv = new HashMap<>();
-        env.forEach((k, v) -> {
-            if (!k.startsWith("PYTHON")) {
-                childEnv.put(k, v);
+        Subprocess.Output out = handedOver(exe, env);
+        boolean handed = out != null;
+        if (!handed) {
+            Map<String, String> childEnv = new HashMap<>();
+            env.forEach((k, v) -> {
+                if (!k.startsWith("PYTHON")) {
+                    childEnv.put(k, v);
+                }
+            });
+            try {
+                out = Subprocess.run(List.of(exe.toString(), "-E", "-S", "-c", FACTS_SCRIPT), childEnv, PROBE_TIMEOUT);
+            } catch (IOException e) {
+                throw new Rejected("could not run it: " + e.getMessage());
             }
-        });
-        Subprocess.Output out;
-        try {
-            out = Subprocess.run(List.of(exe.toString(), "-E", "-S", "-c", FACTS_SCRIPT), childEnv, PROBE_TIMEOUT);
-        } catch (IOException e) {
-            throw new Rejected("could not run it: " + e.getMessage());
         }
         Map<String, Object> d = new HashMap<>();
         List<String> lines = out.output().lines().filter(l -> l.startsWith(FACT_MARKER)).toList();
@@ -103,10 +108,32 @@ final class PythonProbe {
         } catch (RuntimeException e) {
             throw new Rejected("printed facts Easel cannot read: " + abbreviate(String.join(" | ", lines)) + " (" + e + ")");
         }
-        if (key != null && f.executable() != null && SearchPlaces.realPath(f.executable()).equals(SearchPlaces.realPath(exe))) {
+        if (!handed && key != null && f.executable() != null && SearchPlaces.realPath(f.executable()).equals(SearchPlaces.realPath(exe))) {
             FACTS_CACHE.put(key, f); // not a shim or wrapper, whose answer may depend on the environment
         }
         return f;
+    }
+
+    /**
+     * The facts that {@code exe} itself wrote into {@code EASEL_PYTHON_FACTS} (its path, a newline,
+     * then the lines the script prints): the easel package does so when {@code python sketch.py}
+     * hands the sketch to Easel with {@code --python sys.executable}, which saves running that Python
+     * once more. Null when absent or written by another executable.
+     */
+    private static Subprocess.Output handedOver(Path exe, Map<String, String> env) {
+        String handed = env.get(HANDED_FACTS);
+        int nl = handed == null ? -1 : handed.indexOf('\n');
+        if (nl <= 0) {
+            return null;
+        }
+        try {
+            if (!Path.of(handed.substring(0, nl)).toAbsolutePath().normalize().equals(exe.toAbsolutePath().normalize())) {
+                return null;
+            }
+        } catch (java.nio.file.InvalidPathException e) {
+            return null;
+        }
+        return new Subprocess.Output(0, handed.substring(nl + 1));
     }
 
     /** One fact's value as the script encodes it: {@code n}, {@code i:<integer>} or {@code s:<hex of UTF-8>}. */

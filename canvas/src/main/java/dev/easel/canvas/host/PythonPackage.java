@@ -19,7 +19,7 @@ final class PythonPackage {
     static final List<String> FILES = List.of("__init__.py", "_canvas.py", "_channel.py", "_color.py", "_events.py",
             "_graphics.py", "_image.py", "_info.py", "_math.py", "_prompt.py", "_quit.py", "py.typed",
             "_window.py", "_paint.py", "_font.py", "_easel.pyi", "_types.pyi",
-            "_params.py");
+            "_params.py", "_outside.py");
     private static final String BASE = "/dev/easel/canvas/python/easel/";
 
     private PythonPackage() {}

@@ -26,7 +26,8 @@ in ``on_*`` handlers, and call :meth:`Canvas.show`::
         Bounce().show()   # returns at once: the window lives on its own thread
         easel.run()       # optional: block until every window is closed
 
-Run it with ``./easel run sketch.py``.
+Run it with ``easel run sketch.py``, or with ``python sketch.py`` where the easel wheel is
+installed: outside Easel, the script that imports easel is handed over to the Easel launcher.
 
 Threads
 -------
@@ -70,6 +71,18 @@ Closing the last window ends the app once the script has finished. :func:`quit` 
 ``sys.exit(n)``, ``raise SystemExit(n)``) anywhere -- the script, ``setup``, ``on_draw``,
 a handler, another thread -- closes every canvas and ends the app with that exit code.
 """
+
+TYPE_CHECKING = False
+if not TYPE_CHECKING:
+    try:
+        import _easel  # Easel's built-in module: present only inside Easel
+    except ModuleNotFoundError:
+        _easel = None
+    if _easel is None:
+        # Outside Easel (python sketch.py): hand the script over to Easel, or say why not.
+        from ._outside import hand_over
+        hand_over()
+    del _easel
 
 from ._color import Color
 from ._events import Event, EVENTS
