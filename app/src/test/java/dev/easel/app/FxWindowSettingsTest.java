@@ -7,6 +7,7 @@ import javafx.geometry.Point2D;
 import javafx.scene.Cursor;
 import javafx.scene.input.KeyCode;
 import javafx.scene.input.MouseButton;
+import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -38,6 +39,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class FxWindowSettingsTest {
     @TempDir
     static Path dir;
+
+    @AfterAll
+    static void forgetTheHeadlessFullScreenBug() throws Exception {
+        FxWindowTest.dropHeadlessFullScreenBlitFailures(); // see there: this class goes full screen
+    }
 
     @BeforeAll
     static void startFx() throws Exception {

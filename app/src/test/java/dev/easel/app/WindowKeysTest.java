@@ -2,6 +2,7 @@ package dev.easel.app;
 
 import dev.easel.app.runs.WindowAction;
 import javafx.scene.input.KeyCode;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -30,6 +31,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class WindowKeysTest {
     @TempDir
     static Path dir;
+
+    @AfterEach
+    void forgetTheHeadlessFullScreenBug() throws Exception {
+        FxWindowTest.dropHeadlessFullScreenBlitFailures(); // see there: a test here goes full screen
+    }
 
     @BeforeAll
     static void start() throws Exception {
