@@ -2,7 +2,7 @@
 # Tests the .deb that build.sh made, as a user's machine would have it, without installing it:
 # unpacks it with dpkg-deb -x into a temporary root, then with a PATH holding neither java nor python
 # and an empty HOME runs a headless example with the packaged launcher (checks the PNG), easel doctor,
-# and --python with another Python; and checks that nothing was unpacked into HOME.
+# easel bench startup, and --python with another Python; and checks that nothing was unpacked into HOME.
 set -euo pipefail
 HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
 OUT="$HERE/target"
@@ -42,11 +42,16 @@ fi
 run "$EASEL" doctor >"$T/doctor.log" 2>&1 || { cat "$T/doctor.log" >&2; fail "easel doctor exited $?"; }
 grep -q "/opt/easel/lib/python/cpython-" "$T/doctor.log" || { cat "$T/doctor.log" >&2; fail "doctor does not name the image's CPython"; }
 
-# 3. Nothing unpacked into HOME: no CPython, no easel package, no JavaFX libraries.
+# 3. easel bench from the installed app, timing the installed app's start (one headless run).
+run "$EASEL" bench startup --headless --runs 1 --launcher "$EASEL" >"$T/bench.log" 2>&1 \
+  || { cat "$T/bench.log" >&2; fail "easel bench startup exited $?"; }
+grep -q '"first_frame_ms"' "$T/bench.log" || { cat "$T/bench.log" >&2; fail "easel bench startup printed no figures"; }
+
+# 4. Nothing unpacked into HOME: no CPython, no easel package, no JavaFX libraries.
 left=$(cd "$T/home" && find . -path './.cache/easel/cpython-*' -o -path './.cache/easel/python-*' -o -path './.openjfx' | head)
 [ -z "$left" ] || fail "unpacked into HOME: $left"
 
-# 4. --python still picks another Python (the system's, by its path), when this machine has one.
+# 5. --python still picks another Python (the system's, by its path), when this machine has one.
 other=""
 for p in /usr/bin/python3.1[1-3] /usr/bin/python3; do [ -x "$p" ] && { other="$p"; break; }; done
 if [ -n "$other" ]; then
