@@ -32,6 +32,7 @@ find_jdk() { # a JDK 25+ home with jlink and jpackage: EASEL_JDK, JAVA_HOME, the
   exit 2
 }
 JDK="$(find_jdk)"
+ICON="$ROOT/app/src/main/resources/dev/easel/app/icon.png"   # the windows' icon
 [ -f "$APP/easel-app.jar" ] && [ -d "$APP/lib/javafx" ] || { log "no $APP/easel-app.jar: build the app first"; exit 2; }
 
 rm -rf "$OUT/work" "$OUT/runtime" "$OUT/image" "$OUT"/*.deb "$OUT"/*.tar.gz
@@ -69,7 +70,7 @@ for j in "$APP"/easel-app.jar "$APP"/lib/*.jar; do
   case "$(basename "$j")" in cpython-*|numpy-*|openblas-*|javacpp-*) ;; *) cp "$j" "$OUT/work/input/" ;; esac
 done
 mkdir -p "$OUT/work/input/assets"
-cp -r "$ROOT/assets/examples" "$OUT/work/input/assets/"
+cp -r "$ROOT/assets/examples" "$ROOT/assets/images" "$OUT/work/input/assets/"   # images.py loads ../images
 
 # 3. The runtime: the JDK modules the jars use (jdeps), and JavaFX linked in from its modular jars.
 step "jdeps + jlink"
@@ -98,7 +99,7 @@ JARGS=()
 for o in "${JOPTS[@]}"; do JARGS+=(--java-options "$o"); done
 "$JDK/bin/jpackage" --type app-image --name "$NAME" --app-version "$APP_VERSION" \
   --input "$OUT/work/input" --main-jar easel-app.jar --main-class dev.easel.app.Main \
-  --runtime-image "$OUT/runtime" --icon "$HERE/src/linux/easel.png" --dest "$OUT/image" "${JARGS[@]}"
+  --runtime-image "$OUT/runtime" --icon "$ICON" --dest "$OUT/image" "${JARGS[@]}"
 IMG="$OUT/image/$NAME"
 mkdir -p "$IMG/lib/python"
 cp -a "$OUT/work/pycache/$PYDIR" "$IMG/lib/python/$PYDIR"
@@ -145,7 +146,7 @@ step ".deb"
 # one (the .deb is then ~85 MB instead of ~57). DPKG_DEB_COMPRESSOR_TYPE=xz makes the smaller one.
 export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
 "$JDK/bin/jpackage" --type deb --app-image "$IMG" --name "$NAME" --app-version "$APP_VERSION" \
-  --dest "$OUT" --icon "$HERE/src/linux/easel.png" --resource-dir "$HERE/src/linux/deb" \
+  --dest "$OUT" --icon "$ICON" --resource-dir "$HERE/src/linux/deb" \
   --description "Desktop canvases drawn by Python" --vendor "Easel" \
   --linux-package-name "$NAME" --linux-deb-maintainer "easel@localhost" --linux-app-category graphics \
   --linux-shortcut --linux-menu-group "Graphics;Development;Education;" \

@@ -22,13 +22,14 @@ dpkg-deb -f "$DEB" Depends | grep -q libgtk-3-0 || fail "the .deb does not depen
 # A PATH with neither java nor python: only the few tools a shell script of the test needs are not
 # needed by the app, so it gets an empty folder.
 mkdir -p "$T/bin" "$T/home" "$T/out"
-run() { env -i HOME="$T/home" PATH="$T/bin" LANG=C.UTF-8 "$@"; }
+# XDG_CACHE_HOME too: Java takes user.home from the passwd entry, not HOME, and the caches follow it.
+run() { env -i HOME="$T/home" XDG_CACHE_HOME="$T/home/.cache" PATH="$T/bin" LANG=C.UTF-8 "$@"; }
 
 # 1. A headless example: bounce.py for 10 frames, its last frame saved as a PNG.
 EX="$T/root/opt/easel/lib/app/assets/examples/bounce.py"
 [ -f "$EX" ] || fail "the examples are not in the package"
 run "$EASEL" run "$EX" --headless --frames 10 --out "$T/out" >"$T/run.log" 2>&1 \
-  || { cat "$T/run.log" >&2; fail "easel run --headless exited $?"; }
+  || { rc=$?; cat "$T/run.log" >&2; fail "easel run --headless exited $rc"; }
 PNG="$(ls "$T"/out/*.png 2>/dev/null | head -n1)"
 [ -n "$PNG" ] || { cat "$T/run.log" >&2; fail "no PNG in $T/out"; }
 [ "$(head -c 8 "$PNG" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$PNG is not a PNG"
@@ -38,13 +39,17 @@ if command -v identify >/dev/null 2>&1; then
   echo "package test: $(basename "$PNG"): $(identify -format '%wx%h' "$PNG"), $colors colours" >&2
 fi
 
+# The example that loads a picture from ../images: the assets ship whole.
+run "$EASEL" run "${EX%/*}/images.py" --headless --frames 1 --out "$T/out-images" >"$T/images.log" 2>&1 \
+  || { rc=$?; cat "$T/images.log" >&2; fail "images.py exited $rc"; }
+
 # 2. easel doctor: the bundled Python, found in the image.
-run "$EASEL" doctor >"$T/doctor.log" 2>&1 || { cat "$T/doctor.log" >&2; fail "easel doctor exited $?"; }
+run "$EASEL" doctor >"$T/doctor.log" 2>&1 || { rc=$?; cat "$T/doctor.log" >&2; fail "easel doctor exited $rc"; }
 grep -q "/opt/easel/lib/python/cpython-" "$T/doctor.log" || { cat "$T/doctor.log" >&2; fail "doctor does not name the image's CPython"; }
 
 # 3. easel bench from the installed app, timing the installed app's start (one headless run).
 run "$EASEL" bench startup --headless --runs 1 --launcher "$EASEL" >"$T/bench.log" 2>&1 \
-  || { cat "$T/bench.log" >&2; fail "easel bench startup exited $?"; }
+  || { rc=$?; cat "$T/bench.log" >&2; fail "easel bench startup exited $rc"; }
 grep -q '"first_frame_ms"' "$T/bench.log" || { cat "$T/bench.log" >&2; fail "easel bench startup printed no figures"; }
 
 # 4. Nothing unpacked into HOME: no CPython, no easel package, no JavaFX libraries.
@@ -67,7 +72,7 @@ class C(easel.Canvas):
 C().show()
 PY
   run "$EASEL" run "$T/which.py" --headless --frames 1 --python "$other" --out "$T/out2" >"$T/other.log" 2>&1 \
-    || { cat "$T/other.log" >&2; fail "easel run --python $other exited $?"; }
+    || { rc=$?; cat "$T/other.log" >&2; fail "easel run --python $other exited $rc"; }
   want=$("$other" -c 'import sys; print(sys.version_info[:2])')
   grep -q "python $want" "$T/other.log" || { cat "$T/other.log" >&2; fail "--python $other did not run $want"; }
   echo "package test: --python $other ran Python $want" >&2
