@@ -142,11 +142,16 @@ chmod -R a+rX,go-w "$IMG"
 step "tar.gz"
 tar -C "$OUT/image" -czf "$OUT/$NAME-$APP_VERSION-linux-x86_64.tar.gz" "$NAME"
 step ".deb"
+# jpackage ignores --icon when it packages an app image and puts its own 32x32 icon in the package:
+# the icon goes in as a resource (<name>.png), beside the desktop entry.
+mkdir -p "$OUT/work/deb-resources"
+cp "$HERE"/src/linux/deb/* "$OUT/work/deb-resources/"
+cp "$ICON" "$OUT/work/deb-resources/$NAME.png"
 # dpkg-deb's default, xz, took 10+ minutes for this ~270 MB image on 2 busy cores; gzip takes well under
 # one (the .deb is then ~85 MB instead of ~57). DPKG_DEB_COMPRESSOR_TYPE=xz makes the smaller one.
 export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
 "$JDK/bin/jpackage" --type deb --app-image "$IMG" --name "$NAME" --app-version "$APP_VERSION" \
-  --dest "$OUT" --icon "$ICON" --resource-dir "$HERE/src/linux/deb" \
+  --dest "$OUT" --icon "$ICON" --resource-dir "$OUT/work/deb-resources" \
   --description "Desktop canvases drawn by Python" --vendor "Easel" \
   --linux-package-name "$NAME" --linux-deb-maintainer "easel@localhost" --linux-app-category graphics \
   --linux-shortcut --linux-menu-group "Graphics;Development;Education;" \

@@ -17,6 +17,8 @@ dpkg-deb -x "$DEB" "$T/root"
 EASEL="$T/root/opt/easel/bin/easel"
 [ -x "$EASEL" ] || fail "no /opt/easel/bin/easel in $DEB"
 grep -q '^MimeType=.*text/x-python' "$T"/root/opt/easel/lib/*.desktop || fail "the .desktop entry has no text/x-python"
+[ "$(od -An -tu1 -j16 -N4 "$T/root/opt/easel/lib/easel.png" | tr -s ' ')" = " 0 0 1 0" ] \
+  || fail "the menu icon is not the 256x256 app icon (jpackage's default?)"
 dpkg-deb -f "$DEB" Depends | grep -q libgtk-3-0 || fail "the .deb does not depend on libgtk-3-0"
 
 # A PATH with neither java nor python: only the few tools a shell script of the test needs are not
