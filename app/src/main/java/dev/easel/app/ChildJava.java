@@ -34,9 +34,9 @@ final class ChildJava {
             cmd.add("-Deasel.cds=" + cds);
         }
         // java.util.prefs.userRoot: a run remembers its windows where its launcher keeps its settings.
-        // The installed app's in-place Python, easel package and JavaFX libraries (packaging/build.sh).
+        // The installed app's in-place Python and easel package (packaging/build.sh).
         for (String p : List.of("glass.platform", "prism.order", "java.awt.headless", "easel.root",
-                "java.util.prefs.userRoot", "easel.python.home", "easel.python.package", "javafx.cachedir")) {
+                "java.util.prefs.userRoot", "easel.python.home", "easel.python.package")) {
             String v = System.getProperty(p);
             if (v != null) {
                 cmd.add("-D" + p + "=" + v);
