@@ -9,7 +9,7 @@ final class ChildJava {
 
     static List<String> command(String mainClass, List<String> args) {
         List<String> cmd = new ArrayList<>();
-        cmd.add(ProcessHandle.current().info().command().orElse("java"));
+        cmd.add(java());
         cmd.add("--enable-native-access=ALL-UNNAMED,javafx.graphics");
         cmd.add("--sun-misc-unsafe-memory-access=allow"); // LWJGL (the GL renderer) uses Unsafe
         String modulePath = System.getProperty("jdk.module.path");
@@ -35,8 +35,9 @@ final class ChildJava {
             cmd.add("-Deasel.cds=" + cds);
         }
         // java.util.prefs.userRoot: a run remembers its windows where its launcher keeps its settings.
+        // The installed app's in-place Python and easel package (packaging/build.sh).
         for (String p : List.of("glass.platform", "prism.order", "java.awt.headless", "easel.root",
-                "java.util.prefs.userRoot")) {
+                "java.util.prefs.userRoot", "easel.python.home", "easel.python.package")) {
             String v = System.getProperty(p);
             if (v != null) {
                 cmd.add("-D" + p + "=" + v);
@@ -47,5 +48,15 @@ final class ChildJava {
         cmd.add(mainClass);
         cmd.addAll(args);
         return cmd;
+    }
+
+    /**
+     * This runtime's {@code bin/java}: in the installed app this process is the jpackage launcher
+     * ({@code bin/easel}), which takes no JVM options, so the runtime's own java starts the child.
+     */
+    static String java() {
+        java.nio.file.Path exe = java.nio.file.Path.of(System.getProperty("java.home"), "bin", "java");
+        return java.nio.file.Files.isExecutable(exe) ? exe.toString()
+                : ProcessHandle.current().info().command().orElse("java");
     }
 }

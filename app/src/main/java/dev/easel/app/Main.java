@@ -20,6 +20,10 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Spec
     CommandLine.Model.CommandSpec spec;
 
+    // The desktop entry's "Open with Easel" (packaging/): easel SKETCH.py runs it.
+    @CommandLine.Parameters(arity = "0..1", paramLabel = "SKETCH", description = "a sketch to run: same as 'easel run SKETCH'")
+    String sketch;
+
     /** Entry point; exits with the command's code (0 ok, 1 the script raised, 2 usage or configuration). */
     public static void main(String[] args) {
         Startup.mark("main");
@@ -43,6 +47,9 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (sketch != null) {
+            return commandLine().execute("run", sketch);
+        }
         if (Displays.missing()) {
             spec.commandLine().usage(System.out);
             return 0;

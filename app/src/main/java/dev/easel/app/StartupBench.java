@@ -126,6 +126,9 @@ final class StartupBench {
                     .map(o -> "'" + o.replace("'", "'\\''") + "'").toList()));
         }
         pb.environment().put("EASEL_TRACE_STARTUP", "1");
+        // Set by a jpackage launcher for its children: another launcher that sees it acts as plain java
+        // ("main class run"). The bench run from an installed app times a user's start of it.
+        pb.environment().remove("_JPACKAGE_LAUNCHER");
         if (window) {
             pb.environment().put("EASEL_BENCH_FIRST_FRAME", "1"); // the child ends at its first frame painted
         }

@@ -112,6 +112,7 @@ class CliTest {
         submit("runHelp", "run", "--help");
         submit("version", "--version");
         submit("missing", "run", dir.resolve("no_such_sketch.py").toString(), "--headless");
+        submit("missingAlone", dir.resolve("no_such_sketch.py").toString());
         submit("sizeNotWxH", "run", good.toString(), "--headless", "--size", "800");
         submit("sizeZero", "run", good.toString(), "--headless", "--size", "0x600");
         submit("unknownOption", "run", good.toString(), "--headless", "--frobnicate");
@@ -186,6 +187,15 @@ class CliTest {
     @Test
     void missingScriptIsAUsageError() throws Exception {
         Child.Result r = result("missing");
+        assertEquals(2, r.exitCode(), r::describe);
+        assertTrue(r.stderr().contains("no such script") && r.stderr().contains("no_such_sketch.py"), r::describe);
+        noJavaTrace(r);
+    }
+
+    @Test
+    void aSketchAloneIsRunLikeEaselRun() throws Exception {
+        // easel SKETCH (the desktop entry's "Open with Easel") is easel run SKETCH.
+        Child.Result r = result("missingAlone");
         assertEquals(2, r.exitCode(), r::describe);
         assertTrue(r.stderr().contains("no such script") && r.stderr().contains("no_such_sketch.py"), r::describe);
         noJavaTrace(r);

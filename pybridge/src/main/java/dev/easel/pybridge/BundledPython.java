@@ -63,6 +63,11 @@ import java.util.stream.Stream;
  * <p>numpy, when its jars are on the class path ({@link BundledNumpy}, Linux), is extracted into the same
  * folder ({@code lib/python3.14/site-packages/numpy}), whose name then ends in {@code -numpy-<version>}.
  *
+ * <p>An installed app (the jpackage image, {@code packaging/}) ships the tree already unpacked and names it
+ * with the system property {@value #HOME_PROPERTY}: that folder is then used in place (read only, nothing
+ * is extracted, the jar need not be on the class path). {@code packaging/build.sh} makes it with this class'
+ * extraction, so its layout and manifest are the same.
+ *
  * <p>Left out of the extraction, to keep it small and fast: C headers, man pages, pkg-config and
  * CMake files, the OpenSSL legacy provider, the JavaCPP JNI library (Easel uses FFM), the standard
  * library's test suite ({@code test/} and the {@code _test*} extension modules), and {@code tkinter},
@@ -75,6 +80,8 @@ public final class BundledPython {
     /** The manifest, written last into the installation folder. */
     static final String MANIFEST = ".easel-manifest";
     private static final String MANIFEST_HEADER = "easel bundled cpython manifest 1";
+    /** The system property naming an already unpacked bundled CPython to use in place (the installed app sets it). */
+    public static final String HOME_PROPERTY = "easel.python.home";
 
     private static final System.Logger LOG = System.getLogger(BundledPython.class.getName());
     private static final Object IN_PROCESS_LOCK = new Object();
@@ -93,6 +100,9 @@ public final class BundledPython {
      *         {@code false} also where there is no bundled CPython for them
      */
     public static boolean isAvailable() {
+        if (unpackedHome() != null) {
+            return true;
+        }
         try {
             return BundledSource.resource(BundledPlatform.current()) != null;
         } catch (UnsupportedOperationException noneForThisPlatform) {
@@ -159,6 +169,10 @@ public final class BundledPython {
 
     static Optional<PythonInstallation> find(Map<String, String> env) {
         BundledPlatform platform = BundledPlatform.current(); // throws, naming the supported ones, where there is none
+        Path unpacked = unpackedHome();
+        if (unpacked != null) {
+            return Optional.of(inPlace(unpacked, platform));
+        }
         if (BundledSource.resource(platform) == null) {
             return Optional.empty();
         }
@@ -168,6 +182,25 @@ public final class BundledPython {
         PythonVersion version = versionOf(artifact);
         return Optional.of(new PythonInstallation(dir.resolve(platform.library()), dir, checkedExecutable(dir, platform),
                 version, false, "bundled"));
+    }
+
+    /** The folder {@value #HOME_PROPERTY} names, or null if it is not set. */
+    static Path unpackedHome() {
+        String home = System.getProperty(HOME_PROPERTY);
+        return home == null || home.isBlank() ? null : Path.of(home).toAbsolutePath().normalize();
+    }
+
+    /**
+     * The unpacked tree at {@code dir} as an installation, used where it is. Only its library and standard
+     * library are checked (two {@code stat}s): the installed app's files are the package manager's to keep intact.
+     */
+    static PythonInstallation inPlace(Path dir, BundledPlatform platform) {
+        if (!Files.isRegularFile(dir.resolve(platform.library())) || !Files.isRegularFile(dir.resolve(platform.landmark()))) {
+            throw new IllegalStateException(HOME_PROPERTY + "=" + dir + " is not an unpacked CPython " + ABI
+                    + " (no " + platform.library() + " or " + platform.landmark() + " in it)");
+        }
+        return new PythonInstallation(dir.resolve(platform.library()), dir, checkedExecutable(dir, platform),
+                versionOf(dir.getFileName().toString()), false, "bundled");
     }
 
     /** Why {@link #find} found nothing: the jar for this platform ({@code linux-x86_64}, ...) is not on the class path. */

@@ -12,7 +12,9 @@ import java.util.List;
 
 /**
  * The Python package {@code easel}, shipped as resources and written once to a cache folder named
- * after its content hash, so tracebacks, {@code inspect} and {@code help()} see real files.
+ * after its content hash, so tracebacks, {@code inspect} and {@code help()} see real files. The
+ * installed app ships that folder (system property {@value #SHIPPED_PROPERTY}): used in place when its
+ * hash is this jar's, so nothing is written into the home directory.
  */
 final class PythonPackage {
     /** Every file of the package (a test checks this list against the resources). */
@@ -21,6 +23,8 @@ final class PythonPackage {
             "_window.py", "_paint.py", "_font.py", "_easel.pyi", "_types.pyi",
             "_params.py", "_outside.py");
     private static final String BASE = "/dev/easel/canvas/python/easel/";
+    /** A folder holding an already written {@code easel/} (packaging/build.sh copies it from this class' cache). */
+    static final String SHIPPED_PROPERTY = "easel.python.package";
 
     private PythonPackage() {}
 
@@ -40,6 +44,10 @@ final class PythonPackage {
                 sha.update(contents[i]);
             }
             String hash = HexFormat.of().formatHex(sha.digest()).substring(0, 16);
+            Path shipped = shipped(hash);
+            if (shipped != null) {
+                return shipped;
+            }
             Path root = cacheRoot().resolve("python-" + hash);
             Path pkg = root.resolve("easel");
             if (Files.isRegularFile(pkg.resolve(".complete"))) {
@@ -63,6 +71,16 @@ final class PythonPackage {
         } catch (java.security.NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The folder {@value #SHIPPED_PROPERTY} names if its {@code easel/} is complete and has {@code hash}, else null. */
+    static Path shipped(String hash) throws IOException {
+        String folder = System.getProperty(SHIPPED_PROPERTY);
+        if (folder == null || folder.isBlank()) {
+            return null;
+        }
+        Path complete = Path.of(folder, "easel", ".complete");
+        return Files.isRegularFile(complete) && Files.readString(complete).strip().equals(hash) ? Path.of(folder) : null;
     }
 
     private static Path cacheRoot() {

@@ -1,0 +1,162 @@
+#!/usr/bin/env bash
+# Builds the installed form of Easel into packaging/target/ (called by the `package` Maven profile,
+# after the app module is packaged; see docs/packaging.md):
+#   runtime/                      a jlink runtime: the JDK modules jdeps finds used, JavaFX linked in
+#   image/easel/                  the jpackage app image (bin/easel), with CPython 3.14 + numpy unpacked
+#                                 inside and used in place, the easel package, JavaFX's native libraries,
+#                                 the examples and a JDK 25 AOT cache trained on a one-rect sketch
+#   easel_<version>_amd64.deb     the Debian package of that image (installs into /opt/easel)
+#   easel-<version>-linux-x86_64.tar.gz   the image as a tarball
+# Usage: packaging/build.sh <project version>. Needs a JDK 25+ (found like ./easel finds one, or
+# EASEL_JDK), and fakeroot + dpkg-dev for the .deb.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+ROOT="$(dirname "$HERE")"
+APP="$ROOT/app/target"
+OUT="$HERE/target"
+VERSION="${1:?usage: build.sh <project version>}"
+APP_VERSION="${VERSION%%-*}"          # jpackage wants digits and dots: 0.1.0-SNAPSHOT gives 0.1.0
+NAME=easel
+log() { echo "package: $*" >&2; }
+t0=$SECONDS
+step() { log "$1 (${2:-$((SECONDS - t0))} s so far)"; }
+
+find_jdk() { # a JDK 25+ home with jlink and jpackage: EASEL_JDK, JAVA_HOME, then /usr/lib/jvm/*
+  local c v
+  for c in "${EASEL_JDK:-}" "${JAVA_HOME:-}" /usr/lib/jvm/* /opt/java/* /opt/jdk*; do
+    [ -n "$c" ] && [ -x "$c/bin/jpackage" ] && [ -f "$c/release" ] || continue
+    v=$(sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$c/release" | head -n1)
+    if [ "${v:-0}" -ge 25 ] 2>/dev/null; then echo "$c"; return; fi
+  done
+  echo "package: needs a JDK 25 or newer with jpackage (set EASEL_JDK)" >&2
+  exit 2
+}
+JDK="$(find_jdk)"
+ICON="$ROOT/app/src/main/resources/dev/easel/app/icon.png"   # the windows' icon
+[ -f "$APP/easel-app.jar" ] && [ -d "$APP/lib/javafx" ] || { log "no $APP/easel-app.jar: build the app first"; exit 2; }
+
+rm -rf "$OUT/work" "$OUT/runtime" "$OUT/image" "$OUT"/*.deb "$OUT"/*.tar.gz
+mkdir -p "$OUT/work/input" "$OUT/work/pycache" "$OUT/image"
+
+# 1. The CPython tree, exactly as the app extracts it (BundledPython: stdlib, numpy, OpenBLAS), and the
+#    easel Python package as the app writes it: one headless run of the dev build into a private cache.
+step "unpacking the bundled CPython and numpy"
+cat > "$OUT/work/one_rect.py" <<'PY'
+import easel
+
+class OneRect(easel.Canvas):
+    size = (320, 240)
+
+    def on_draw(self, g):
+        g.fill = "tomato"
+        g.fill_rect(40, 40, 160, 100)
+        if self.frame >= 30:
+            easel.quit()
+
+OneRect().show()
+PY
+( cd "$OUT/work" && EASEL_CACHE="$OUT/work/pycache" HOME="$OUT/work/home-unpack" PATH=/nonexistent "$JDK/bin/java" \
+    --enable-native-access=ALL-UNNAMED,javafx.graphics --module-path "$APP/lib/javafx" \
+    --add-modules javafx.controls,javafx.swing -Djava.awt.headless=true -Dglass.platform=Headless -Dprism.order=sw \
+    -cp "$APP/easel-app.jar:$APP/lib/*" dev.easel.app.Main run one_rect.py --headless --frames 1 --python bundled \
+    --out "$OUT/work/out" ) >"$OUT/work/unpack.log" 2>&1 || { cat "$OUT/work/unpack.log" >&2; exit 1; }
+PYDIR="$(cd "$OUT/work/pycache" && ls -d cpython-* | head -n1)"
+PKGDIR="$(cd "$OUT/work/pycache" && ls -d python-* | head -n1)"
+[ -n "$PYDIR" ] && [ -n "$PKGDIR" ] || { log "the run made no cpython-*/python-* folder"; exit 1; }
+
+# 2. What goes on the class path: the app's jars without the CPython/numpy/OpenBLAS jars (their files
+#    are the tree above) and JavaCPP (only those jars use it). The examples come along for the launcher.
+for j in "$APP"/easel-app.jar "$APP"/lib/*.jar; do
+  case "$(basename "$j")" in cpython-*|numpy-*|openblas-*|javacpp-*) ;; *) cp "$j" "$OUT/work/input/" ;; esac
+done
+mkdir -p "$OUT/work/input/assets"
+cp -r "$ROOT/assets/examples" "$ROOT/assets/images" "$OUT/work/input/assets/"   # images.py loads ../images
+
+# 3. The runtime: the JDK modules the jars use (jdeps), and JavaFX linked in from its modular jars.
+step "jdeps + jlink"
+JDK_MODS=$("$JDK/bin/jdeps" --print-module-deps --ignore-missing-deps --multi-release 25 \
+  --module-path "$APP/lib/javafx" --add-modules javafx.controls,javafx.swing \
+  -cp "$OUT/work/input/*" "$OUT"/work/input/*.jar 2>/dev/null | tail -n1)
+MODS="$JDK_MODS,javafx.controls,javafx.swing"
+log "modules: $MODS"
+"$JDK/bin/jlink" --module-path "$APP/lib/javafx" --add-modules "$MODS" --output "$OUT/runtime" \
+  --strip-debug --no-header-files --no-man-pages
+# JavaFX's native libraries: the modular jars carry them as resources, which JavaFX would unpack into
+# ~/.openjfx/cache at first start. Linked into a runtime (its classes come from jrt:), JavaFX loads them
+# from the runtime's lib/ first, where jmods would have put them: put them there.
+for j in "$APP"/lib/javafx/*.jar; do
+  unzip -q -o -j "$j" '*.so' -d "$OUT/runtime/lib" 2>/dev/null || true
+done
+[ -f "$OUT/runtime/lib/libglassgtk3.so" ] || { log "no JavaFX native libraries in the javafx jars"; exit 1; }
+
+# 4. The app image. $APPDIR is lib/app of the image, wherever it is installed.
+step "jpackage app image"
+JOPTS=(--enable-native-access=ALL-UNNAMED,javafx.graphics
+  '-Deasel.root=$APPDIR'
+  "-Deasel.python.home=\$APPDIR/../python/$PYDIR"
+  '-Deasel.python.package=$APPDIR/../python/easel-package')
+JARGS=()
+for o in "${JOPTS[@]}"; do JARGS+=(--java-options "$o"); done
+"$JDK/bin/jpackage" --type app-image --name "$NAME" --app-version "$APP_VERSION" \
+  --input "$OUT/work/input" --main-jar easel-app.jar --main-class dev.easel.app.Main \
+  --runtime-image "$OUT/runtime" --icon "$ICON" --dest "$OUT/image" "${JARGS[@]}"
+IMG="$OUT/image/$NAME"
+mkdir -p "$IMG/lib/python"
+cp -a "$OUT/work/pycache/$PYDIR" "$IMG/lib/python/$PYDIR"
+cp -a "$OUT/work/pycache/$PKGDIR" "$IMG/lib/python/easel-package"
+
+# 5. Bytecode for everything Python imports (stdlib, numpy, easel), checked by hash of nothing: an
+#    installed tree is read only, so Python could neither write nor refresh them, and file times may
+#    change on the way into a package.
+step "precompiling Python"
+PYHOME="$IMG/lib/python/$PYDIR"
+PYTHONHOME="$PYHOME" "$PYHOME/bin/python3.14" -s -m compileall -q -f -j 0 --invalidation-mode unchecked-hash \
+  "$PYHOME/lib/python3.14" "$IMG/lib/python/easel-package" >"$OUT/work/compileall.log" 2>&1 \
+  || log "compileall reported problems (see $OUT/work/compileall.log)"
+
+# 6. The AOT cache, trained on the image itself (same runtime, class path and options as every start):
+#    a one-rect sketch in a window on JavaFX's headless platform.
+step "training the AOT cache"
+CFG="$IMG/lib/app/$NAME.cfg"
+cp "$CFG" "$OUT/work/cfg.orig"
+{ cat "$OUT/work/cfg.orig"; echo 'java-options=-XX:AOTCacheOutput=$APPDIR/easel.aot'
+  echo 'java-options=-Xlog:aot=off'; echo 'java-options=-Xlog:cds=off'
+  echo 'java-options=-Dglass.platform=Headless'; echo 'java-options=-Dprism.order=sw'; } > "$CFG"
+mkdir -p "$OUT/work/home-aot"
+if ( cd "$OUT/work" && HOME="$OUT/work/home-aot" PATH=/nonexistent "$IMG/bin/$NAME" run one_rect.py ) >"$OUT/work/aot.log" 2>&1 \
+    && [ -f "$IMG/lib/app/easel.aot" ]; then
+  { cat "$OUT/work/cfg.orig"; echo 'java-options=-XX:AOTCache=$APPDIR/easel.aot'
+    echo 'java-options=-Xlog:aot=off'; echo 'java-options=-Xlog:cds=off'
+    echo 'java-options=-Deasel.aot=$APPDIR/easel.aot'; } > "$CFG"
+else
+  log "could not train the AOT cache (see $OUT/work/aot.log): the image starts without one"
+  cp "$OUT/work/cfg.orig" "$CFG"
+  rm -f "$IMG/lib/app/easel.aot"
+fi
+left=$(cd "$OUT/work/home-aot" && find . -path ./.openjfx -o -path './.cache/easel/*python-*' -o -path './.cache/easel/cpython-*')
+[ -z "$left" ] || { log "the training run unpacked into HOME ($OUT/work/home-aot: $left): the image would too"; exit 1; }
+# Nothing in the image is the user's to write.
+chmod -R a+rX,go-w "$IMG"
+
+# 7. The .tar.gz and the .deb.
+step "tar.gz"
+tar -C "$OUT/image" -czf "$OUT/$NAME-$APP_VERSION-linux-x86_64.tar.gz" "$NAME"
+step ".deb"
+# jpackage ignores --icon when it packages an app image and puts its own 32x32 icon in the package:
+# the icon goes in as a resource (<name>.png), beside the desktop entry.
+mkdir -p "$OUT/work/deb-resources"
+cp "$HERE"/src/linux/deb/* "$OUT/work/deb-resources/"
+cp "$ICON" "$OUT/work/deb-resources/$NAME.png"
+# dpkg-deb's default, xz, took 10+ minutes for this ~270 MB image on 2 busy cores; gzip takes well under
+# one (the .deb is then ~85 MB instead of ~57). DPKG_DEB_COMPRESSOR_TYPE=xz makes the smaller one.
+export DPKG_DEB_COMPRESSOR_TYPE="${DPKG_DEB_COMPRESSOR_TYPE:-gzip}"
+"$JDK/bin/jpackage" --type deb --app-image "$IMG" --name "$NAME" --app-version "$APP_VERSION" \
+  --dest "$OUT" --icon "$ICON" --resource-dir "$OUT/work/deb-resources" \
+  --description "Desktop canvases drawn by Python" --vendor "Easel" \
+  --linux-package-name "$NAME" --linux-deb-maintainer "easel@localhost" --linux-app-category graphics \
+  --linux-shortcut --linux-menu-group "Graphics;Development;Education;" \
+  --file-associations "$HERE/src/linux/py-association.properties" \
+  --linux-package-deps "libgtk-3-0 | libgtk-3-0t64, libgl1, libxtst6, libxxf86vm1, libfreetype6, libfontconfig1, libpango-1.0-0, libpangoft2-1.0-0, fonts-dejavu-core | fonts-liberation2 | fonts-liberation"
+
+step "done"
+du -sh "$IMG" "$OUT"/*.deb "$OUT"/*.tar.gz >&2

@@ -1,0 +1,82 @@
+#!/usr/bin/env bash
+# Tests the .deb that build.sh made, as a user's machine would have it, without installing it:
+# unpacks it with dpkg-deb -x into a temporary root, then with a PATH holding neither java nor python
+# and an empty HOME runs a headless example with the packaged launcher (checks the PNG), easel doctor,
+# easel bench startup, and --python with another Python; and checks that nothing was unpacked into HOME.
+set -euo pipefail
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+OUT="$HERE/target"
+DEB="$(ls "$OUT"/easel_*.deb 2>/dev/null | head -n1)"
+[ -n "$DEB" ] || { echo "package test: no .deb in $OUT (run build.sh first)" >&2; exit 2; }
+T="$(mktemp -d "${TMPDIR:-/tmp}/easel-pkgtest.XXXXXX")"
+trap 'rm -rf "$T"' EXIT
+fail() { echo "package test: FAIL: $*" >&2; exit 1; }
+t0=$SECONDS
+
+dpkg-deb -x "$DEB" "$T/root"
+EASEL="$T/root/opt/easel/bin/easel"
+[ -x "$EASEL" ] || fail "no /opt/easel/bin/easel in $DEB"
+grep -q '^MimeType=.*text/x-python' "$T"/root/opt/easel/lib/*.desktop || fail "the .desktop entry has no text/x-python"
+[ "$(od -An -tu1 -j16 -N4 "$T/root/opt/easel/lib/easel.png" | tr -s ' ')" = " 0 0 1 0" ] \
+  || fail "the menu icon is not the 256x256 app icon (jpackage's default?)"
+dpkg-deb -f "$DEB" Depends | grep -q libgtk-3-0 || fail "the .deb does not depend on libgtk-3-0"
+
+# A PATH with neither java nor python: only the few tools a shell script of the test needs are not
+# needed by the app, so it gets an empty folder.
+mkdir -p "$T/bin" "$T/home" "$T/out"
+# XDG_CACHE_HOME too: Java takes user.home from the passwd entry, not HOME, and the caches follow it.
+run() { env -i HOME="$T/home" XDG_CACHE_HOME="$T/home/.cache" PATH="$T/bin" LANG=C.UTF-8 "$@"; }
+
+# 1. A headless example: bounce.py for 10 frames, its last frame saved as a PNG.
+EX="$T/root/opt/easel/lib/app/assets/examples/bounce.py"
+[ -f "$EX" ] || fail "the examples are not in the package"
+run "$EASEL" run "$EX" --headless --frames 10 --out "$T/out" >"$T/run.log" 2>&1 \
+  || { rc=$?; cat "$T/run.log" >&2; fail "easel run --headless exited $rc"; }
+PNG="$(ls "$T"/out/*.png 2>/dev/null | head -n1)"
+[ -n "$PNG" ] || { cat "$T/run.log" >&2; fail "no PNG in $T/out"; }
+[ "$(head -c 8 "$PNG" | od -An -tx1 | tr -d ' \n')" = 89504e470d0a1a0a ] || fail "$PNG is not a PNG"
+if command -v identify >/dev/null 2>&1; then
+  colors=$(identify -format %k "$PNG")
+  [ "$colors" -ge 2 ] || fail "$PNG has $colors colour(s): nothing drawn"
+  echo "package test: $(basename "$PNG"): $(identify -format '%wx%h' "$PNG"), $colors colours" >&2
+fi
+
+# The example that loads a picture from ../images: the assets ship whole.
+run "$EASEL" run "${EX%/*}/images.py" --headless --frames 1 --out "$T/out-images" >"$T/images.log" 2>&1 \
+  || { rc=$?; cat "$T/images.log" >&2; fail "images.py exited $rc"; }
+
+# 2. easel doctor: the bundled Python, found in the image.
+run "$EASEL" doctor >"$T/doctor.log" 2>&1 || { rc=$?; cat "$T/doctor.log" >&2; fail "easel doctor exited $rc"; }
+grep -q "/opt/easel/lib/python/cpython-" "$T/doctor.log" || { cat "$T/doctor.log" >&2; fail "doctor does not name the image's CPython"; }
+
+# 3. easel bench from the installed app, timing the installed app's start (one headless run).
+run "$EASEL" bench startup --headless --runs 1 --launcher "$EASEL" >"$T/bench.log" 2>&1 \
+  || { rc=$?; cat "$T/bench.log" >&2; fail "easel bench startup exited $rc"; }
+grep -q '"first_frame_ms"' "$T/bench.log" || { cat "$T/bench.log" >&2; fail "easel bench startup printed no figures"; }
+
+# 4. Nothing unpacked into HOME: no CPython, no easel package, no JavaFX libraries.
+left=$(cd "$T/home" && find . -path './.cache/easel/cpython-*' -o -path './.cache/easel/python-*' -o -path './.openjfx' | head)
+[ -z "$left" ] || fail "unpacked into HOME: $left"
+
+# 5. --python still picks another Python (the system's, by its path), when this machine has one.
+other=""
+for p in /usr/bin/python3.1[1-3] /usr/bin/python3; do [ -x "$p" ] && { other="$p"; break; }; done
+if [ -n "$other" ]; then
+  cat > "$T/which.py" <<'PY'
+import sys, easel
+print("python", sys.version_info[:2], sys.executable)
+
+class C(easel.Canvas):
+    size = (40, 30)
+    def on_draw(self, g):
+        g.fill_rect(0, 0, 10, 10)
+
+C().show()
+PY
+  run "$EASEL" run "$T/which.py" --headless --frames 1 --python "$other" --out "$T/out2" >"$T/other.log" 2>&1 \
+    || { rc=$?; cat "$T/other.log" >&2; fail "easel run --python $other exited $rc"; }
+  want=$("$other" -c 'import sys; print(sys.version_info[:2])')
+  grep -q "python $want" "$T/other.log" || { cat "$T/other.log" >&2; fail "--python $other did not run $want"; }
+  echo "package test: --python $other ran Python $want" >&2
+fi
+echo "package test: ok ($((SECONDS - t0)) s)" >&2
