@@ -120,13 +120,13 @@ step "training the AOT cache"
 CFG="$IMG/lib/app/$NAME.cfg"
 cp "$CFG" "$OUT/work/cfg.orig"
 { cat "$OUT/work/cfg.orig"; echo 'java-options=-XX:AOTCacheOutput=$APPDIR/easel.aot'
-  echo 'java-options=-Xlog:aot=off'; echo 'java-options=-Xlog:cds=off'
+  echo 'java-options=-Xlog:aot*=off'; echo 'java-options=-Xlog:cds*=off'
   echo 'java-options=-Dglass.platform=Headless'; echo 'java-options=-Dprism.order=sw'; } > "$CFG"
 mkdir -p "$OUT/work/home-aot"
 if ( cd "$OUT/work" && HOME="$OUT/work/home-aot" PATH=/nonexistent "$IMG/bin/$NAME" run one_rect.py ) >"$OUT/work/aot.log" 2>&1 \
     && [ -f "$IMG/lib/app/easel.aot" ]; then
   { cat "$OUT/work/cfg.orig"; echo 'java-options=-XX:AOTCache=$APPDIR/easel.aot'
-    echo 'java-options=-Xlog:aot=off'; echo 'java-options=-Xlog:cds=off'
+    echo 'java-options=-Xlog:aot*=off'; echo 'java-options=-Xlog:cds*=off'
     echo 'java-options=-Deasel.aot=$APPDIR/easel.aot'; } > "$CFG"
 else
   log "could not train the AOT cache (see $OUT/work/aot.log): the image starts without one"
