@@ -83,7 +83,11 @@ class VirtualEnvTest {
         }
         Path sitePackages = venv.resolve("lib").resolve("python" + base.abiName()).resolve("site-packages");
         write(sitePackages.resolve("easel_venv_pkg").resolve("__init__.py"), "WHERE = 'venv'\n");
-        Path userSite = home.resolve(".local/lib").resolve("python" + base.abiName()).resolve("site-packages");
+        // The user site of the test's HOME; for the bundled CPython that is Easel's package folder
+        // (BundledUserSite: PYTHONUSERBASE = $EASEL_DATA/python, here the test's), not ~/.local.
+        Path userBase = BundledUserSite.appliesTo(base)
+                ? BundledUserSite.userBase(Map.of("EASEL_DATA", easelData(home).toString())) : home.resolve(".local");
+        Path userSite = userBase.resolve("lib").resolve("python" + base.abiName()).resolve("site-packages");
         write(userSite.resolve("easel_user_site_pkg").resolve("__init__.py"), "WHERE = 'user site'\n");
         Path venvPython = venv.resolve("bin").resolve("python");
 
@@ -91,7 +95,7 @@ class VirtualEnvTest {
                 Duration.ofSeconds(60));
         assertEquals(0, python.exitCode(), python.output());
 
-        Map<String, String> env = Map.of("HOME", home.toString());
+        Map<String, String> env = Map.of("HOME", home.toString(), "EASEL_DATA", easelData(home).toString());
         ChildJvm.Result inVenv = ChildJvm.run(venvPython.toString(), List.of(), env, VenvMain.class, CHILD_TIMEOUT);
         // The same, chosen by EASEL_PYTHON: located in the child, by PythonLocator.locate(null).
         Map<String, String> viaEnvVars = new HashMap<>(env);
@@ -163,7 +167,13 @@ class VirtualEnvTest {
             }
         });
         env.put("HOME", home.toString());
+        env.put("EASEL_DATA", easelData(home).toString());
         return env;
+    }
+
+    /** Easel's data folder in the test's HOME: the children never see a developer's own. */
+    private static Path easelData(Path home) {
+        return home.resolve("easel-data");
     }
 
     private static void write(Path file, String text) throws IOException {
