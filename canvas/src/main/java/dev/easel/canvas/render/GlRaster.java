@@ -12,19 +12,13 @@ import java.awt.BasicStroke;
 import java.awt.Color;
 import java.awt.Font;
 import java.awt.Graphics2D;
-import java.awt.LinearGradientPaint;
-import java.awt.MultipleGradientPaint;
-import java.awt.Paint;
-import java.awt.RadialGradientPaint;
 import java.awt.RenderingHints;
 import java.awt.font.FontRenderContext;
 import java.awt.font.LineMetrics;
 import java.awt.geom.AffineTransform;
-import java.awt.geom.Point2D;
 import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.nio.ByteBuffer;
-import java.util.Arrays;
 import org.lwjgl.system.MemoryUtil;
 
 /**
@@ -55,7 +49,7 @@ final class GlRaster {
         try {
             AffineTransform t = AffineTransform.getTranslateInstance(-x, -y);
             t.concatenate(device);
-            g.setPaint(awtPaint(gr, t));
+            g.setPaint(AwtPaints.awtPaint(gr, 1.0, t));
             g.fillRect(0, 0, w, h);
         } finally {
             g.dispose();
@@ -153,7 +147,7 @@ final class GlRaster {
         }
         if (st.gradient() != null) {
             // The gradient stays where the user put it, not moved with each line of text.
-            g.setPaint(awtPaint(st.gradient(), new AffineTransform(1 / squeeze, 0, 0, 1, -(x + dx) / squeeze, -(y + dy))));
+            g.setPaint(AwtPaints.awtPaint(st.gradient(), 1.0, new AffineTransform(1 / squeeze, 0, 0, 1, -(x + dx) / squeeze, -(y + dy))));
         } else {
             g.setColor(new Color(st.argb(), true));
         }
@@ -198,67 +192,4 @@ final class GlRaster {
         return new Patch(x, y, img.getWidth(), img.getHeight(), rgba);
     }
 
-    /**
-     * The Java2D paint of a gradient for a user space mapped by {@code t}: the same rules as the
-     * raster renderer's (a transparent stop takes its neighbours' colours, one stop becomes two, equal
-     * offsets are moved apart by the smallest float step; degenerate geometry paints nothing).
-     */
-    static Paint awtPaint(Gradient gr, AffineTransform t) {
-        double[] offsets = gr.stops().offsets();
-        int[] argb = gr.stops().argb();
-        float[] f = new float[2 * offsets.length + 1];
-        Color[] c = new Color[f.length];
-        int n = 0;
-        for (int k = 0; k < offsets.length; k++) {
-            if (argb[k] >>> 24 == 0 && offsets.length > 1) {
-                int before = argb[Math.max(0, k - 1)] & 0xFFFFFF;
-                int after = argb[Math.min(offsets.length - 1, k + 1)] & 0xFFFFFF;
-                if (k > 0) {
-                    f[n] = (float) offsets[k];
-                    c[n++] = new Color(before, true);
-                }
-                if (k < offsets.length - 1) {
-                    f[n] = (float) offsets[k];
-                    c[n++] = new Color(after, true);
-                }
-                continue;
-            }
-            f[n] = (float) offsets[k];
-            c[n++] = new Color(argb[k], true);
-        }
-        if (n == 1) {
-            f[1] = 1f;
-            f[0] = 0f;
-            c[1] = c[0];
-            n = 2;
-        }
-        f = Arrays.copyOf(f, n);
-        c = Arrays.copyOf(c, n);
-        for (int i = 1; i < n; i++) {
-            if (f[i] <= f[i - 1]) {
-                f[i] = Math.nextUp(f[i - 1]);
-            }
-        }
-        if (f[n - 1] > 1f) {
-            f[n - 1] = 1f;
-            for (int i = n - 2; i >= 0; i--) {
-                f[i] = Math.min(f[i], Math.nextDown(f[i + 1]));
-            }
-        }
-        MultipleGradientPaint.CycleMethod cycle = switch (gr.extend()) {
-            case PAD -> MultipleGradientPaint.CycleMethod.NO_CYCLE;
-            case REPEAT -> MultipleGradientPaint.CycleMethod.REPEAT;
-            case REFLECT -> MultipleGradientPaint.CycleMethod.REFLECT;
-        };
-        try {
-            return switch (gr) {
-                case Gradient.Linear l -> new LinearGradientPaint(new Point2D.Double(l.x0(), l.y0()),
-                        new Point2D.Double(l.x1(), l.y1()), f, c, cycle, MultipleGradientPaint.ColorSpaceType.SRGB, t);
-                case Gradient.Radial r -> new RadialGradientPaint(new Point2D.Double(r.cx(), r.cy()), (float) r.r(),
-                        new Point2D.Double(r.fx(), r.fy()), f, c, cycle, MultipleGradientPaint.ColorSpaceType.SRGB, t);
-            };
-        } catch (IllegalArgumentException degenerate) {
-            return new Color(0, true);
-        }
-    }
 }
