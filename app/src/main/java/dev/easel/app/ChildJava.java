@@ -24,8 +24,9 @@ final class ChildJava {
         if (aot != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(aot))) {
             // The launcher's ahead-of-time cache: the same class and module path, so it fits the child too.
             cmd.add("-XX:AOTCache=" + aot);
-            cmd.add("-Xlog:aot=off");
-            cmd.add("-Xlog:cds=off");
+            // Every aot*/cds* tag set, as the launcher: "aot=off" alone leaves aot+codecache warnings on.
+            cmd.add("-Xlog:aot*=off");
+            cmd.add("-Xlog:cds*=off");
             cmd.add("-Deasel.aot=" + aot);
         } else if (cds != null && java.nio.file.Files.isRegularFile(java.nio.file.Path.of(cds))) {
             // The launcher's class-data archive, as a user's start has it (read only: the launcher makes it).
