@@ -18,8 +18,12 @@ import java.util.stream.Stream;
 /**
  * Pictures of the examples, rendered by Easel itself: each example runs headless in a child
  * {@code easel run --headless} for a few frames and its first canvas' last frame is the picture.
- * Cached by the file's content (and Easel's version): an example that changes is rendered again,
- * one that does not costs nothing at the next start. Renders one at a time, in the background.
+ * Cached by the file's place and content (and Easel's version): an example that changes is rendered
+ * again, one that does not costs nothing at the next start. The place counts because a sketch reads
+ * files beside it (images.py loads ../images): the same text elsewhere can draw something else. A
+ * run that ended with an error still gives its picture (the error shown over the canvas), but it is
+ * not cached: the next start tries again, so a fixed environment shows the real picture.
+ * Renders one at a time, in the background.
  */
 public final class Thumbnails implements AutoCloseable {
     /** Frames rendered before the picture is taken: animations have moved, setup has run. */
@@ -73,12 +77,20 @@ public final class Thumbnails implements AutoCloseable {
         try {
             MessageDigest md = MessageDigest.getInstance("SHA-256");
             md.update(version.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
+            md.update(sketch.toAbsolutePath().normalize().toString().getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            md.update((byte) 0);
             md.update(Files.readAllBytes(sketch));
             String name = sketch.getFileName().toString().replaceAll("[^A-Za-z0-9_-]", "_");
             return name + "-" + HexFormat.of().formatHex(md.digest(), 0, 8);
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String failedName(Path png) {
+        String n = png.getFileName().toString();
+        return n.substring(0, n.length() - ".png".length()) + ".failed.png";
     }
 
     private Path render(Path sketch, Path png) throws IOException {
@@ -100,8 +112,10 @@ public final class Thumbnails implements AutoCloseable {
                 first = files.filter(f -> f.getFileName().toString().endsWith(".png")).sorted().findFirst()
                         .orElseThrow(() -> new IOException(sketch.getFileName() + " drew no canvas"));
             }
-            Files.move(first, png, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-            return png;
+            // A failed run's picture is shown, not cached: the next start renders it again.
+            Path kept = p.exitValue() == 0 ? png : png.resolveSibling(failedName(png));
+            Files.move(first, kept, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
+            return kept;
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException("interrupted", e);
