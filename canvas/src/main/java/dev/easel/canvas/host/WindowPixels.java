@@ -70,7 +70,7 @@ public final class WindowPixels {
             }
         }
         if (resized) {
-            glFor(w, h, scale);
+            glFor(w, h, scale, kept);
         }
         if (f != null && (f != frame || (resized && !kept))) {
             if (targets != null && !resized) {
@@ -165,10 +165,11 @@ public final class WindowPixels {
     }
 
     /**
-     * At a new size or scale: a GL renderer of that size when the canvas wants GL (a new context's
-     * picture starts blank: a canvas that never clears keeps its past only with the raster renderer).
+     * At a new size or scale: a GL renderer of that size when the canvas wants GL. Its picture starts
+     * as the background, or, when {@code keep}, as the buffer's (the past frames a canvas that never
+     * clears has kept there), which GL then draws over as the raster renderer does.
      */
-    private void glFor(int w, int h, double scale) {
+    private void glFor(int w, int h, double scale, boolean keep) {
         if (gl != null) {
             gl.close();
             gl = null;
@@ -179,7 +180,13 @@ public final class WindowPixels {
         FrameRenderer r = FrameRenderer.create(host.spec().renderer(), w, h, scale);
         if (r.name().equals("gl") && r.pixelWidth() == base.pixelWidth() && r.pixelHeight() == base.pixelHeight()) {
             gl = r;
-            gl.render(Rasterizer.blank(host.backgroundArgb()));
+            DisplayList start = new DisplayList();
+            start.background(host.backgroundArgb());
+            start.clear();
+            if (keep) {
+                start.drawImage(base.snapshot(), 0, 0, w, h); // device pixels onto device pixels: 1:1
+            }
+            gl.render(start.finish());
         } else {
             r.close();
             glRefused = true; // auto decided raster, or GL was refused (said once): not asked again

@@ -48,4 +48,34 @@ class GlCanvasTest {
         }
         assertTrue(off <= 10, off + " pixels differ by more than 64 from the raster picture (antialiased edges only)");
     }
+
+    /** A canvas that never clears keeps what it drew across a resize, drawn by GL as by raster. */
+    @Test
+    void aGlCanvasThatNeverClearsKeepsItsPictureAcrossAResize() throws Exception {
+        String sketch = """
+                import easel
+                class Trail(easel.Canvas):
+                    size = (64, 48)
+                    background = None
+                    renderer = "%s"
+                    def on_draw(self, g):
+                        if self.frame == 0:
+                            g.fill = "#ff0000"
+                            g.fill_rect(4, 4, 16, 16)   # only once: nothing clears it
+                        if self.frame == 1:
+                            self.size = (96, 64)
+                        g.fill = "#0000ff"
+                        g.fill_rect(40, 30, 8, 8)
+                Trail().show()
+                """;
+        for (String renderer : new String[]{"raster", "gl"}) {
+            Sketches.Run run = Sketches.run(sketch.formatted(renderer), 5);
+            ImageData p = run.picture(0);
+            assertEquals(renderer, run.windows().view(run.canvas(0)).pixels.rendererName());
+            assertEquals(96, p.width(), renderer + ": resized");
+            assertEquals(0xffff0000, p.argb(12, 12), renderer + ": the first frame's rect, kept across the resize");
+            assertEquals(0xff0000ff, p.argb(44, 34), renderer + ": every frame's rect");
+            assertEquals(0xffffffff, p.argb(80, 50), renderer + ": the new area, white");
+        }
+    }
 }
