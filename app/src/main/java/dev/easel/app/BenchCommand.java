@@ -35,8 +35,8 @@ final class BenchCommand implements Callable<Integer> {
             defaultValue = "5")
     int runs;
 
-    @Option(names = "--renderer", paramLabel = "auto|raster|gl", description = "draw: the renderer whose own figures "
-            + "(render_*) are measured, reported as renderer and gl_renderer (default ${DEFAULT-VALUE})", defaultValue = "raster")
+    @Option(names = "--renderer", paramLabel = "auto|raster|gl", description = "draw: the renderer whose figures "
+            + "(render_*, and the window's fps_10k_lines) are measured, reported as renderer and gl_renderer (default ${DEFAULT-VALUE})", defaultValue = "raster")
     String renderer;
 
     @Option(names = "--headless", description = "startup: headless figures only (no display needed)")
@@ -133,9 +133,10 @@ final class BenchCommand implements Callable<Integer> {
         if (ff >= 0) {
             windowArgs.subList(ff, ff + 2).clear();
         }
+        windowArgs.addAll(List.of("--renderer", renderer)); // the window's canvas is drawn by the renderer measured
         String window = childJson("dev.easel.app.WindowBench", windowArgs);
         List<String> drawArgs = new ArrayList<>(args);
-        drawArgs.addAll(List.of("--renderer", renderer)); // the window's figures are the raster renderer's (docs/gpu.md)
+        drawArgs.addAll(List.of("--renderer", renderer));
         String draw = childJson("dev.easel.canvas.bench.DrawBench", drawArgs);
         if (draw == null) {
             return 1;

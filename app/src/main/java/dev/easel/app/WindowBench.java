@@ -40,27 +40,30 @@ final class WindowBench {
                 size = (W, H)
                 fps = 1000
                 background = "black"
+                renderer = "%s"
                 def on_draw(self, g):
                     g.stroke = (120, 200, 255, 0.5)
-                    g.lines(FRAMES[self.frame % 4])
+                    g.lines(FRAMES[self.frame %% 4])
             TenK().show()
             """;
 
-    /** Usage: {@code WindowBench [--python CHOICE] [--quick]}. */
+    /** Usage: {@code WindowBench [--python CHOICE] [--quick] [--renderer raster|gl|auto]}. */
     public static void main(String[] argv) throws Exception {
         String choice = null;
         boolean quick = false;
+        String renderer = "raster";
         for (int i = 0; i < argv.length; i++) {
             switch (argv[i]) {
                 case "--python" -> choice = argv[++i];
                 case "--quick" -> quick = true;
+                case "--renderer" -> renderer = argv[++i];
                 default -> throw new IllegalArgumentException("unknown argument " + argv[i]);
             }
         }
         FxLauncher.startAsync().get(60, TimeUnit.SECONDS);
         Map<String, Object> out;
         try (PythonRuntime rt = PythonRuntime.start(choice)) {
-            out = measure(rt, quick ? 2 : 5);
+            out = measure(rt, quick ? 2 : 5, renderer);
         }
         StringBuilder json = new StringBuilder("{");
         for (var e : out.entrySet()) {
@@ -73,9 +76,14 @@ final class WindowBench {
 
     /** The figures, each over {@code seconds} after a second's warm-up. JavaFX must be started. */
     static Map<String, Object> measure(PythonRuntime rt, int seconds) throws Exception {
+        return measure(rt, seconds, "raster");
+    }
+
+    /** The figures with the canvas drawn by {@code renderer} ("raster", "gl" or "auto"). */
+    static Map<String, Object> measure(PythonRuntime rt, int seconds, String renderer) throws Exception {
         Path dir = Files.createTempDirectory("easel-window-bench");
         Path script = dir.resolve("tenk.py");
-        Files.writeString(script, LINES);
+        Files.writeString(script, LINES.formatted(renderer));
         FxWindows windows = new FxWindows();
         Session s = new Session(rt, windows, Session.Options.defaults());
         Map<String, Object> out = new LinkedHashMap<>();
@@ -92,6 +100,7 @@ final class WindowBench {
             out.put("upload_ms_hidpi2", round(two[1], 3));
             out.put("drawn_per_shown", round(one[2], 2));
             out.put("frames_dropped", h.stats().framesDropped());
+            out.put("window_renderer", "\"" + w.pixels().rendererName() + "\"");
         } finally {
             s.close();
             s.awaitEnd();
