@@ -120,19 +120,14 @@ public final class LauncherWindow {
 
         recent.setId("launcher-recent");
         recent.setPrefWidth(240);
-        recent.setCellFactory(v -> new ListCell<>() {
-            @Override
-            protected void updateItem(Path p, boolean empty) {
-                super.updateItem(p, empty);
-                setText(empty || p == null ? null : p.getFileName() + "  —  " + p.getParent());
-                setOnMouseClicked(empty || p == null ? null : e -> {
-                    if (e.getClickCount() == 2) {
-                        open(p);
-                    }
-                });
+        recent.setCellFactory(v -> new RecentCell(this::open));
+        recent.setOnKeyPressed(e -> {
+            Path p = recent.getSelectionModel().getSelectedItem();
+            if (e.getCode() == javafx.scene.input.KeyCode.ENTER && p != null) {
+                open(p);
             }
         });
-        VBox side = new VBox(6, new Label("Recent (double-click to run)"), recent);
+        VBox side = new VBox(6, new Label("Recent (double-click or Enter to run)"), recent);
         VBox.setVgrow(recent, Priority.ALWAYS);
         side.setPadding(new Insets(10));
 
