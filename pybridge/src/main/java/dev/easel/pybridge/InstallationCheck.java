@@ -187,6 +187,11 @@ final class InstallationCheck {
 
     /** Rejects files that dlopen would refuse: not ELF, 32-bit, or for another CPU. */
     private static void checkElf(Path lib) throws Rejected {
+        checkElf(lib, System.getProperty("os.arch", ""));
+    }
+
+    /** {@link #checkElf(Path)} as on a JVM whose {@code os.arch} is {@code osArch}. */
+    static void checkElf(Path lib, String osArch) throws Rejected {
         byte[] h;
         try (InputStream in = Files.newInputStream(lib)) {
             h = in.readNBytes(20);
@@ -204,7 +209,7 @@ final class InstallationCheck {
             throw new Rejected("not a shared library (ELF type " + type + ")");
         }
         int machine = h[5] == 1 ? (h[18] & 0xff) | (h[19] & 0xff) << 8 : (h[19] & 0xff) | (h[18] & 0xff) << 8;
-        int expected = switch (System.getProperty("os.arch", "")) {
+        int expected = switch (osArch) {
             case "amd64", "x86_64" -> 62;
             case "aarch64", "arm64" -> 183;
             case "riscv64" -> 243;
@@ -213,7 +218,7 @@ final class InstallationCheck {
             default -> machine;
         };
         if (machine != expected) {
-            throw new Rejected("built for another CPU (ELF machine " + machine + "); this JVM runs on " + System.getProperty("os.arch"));
+            throw new Rejected("built for another CPU (ELF machine " + machine + "); this JVM runs on " + osArch);
         }
     }
 

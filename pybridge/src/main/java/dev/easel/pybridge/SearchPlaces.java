@@ -68,14 +68,7 @@ final class SearchPlaces {
     }
 
     static List<Path> systemLibraryFolders() {
-        String multiarch = switch (System.getProperty("os.arch", "")) {
-            case "amd64", "x86_64" -> "x86_64-linux-gnu";
-            case "aarch64", "arm64" -> "aarch64-linux-gnu";
-            case "riscv64" -> "riscv64-linux-gnu";
-            case "ppc64le" -> "powerpc64le-linux-gnu";
-            case "s390x" -> "s390x-linux-gnu";
-            default -> null;
-        };
+        String multiarch = multiarch(System.getProperty("os.arch", ""));
         List<Path> dirs = new ArrayList<>();
         if (multiarch != null) {
             dirs.add(Path.of("/usr/lib", multiarch));
@@ -84,6 +77,18 @@ final class SearchPlaces {
             dirs.add(Path.of(d));
         }
         return dirs.stream().filter(Files::isDirectory).toList();
+    }
+
+    /** Debian's multiarch folder name under /usr/lib for a JVM's {@code os.arch}; null for one it has none for. */
+    static String multiarch(String osArch) {
+        return switch (osArch) {
+            case "amd64", "x86_64" -> "x86_64-linux-gnu";
+            case "aarch64", "arm64" -> "aarch64-linux-gnu";
+            case "riscv64" -> "riscv64-linux-gnu";
+            case "ppc64le" -> "powerpc64le-linux-gnu";
+            case "s390x" -> "s390x-linux-gnu";
+            default -> null;
+        };
     }
 
     /**
