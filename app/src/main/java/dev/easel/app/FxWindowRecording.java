@@ -4,7 +4,7 @@ import dev.easel.app.capture.Recorder;
 import dev.easel.app.capture.Recording;
 import dev.easel.canvas.ImageData;
 import dev.easel.canvas.host.CanvasHost;
-import dev.easel.canvas.host.WindowPixels;
+import dev.easel.canvas.host.view.WindowPixels;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;

@@ -2,7 +2,7 @@ package dev.easel.app;
 
 import dev.easel.app.runs.WindowAction;
 import dev.easel.canvas.host.CanvasHost;
-import dev.easel.canvas.host.CanvasView;
+import dev.easel.canvas.host.view.CanvasView;
 import dev.easel.canvas.host.WindowSystem;
 import javafx.application.Platform;
 

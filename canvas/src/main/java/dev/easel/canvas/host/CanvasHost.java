@@ -1,5 +1,12 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.view.CanvasView;
+import dev.easel.canvas.host.view.Frame;
+import dev.easel.canvas.host.view.FrameSaves;
+import dev.easel.canvas.host.view.Rasterizer;
+import dev.easel.canvas.host.view.ViewContext;
+import dev.easel.canvas.host.view.WindowPixels;
+import dev.easel.canvas.host.view.WindowSettings;
 import dev.easel.canvas.CanvasSpec;
 import dev.easel.canvas.Colors;
 import dev.easel.canvas.DisplayList;
@@ -51,6 +58,7 @@ public final class CanvasHost {
     private final ConcurrentLinkedQueue<DisplayList> pool = new ConcurrentLinkedQueue<>();
     private final CanvasStats stats = new CanvasStats();
     private final FrameSaves frameSaves = new FrameSaves();
+    private final ViewContext viewContext;
     private final CompletableFuture<Void> ended = new CompletableFuture<>();
     private volatile boolean redrawRequested = true; // the first frame is drawn at once, on demand too
     private volatile boolean closeRequested;   // the window's close button: on_close may keep it open
@@ -92,6 +100,8 @@ public final class CanvasHost {
         this.queuedWidth = width;
         this.queuedHeight = height;
         this.thread = new CanvasThread(this::run, "easel-canvas-" + slug);
+        this.viewContext = new ViewContext(backgroundArgb(), spec.background() == null, spec.renderer(), frameSaves,
+                stats::rendered, this::width, this::height);
         this.clock = new FrameClock(spec.fps(), !paced());
         this.settings = new java.util.concurrent.atomic.AtomicReference<>(
                 new WindowSettings(spec.title(), dev.easel.canvas.CursorShape.DEFAULT, false));
@@ -139,6 +149,11 @@ public final class CanvasHost {
     /** Files {@code save_frame} asked for, written by the view once their frame is rendered. */
     public FrameSaves frameSaves() {
         return frameSaves;
+    }
+
+    /** What the pixels that show this canvas are handed of it (they never see the canvas itself). */
+    public ViewContext viewContext() {
+        return viewContext;
     }
 
     /** Completes when the canvas has ended (its thread is done). */
@@ -328,11 +343,6 @@ public final class CanvasHost {
                 // The interpreter is going away anyway.
             }
         }
-    }
-
-    /** Takes back a list the view no longer needs. */
-    void recycle(DisplayList list) {
-        pool.add(list);
     }
 
     /**
@@ -753,7 +763,7 @@ public final class CanvasHost {
         }
         stats.frame((System.nanoTime() - attachedAt) / 1e6, attachedAt - t0);
         l.finish();
-        Frame f = new Frame(l, this, frameNo);
+        Frame f = new Frame(l, pool::add, frameNo);
         CanvasView v = view;
         if (ok) {
             // A handler's error is drawn over the frame, and in a window over the next ones for a

@@ -48,7 +48,7 @@ final class EaselModule {
         WindowBuiltins.register(b, session);
         PaintBuiltins.register(b);
         FontBuiltins.register(b);
-        FrameSaves.register(b, session);
+        SaveFrameBuiltins.register(b, session);
         ParamBuiltins.register(b, session);
         return b.build();
     }

@@ -1,5 +1,6 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.view.Rasterizer;
 import dev.easel.canvas.ImageData;
 
 import java.io.IOException;

@@ -1,5 +1,9 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.view.CanvasView;
+import dev.easel.canvas.host.view.Frame;
+import dev.easel.canvas.host.view.FrameSaves;
+import dev.easel.canvas.host.view.WindowPixels;
 import dev.easel.canvas.DisplayList;
 
 import java.nio.file.Path;
@@ -65,7 +69,7 @@ public final class HeadlessWindows implements WindowSystem {
 
         View(CanvasHost host) {
             this.host = host;
-            this.pixels = new WindowPixels(host);
+            this.pixels = new WindowPixels(host.viewContext());
         }
 
         @Override

@@ -1,5 +1,7 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.view.CanvasView;
+
 /**
  * Opens views for canvases: the app's JavaFX windows, or {@link HeadlessWindows}.
  *

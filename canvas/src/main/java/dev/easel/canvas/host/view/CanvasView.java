@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.view;
 
 import dev.easel.canvas.DisplayList;
 
@@ -19,8 +19,8 @@ public interface CanvasView {
     void close();
 
     /**
-     * The sketch changed its title, cursor or full-screen state ({@link CanvasHost#settings()}
-     * has the new ones). Any thread; must not block. Headless views only keep them.
+     * The sketch changed its title, cursor or full-screen state (its canvas' settings are the
+     * new ones). Any thread; must not block. Headless views only keep them.
      */
     default void settingsChanged() {}
 
@@ -34,7 +34,7 @@ public interface CanvasView {
     /**
      * Whether the view would take a new frame now without dropping one: a window that has not
      * started on the last frame yet says no, and the canvas waits (frames recorded no faster than
-     * they are shown), until the view calls {@link CanvasHost#viewReady()}. Any thread; must not block.
+     * they are shown), until the view tells its canvas it is ready again. Any thread; must not block.
      */
     default boolean readyForFrame() {
         return true;

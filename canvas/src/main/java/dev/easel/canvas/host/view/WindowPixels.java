@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.view;
 
 import dev.easel.canvas.DisplayList;
 import dev.easel.canvas.ImageData;
@@ -25,7 +25,7 @@ public final class WindowPixels {
     /** A copy of the shown picture: premultiplied ARGB in device pixels, and its logical size. */
     public record Pixels(int[] argbPre, int pixelWidth, int pixelHeight, int width, int height, double scale) {}
 
-    private final CanvasHost host;
+    private final ViewContext canvas;
     /** Where frames are drawn in a window (null: one buffer, drawn over, as headless). */
     private final FrameTargets targets;
     private Java2dRenderer base;
@@ -39,13 +39,14 @@ public final class WindowPixels {
     /** GL was asked for and could not be had: not asked again at every resize (one warning). */
     private boolean glRefused;
 
-    public WindowPixels(CanvasHost host) {
-        this(host, null);
+    /** Pixels of the canvas that {@code canvas} describes, drawn over one buffer (headless). */
+    public WindowPixels(ViewContext canvas) {
+        this(canvas, null);
     }
 
     /** Pixels whose frames are each drawn into a buffer of {@code targets} (the one a window shows). */
-    public WindowPixels(CanvasHost host, FrameTargets targets) {
-        this.host = host;
+    public WindowPixels(ViewContext canvas, FrameTargets targets) {
+        this.canvas = canvas;
         this.targets = targets;
     }
 
@@ -61,8 +62,8 @@ public final class WindowPixels {
         if (resized) {
             Java2dRenderer old = base;
             base = targets == null ? new Java2dRenderer(w, h, scale) : targets.fresh(w, h, scale);
-            base.render(Rasterizer.blank(host.backgroundArgb()));
-            if (old != null && host.spec().background() == null) {
+            base.render(Rasterizer.blank(canvas.background()));
+            if (old != null && canvas.drawsOver()) {
                 // A canvas that never clears paints over its past frames: what they drew stays, at the
                 // top-left, as a resized window keeps it (the current frame is in those pixels already).
                 keep(old, base);
@@ -74,7 +75,7 @@ public final class WindowPixels {
         }
         if (f != null && (f != frame || (resized && !kept))) {
             if (targets != null && !resized) {
-                base = targets.next(base, host.spec().background() == null); // a frame that does not clear draws over the last
+                base = targets.next(base, canvas.drawsOver()); // a frame that does not clear draws over the last
             }
             if (gl != null) {
                 gl.render(f.list()); // GL keeps its own past frames; its picture replaces the buffer's
@@ -86,7 +87,7 @@ public final class WindowPixels {
             } else {
                 base.render(f.list());
             }
-            host.frameSaves().rendered(f.number(), this);
+            canvas.saves().rendered(f.number(), this);
         }
         if (frame != null) {
             frame.release(); // the previous frame, or the same one's extra reference
@@ -101,7 +102,7 @@ public final class WindowPixels {
                 overlayPixels = top.pixels();
             }
         }
-        host.stats().rendered(System.nanoTime() - t0);
+        canvas.renderTime().accept(System.nanoTime() - t0);
     }
 
     /**
@@ -127,7 +128,7 @@ public final class WindowPixels {
     public ImageData picture() {
         Pixels p = copy(null);
         if (p == null) {
-            return Rasterizer.render(null, null, host.width(), host.height(), host.backgroundArgb());
+            return Rasterizer.render(null, null, canvas.width().getAsInt(), canvas.height().getAsInt(), canvas.background());
         }
         return ImageData.fromPremultiplied(p.argbPre(), 0, p.pixelWidth(), p.pixelWidth(), p.pixelHeight());
     }
@@ -173,13 +174,13 @@ public final class WindowPixels {
             gl.close();
             gl = null;
         }
-        if (host.spec().renderer() == RendererChoice.RASTER || glRefused) {
+        if (canvas.renderer() == RendererChoice.RASTER || glRefused) {
             return;
         }
-        FrameRenderer r = FrameRenderer.create(host.spec().renderer(), w, h, scale);
+        FrameRenderer r = FrameRenderer.create(canvas.renderer(), w, h, scale);
         if (r.name().equals("gl") && r.pixelWidth() == base.pixelWidth() && r.pixelHeight() == base.pixelHeight()) {
             gl = r;
-            gl.render(Rasterizer.blank(host.backgroundArgb()));
+            gl.render(Rasterizer.blank(canvas.background()));
         } else {
             r.close();
             glRefused = true; // auto decided raster, or GL was refused (said once): not asked again

@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.view;
 
 import dev.easel.canvas.render.Java2dRenderer;
 import org.junit.jupiter.api.Test;

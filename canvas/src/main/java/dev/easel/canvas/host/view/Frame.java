@@ -1,27 +1,31 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.view;
 
 import dev.easel.canvas.DisplayList;
 
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 
 /**
- * A finished display list shared by whoever shows it: the host keeps the last good frame (to show
+ * A finished display list shared by whoever shows it: the canvas keeps the last good frame (to show
  * under an error, and for snapshots) while the view renders it. Counted, so the list goes back to
- * the host's pool only when nobody holds it; a finished list is read-only, so holders never race.
+ * the canvas' pool only when nobody holds it; a finished list is read-only, so holders never race.
  */
 public final class Frame {
     private final DisplayList list;
-    private final CanvasHost owner;
+    /** Where the list goes back when the last reference is released (its canvas' pool). */
+    private final Consumer<DisplayList> recycle;
     private final AtomicInteger refs = new AtomicInteger(1);
     private final long number;
 
-    Frame(DisplayList list, CanvasHost owner) {
-        this(list, owner, -1);
+    /** A frame of unknown number. */
+    public Frame(DisplayList list, Consumer<DisplayList> recycle) {
+        this(list, recycle, -1);
     }
 
-    Frame(DisplayList list, CanvasHost owner, long number) {
+    /** Frame {@code number} of a canvas, holding one reference (the creator's). */
+    public Frame(DisplayList list, Consumer<DisplayList> recycle, long number) {
         this.list = list;
-        this.owner = owner;
+        this.recycle = recycle;
         this.number = number;
     }
 
@@ -45,7 +49,7 @@ public final class Frame {
     public void release() {
         int left = refs.decrementAndGet();
         if (left == 0) {
-            owner.recycle(list);
+            recycle.accept(list);
         } else if (left < 0) {
             throw new IllegalStateException("frame released more often than retained");
         }

@@ -1,8 +1,6 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.view;
 
 import dev.easel.canvas.ImageData;
-import dev.easel.pybridge.BuiltinModule;
-import dev.easel.pybridge.PythonException;
 
 import java.io.IOException;
 import java.nio.file.Files;
@@ -21,32 +19,6 @@ public final class FrameSaves {
     private record Request(long frame, Path path) {}
 
     private final ConcurrentLinkedQueue<Request> pending = new ConcurrentLinkedQueue<>();
-
-    static void register(BuiltinModule.Builder b, Session session) {
-        b.function("save_frame", "(handle, path)", "Internal: Canvas.save_frame.", a -> {
-            a.expect(2);
-            CanvasHost h = session.host(a.intAt(0)).orElseThrow(
-                    () -> PythonException.runtimeError("save_frame(): the canvas is closed"));
-            long frame = h.stats().frames();
-            Path p;
-            try {
-                p = Path.of(numbered(a.stringAt(1), frame));
-                ImageData.formatOf(p);
-            } catch (java.nio.file.InvalidPathException e) {
-                throw PythonException.valueError("save_frame(): not a valid path: " + e.getReason());
-            } catch (IllegalArgumentException e) {
-                throw PythonException.valueError("save_frame(): " + e.getMessage());
-            }
-            Path dir = p.toAbsolutePath().getParent();
-            try {
-                Files.createDirectories(dir);
-            } catch (IOException e) {
-                throw PythonException.of("OSError", "save_frame(): cannot make the folder '" + dir + "': " + e);
-            }
-            h.frameSaves().request(frame, p);
-            return p.toString();
-        });
-    }
 
     /**
      * {@code pattern} with each run of {@code #} replaced by {@code frame}, zero-padded to the run's
@@ -74,12 +46,12 @@ public final class FrameSaves {
     }
 
     /** Asks for the picture after frame {@code frame} to be written to {@code path}. */
-    void request(long frame, Path path) {
+    public void request(long frame, Path path) {
         pending.add(new Request(frame, path));
     }
 
     /** Whether anything waits to be written. */
-    boolean isEmpty() {
+    public boolean isEmpty() {
         return pending.isEmpty();
     }
 
@@ -87,7 +59,7 @@ public final class FrameSaves {
      * Frame {@code frame} is in {@code pixels} now: writes what was asked for it or for earlier
      * frames. A file that cannot be written is reported on stderr (the call returned long ago).
      */
-    void rendered(long frame, WindowPixels pixels) {
+    public void rendered(long frame, WindowPixels pixels) {
         ImageData picture = null;
         for (Iterator<Request> it = pending.iterator(); it.hasNext(); ) {
             Request r = it.next();

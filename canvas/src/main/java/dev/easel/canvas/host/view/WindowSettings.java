@@ -1,10 +1,10 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.view;
 
 import dev.easel.canvas.CursorShape;
 
 /**
  * What a sketch may change about its window while it runs, besides size and frame rate:
- * {@code Canvas.title}, {@code Canvas.cursor}, {@code Canvas.fullscreen}. A value; the host keeps
+ * {@code Canvas.title}, {@code Canvas.cursor}, {@code Canvas.fullscreen}. A value; the canvas keeps
  * the current one and tells its view when it changes.
  */
 public record WindowSettings(String title, CursorShape cursor, boolean fullscreen) {
@@ -14,15 +14,15 @@ public record WindowSettings(String title, CursorShape cursor, boolean fullscree
         java.util.Objects.requireNonNull(cursor, "cursor");
     }
 
-    WindowSettings withTitle(String t) {
+    public WindowSettings withTitle(String t) {
         return new WindowSettings(t, cursor, fullscreen);
     }
 
-    WindowSettings withCursor(CursorShape c) {
+    public WindowSettings withCursor(CursorShape c) {
         return new WindowSettings(title, c, fullscreen);
     }
 
-    WindowSettings withFullscreen(boolean f) {
+    public WindowSettings withFullscreen(boolean f) {
         return new WindowSettings(title, cursor, f);
     }
 }
