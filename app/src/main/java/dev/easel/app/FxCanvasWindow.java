@@ -3,7 +3,7 @@ package dev.easel.app;
 import dev.easel.app.runs.WindowAction;
 import dev.easel.canvas.DisplayList;
 import dev.easel.canvas.InputEvent;
-import dev.easel.canvas.host.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.host.view.CanvasView;
 import dev.easel.canvas.host.view.Frame;
 import dev.easel.canvas.host.view.FrameTargets;

@@ -3,7 +3,7 @@ package dev.easel.app;
 import dev.easel.app.capture.Recorder;
 import dev.easel.app.capture.Recording;
 import dev.easel.canvas.ImageData;
-import dev.easel.canvas.host.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.host.view.WindowPixels;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;

@@ -1,11 +1,11 @@
 package dev.easel.app;
 
 import dev.easel.canvas.host.HeadlessOutput;
-import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.canvas.host.LiveReload;
 import dev.easel.canvas.host.ScriptedEvents;
 import dev.easel.canvas.host.Session;
-import dev.easel.canvas.host.WindowSystem;
+import dev.easel.canvas.host.loop.WindowSystem;
 import dev.easel.pybridge.PythonInstallation;
 import dev.easel.pybridge.PythonLocator;
 import dev.easel.pybridge.PythonNotFoundException;

@@ -1,12 +1,12 @@
 package dev.easel.canvas.bench;
 
 import dev.easel.canvas.DisplayList;
-import dev.easel.canvas.host.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.host.view.CanvasView;
 import dev.easel.canvas.host.view.Frame;
 import dev.easel.canvas.host.Session;
 import dev.easel.canvas.host.view.WindowPixels;
-import dev.easel.canvas.host.WindowSystem;
+import dev.easel.canvas.host.loop.WindowSystem;
 import dev.easel.pybridge.PythonRuntime;
 import dev.easel.pybridge.bench.BenchArgs;
 

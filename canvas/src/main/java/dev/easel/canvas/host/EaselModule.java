@@ -1,5 +1,7 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasThread;
 import dev.easel.canvas.BlendMode;
 import dev.easel.canvas.Colors;
 import dev.easel.canvas.DisplayList;
@@ -599,7 +601,7 @@ final class EaselModule {
         });
         b.function("run", "()", "Internal: easel.run().", a -> {
             a.expect(0);
-            if (Session.reimporting()) {
+            if (CanvasThread.reimporting()) {
                 return null; // the script's own run() already waits; the copy in an isolated canvas does not
             }
             if (Thread.currentThread() instanceof CanvasThread) {
@@ -619,7 +621,7 @@ final class EaselModule {
      * happen twice (or wait for ever): refused, saying how to keep that code to the script.
      */
     private static void refuseWhileReimporting(String what) {
-        if (Session.reimporting()) {
+        if (CanvasThread.reimporting()) {
             throw PythonException.runtimeError(what + " ran at the top level of the sketch while Easel imported it "
                     + "again (for an isolated canvas, or a live reload): put the script's own code under  "
                     + "if __name__ == \"__main__\":");

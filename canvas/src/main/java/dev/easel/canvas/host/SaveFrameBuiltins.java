@@ -1,5 +1,6 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.ImageData;
 import dev.easel.pybridge.BuiltinModule;
 import dev.easel.pybridge.PythonException;

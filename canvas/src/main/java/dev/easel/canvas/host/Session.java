@@ -4,6 +4,13 @@ import dev.easel.canvas.host.view.WindowSettings;
 import dev.easel.canvas.CanvasSpec;
 import dev.easel.canvas.Colors;
 import dev.easel.canvas.InputEvent;
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasOwner;
+import dev.easel.canvas.host.loop.CanvasThread;
+import dev.easel.canvas.host.loop.CodeReload;
+import dev.easel.canvas.host.loop.Recipe;
+import dev.easel.canvas.host.loop.Tracebacks;
+import dev.easel.canvas.host.loop.WindowSystem;
 import dev.easel.pybridge.Attachment;
 import dev.easel.pybridge.BuiltinModule;
 import dev.easel.pybridge.Interpreter;
@@ -86,6 +93,7 @@ public final class Session implements AutoCloseable {
     private volatile ParamStart paramStart = ParamStart.NONE;
     /** Live reload, when the app turned it on ({@link LiveReload#start}), else null. */
     private volatile LiveReload liveReload;
+    private final CanvasOwner owner = new Owner();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("easel-close-watchdog").daemon(true).factory());
 
@@ -100,7 +108,7 @@ public final class Session implements AutoCloseable {
     }
 
     /** Installs Easel into an interpreter (the main one, or an isolated canvas' own). */
-    void prepare(Interpreter interp) {
+    private void prepare(Interpreter interp) {
         try (Attachment a = interp.attach(); PyObject g = a.newGlobals()) {
             // A fresh import binds the package to this session's built-ins (tests run several sessions).
             a.exec("import sys\nfor _n in [n for n in sys.modules if n == 'easel' or n.startswith('easel.')]:\n"
@@ -123,16 +131,8 @@ public final class Session implements AutoCloseable {
         return windows;
     }
 
-    LiveReload liveReload() {
-        return liveReload;
-    }
-
     void liveReload(LiveReload r) {
         liveReload = r;
-    }
-
-    int headlessFrames() {
-        return Math.max(1, options.frames());
     }
 
     // ------------------------------------------------------------------ the script
@@ -169,7 +169,7 @@ public final class Session implements AutoCloseable {
                 if (endedByQuit(e)) {
                     return;
                 }
-                scriptError = scriptTraceback(e);
+                scriptError = Tracebacks.script(e);
                 scriptFailed = true;
                 System.err.print(scriptError);
                 System.err.flush();
@@ -199,8 +199,8 @@ public final class Session implements AutoCloseable {
      * Easel's own (a stuck canvas stopped, the runtime shutting down) does not quit.
      */
     void quitFromPython(Interpreter interp, int code) {
-        if (reimporting() || runtime.isClosing()
-                || (Thread.currentThread() instanceof CanvasThread ct && ct.stoppedByEasel)) {
+        if (CanvasThread.reimporting() || runtime.isClosing()
+                || (Thread.currentThread() instanceof CanvasThread ct && ct.stoppedByEasel())) {
             return;
         }
         for (CanvasHost h : allHosts) {
@@ -223,42 +223,7 @@ public final class Session implements AutoCloseable {
         return quitCode != null;
     }
 
-    /** The traceback without Easel's own frames (runpy, the exec wrapper, the canvas' dispatch). */
-    private static final java.util.regex.Pattern DISPATCH =
-            java.util.regex.Pattern.compile("^  File \".*[/\\\\]easel[/\\\\]_canvas\\.py\", line \\d+, in _easel_");
-
-    static String scriptTraceback(PythonException e) {
-        String tb = e.pythonTraceback();
-        if (tb.isEmpty()) {
-            return e.pythonType() + ": " + e.pythonMessage() + "\n";
-        }
-        StringBuilder out = new StringBuilder();
-        String[] lines = tb.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            boolean internal = line.startsWith("  File \"<easel>\"") || line.contains("runpy.py\"")
-                    || line.startsWith("  File \"<frozen runpy>\"") || DISPATCH.matcher(line).find();
-            if (internal) {
-                // Skip the frame line and its source line(s).
-                while (i + 1 < lines.length && lines[i + 1].startsWith("    ")) {
-                    i++;
-                }
-                continue;
-            }
-            out.append(line);
-            if (i < lines.length - 1) {
-                out.append('\n');
-            }
-        }
-        return out.toString();
-    }
-
     // ------------------------------------------------------------------ canvases
-
-    /** True on a canvas thread while its isolated interpreter imports the sketch again. */
-    static boolean reimporting() {
-        return Thread.currentThread() instanceof CanvasThread ct && ct.importingIsolated;
-    }
 
     /** Called by {@code Canvas.show()} (attached): reads the class, starts the canvas thread. */
     int show(PyObject canvas) {
@@ -269,7 +234,7 @@ public final class Session implements AutoCloseable {
             // quit's exit code 0 into 1 (found by LifecycleChaosTest, seed 607305).
             throw PythonException.of("SystemExit", "easel is shutting down: no new canvases");
         }
-        if (reimporting()) {
+        if (CanvasThread.reimporting()) {
             // The sketch's top level runs again in an isolated canvas' interpreter: its show() calls
             // were for the script, which made those canvases already.
             canvas.close();
@@ -295,9 +260,9 @@ public final class Session implements AutoCloseable {
                 recipe = new Recipe((String) parts.get(0), (String) parts.get(1), (String) parts.get(2),
                         (byte[]) parts.get(3));
             }
-            host = new CanvasHost(this, handle, spec, null, null, uniqueSlug(spec), recipe);
+            host = new CanvasHost(owner, handle, spec, null, null, uniqueSlug(spec), recipe);
         } else {
-            host = new CanvasHost(this, handle, spec, canvas.interpreter(), canvas, uniqueSlug(spec));
+            host = new CanvasHost(owner, handle, spec, canvas.interpreter(), canvas, uniqueSlug(spec));
         }
         host.changeSettings(s -> settings); // before its thread starts: the first frame sees them
         synchronized (lifecycle) {
@@ -306,96 +271,6 @@ public final class Session implements AutoCloseable {
         }
         host.start();
         return handle;
-    }
-
-    /**
-     * How to make a canvas again in another interpreter: the module of its class (and its file,
-     * for the script itself, which is imported there as {@code __easel_main__}), the class's
-     * qualified name, and the constructor arguments, pickled.
-     */
-    record Recipe(String module, String file, String qualname, byte[] pickledArgs) {}
-
-    private static final String INSTANTIATE = """
-            def _easel_instantiate(module, path, qualname, payload, argv):
-                import importlib, importlib.util, os, pickle, sys
-                sys.argv = list(argv)
-                if module == "__main__":
-                    name = "__easel_main__"
-                    mod = sys.modules.get(name)
-                    if mod is None:
-                        if path is None:
-                            raise ImportError("an isolated canvas class must live in a file, not in an interactive session")
-                        folder = os.path.dirname(os.path.abspath(path))
-                        if folder not in sys.path:
-                            sys.path.insert(0, folder)
-                        spec = importlib.util.spec_from_file_location(name, path)
-                        mod = importlib.util.module_from_spec(spec)
-                        sys.modules[name] = mod
-                        try:
-                            spec.loader.exec_module(mod)
-                        except BaseException:
-                            del sys.modules[name]
-                            raise
-                else:
-                    if path is not None:
-                        folder = os.path.dirname(os.path.abspath(path))
-                        if folder not in sys.path:
-                            sys.path.append(folder)
-                    mod = importlib.import_module(module)
-                cls = mod
-                for part in qualname.split("."):
-                    cls = getattr(cls, part)
-                args, kwargs = pickle.loads(payload)
-                return cls(*args, **kwargs)
-
-            def _easel_isolation_errors():
-                # Extension modules that cannot load in a sub-interpreter: say why, and the fix.
-                import builtins
-                from importlib.machinery import ExtensionFileLoader
-                original = ExtensionFileLoader.create_module
-                def create_module(self, spec):
-                    try:
-                        return original(self, spec)
-                    except ImportError as e:
-                        if "interpreter" in str(e):
-                            top = spec.name.partition(".")[0]
-                            it = "it" if top == spec.name else f"its extension module {spec.name}"
-                            error = ImportError(
-                                f"{top} cannot be imported in an isolated canvas: {it} does not support "
-                                f"sub-interpreters ({e}). Use it in a shared canvas: set isolated = False on the "
-                                f"canvas class (and run without --isolate).", name=spec.name)
-                            error._easel_isolation = True
-                            raise error from e
-                        raise
-                ExtensionFileLoader.create_module = create_module
-                # Packages such as numpy catch that error and raise their own, whose advice (a broken
-                # installation) misleads here: the import statement raises the isolation error instead.
-                original_import = builtins.__import__
-                def isolated_import(*args, **kwargs):
-                    try:
-                        return original_import(*args, **kwargs)
-                    except ImportError as e:
-                        cause, seen = e.__cause__ or e.__context__, 0
-                        while cause is not None and seen < 20 and not getattr(cause, "_easel_isolation", False):
-                            cause, seen = cause.__cause__ or cause.__context__, seen + 1
-                        if cause is None or seen == 20 or not getattr(cause, "_easel_isolation", False):
-                            raise
-                        raise cause.with_traceback(e.__traceback__) from None
-                builtins.__import__ = isolated_import
-            """;
-
-    /** Makes the canvas of {@code recipe} in {@code sub} (the canvas thread, for an isolated canvas). */
-    PyObject instantiate(Interpreter sub, Recipe recipe) {
-        try (Attachment a = sub.attach(); PyObject g = a.newGlobals()) {
-            a.exec(INSTANTIATE, g, "<easel>");
-            try (PyObject guard = g.getItem("_easel_isolation_errors")) {
-                guard.call().close();
-            }
-            List<Object> argv = new ArrayList<>(scriptArgv);
-            try (PyObject make = g.getItem("_easel_instantiate")) {
-                return make.call(recipe.module(), recipe.file(), recipe.qualname(), recipe.pickledArgs(), argv);
-            }
-        }
     }
 
     /** The class's declarations; title, size and fps as the instance has them (set in __init__, say). */
@@ -644,6 +519,67 @@ public final class Session implements AutoCloseable {
         LiveReload r = liveReload;
         if (r != null) {
             r.close();
+        }
+    }
+
+    /** What the canvases of this session need of it, and where they report. */
+    private final class Owner implements CanvasOwner {
+        @Override
+        public WindowSystem windows() {
+            return windows;
+        }
+
+        @Override
+        public int headlessFrames() {
+            return Math.max(1, options.frames());
+        }
+
+        @Override
+        public CodeReload liveReload() {
+            LiveReload r = liveReload;
+            return r == null ? null : r.code();
+        }
+
+        @Override
+        public boolean quitRequested() {
+            return Session.this.quitRequested();
+        }
+
+        @Override
+        public boolean endedByQuit(PythonException e) {
+            return Session.this.endedByQuit(e);
+        }
+
+        @Override
+        public Interpreter newInterpreter() {
+            Interpreter sub = runtime.newSubInterpreter();
+            prepare(sub);
+            return sub;
+        }
+
+        @Override
+        public List<String> scriptArgv() {
+            return scriptArgv;
+        }
+
+        @Override
+        public void deliverScripted(CanvasHost host, long frame) {
+            Session.this.deliverScripted(host, frame);
+        }
+
+        @Override
+        public void noteError() {
+            Session.this.noteError();
+        }
+
+        @Override
+        public void watchClose(CanvasHost host) {
+            Session.this.watchClose(host);
+        }
+
+        @Override
+        public void ended(CanvasHost host) {
+            Session.this.ended(host);
         }
     }
 

@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.loop;
 
 import dev.easel.canvas.host.view.CanvasView;
 

@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.loop;
 
 import dev.easel.canvas.DisplayList;
 
@@ -18,6 +18,16 @@ public final class CanvasThread extends Thread {
     CanvasThread(Runnable body, String name) {
         super(null, body, name, dev.easel.pybridge.PythonThreads.STACK_SIZE); // Python's recursion limit fits
         setDaemon(true);
+    }
+
+    /** Whether Easel stopped this canvas' Python code (its SystemExit is not the sketch quitting). */
+    public boolean stoppedByEasel() {
+        return stoppedByEasel;
+    }
+
+    /** True on a canvas thread while its isolated interpreter imports the sketch again. */
+    public static boolean reimporting() {
+        return Thread.currentThread() instanceof CanvasThread ct && ct.importingIsolated;
     }
 
     /** The list the calling thread records into, or null when it is not inside a frame. */

@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.loop;
 
 import dev.easel.canvas.host.view.CanvasView;
 import dev.easel.canvas.host.view.Frame;
@@ -115,7 +115,9 @@ public final class HeadlessWindows implements WindowSystem {
         return true;
     }
 
-    View view(CanvasHost host) {
-        return views.get(host);
+    /** The pixels {@code host} shows (its last picture), or null when it has no view here. */
+    public WindowPixels pixels(CanvasHost host) {
+        View v = views.get(host);
+        return v == null ? null : v.pixels;
     }
 }

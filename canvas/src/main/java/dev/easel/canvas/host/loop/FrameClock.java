@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.loop;
 
 /**
  * The time of a canvas: frame deadlines at the target rate, {@code time} and {@code dt} as the

@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.loop;
 
 import java.util.ArrayList;
 import java.util.List;

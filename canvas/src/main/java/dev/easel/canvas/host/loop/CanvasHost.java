@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.loop;
 
 import dev.easel.canvas.host.view.CanvasView;
 import dev.easel.canvas.host.view.Frame;
@@ -44,7 +44,7 @@ import java.util.concurrent.locks.LockSupport;
 public final class CanvasHost {
     private static final long CLOSE_GRACE_NANOS = 400_000_000L; // closing a window stops its runaway code within 1 s
 
-    private final Session session;
+    private final CanvasOwner owner;
     private final int handle;
     private final CanvasSpec spec;
     /** The canvas' interpreter: the main one, or (isolated) its own, made on the canvas thread. */
@@ -52,7 +52,7 @@ public final class CanvasHost {
     private final String slug;
     private PyObject canvas; // owned; released on the canvas thread when it ends
     /** How to make the canvas again in its own interpreter (isolated canvases), else null. */
-    private final Session.Recipe recipe;
+    private final Recipe recipe;
     private final CanvasThread thread;
     private final ConcurrentLinkedQueue<InputEvent> inbox = new ConcurrentLinkedQueue<>();
     private final ConcurrentLinkedQueue<DisplayList> pool = new ConcurrentLinkedQueue<>();
@@ -82,14 +82,16 @@ public final class CanvasHost {
     private long heldUntil;
     private int repeatedErrors;
 
-    CanvasHost(Session session, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug) {
-        this(session, handle, spec, interp, canvas, slug, null);
+    /** A canvas of {@code owner}'s run, made in {@code interp} (its thread not started yet). */
+    public CanvasHost(CanvasOwner owner, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug) {
+        this(owner, handle, spec, interp, canvas, slug, null);
     }
 
-    CanvasHost(Session session, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug,
-               Session.Recipe recipe) {
+    /** An isolated canvas: made again from {@code recipe} in an interpreter of its own, on its thread. */
+    public CanvasHost(CanvasOwner owner, int handle, CanvasSpec spec, Interpreter interp, PyObject canvas, String slug,
+               Recipe recipe) {
         this.recipe = recipe;
-        this.session = session;
+        this.owner = owner;
         this.handle = handle;
         this.spec = spec;
         this.interp = interp;
@@ -107,7 +109,8 @@ public final class CanvasHost {
                 new WindowSettings(spec.title(), dev.easel.canvas.CursorShape.DEFAULT, false));
     }
 
-    void start() {
+    /** Starts the canvas thread. */
+    public void start() {
         thread.start();
     }
 
@@ -198,7 +201,7 @@ public final class CanvasHost {
     }
 
     /** Changes the frame rate (0: on demand), from the next frame; validated by the caller. */
-    void setFps(double fps) {
+    public void setFps(double fps) {
         clock.setFps(fps);
         LockSupport.unpark(thread); // a waiting canvas thread takes the new pace now
     }
@@ -209,7 +212,7 @@ public final class CanvasHost {
     }
 
     /** Changes title, cursor or full screen and tells the view. */
-    void changeSettings(java.util.function.UnaryOperator<WindowSettings> change) {
+    public void changeSettings(java.util.function.UnaryOperator<WindowSettings> change) {
         settings.updateAndGet(change);
         CanvasView v = view;
         if (v != null) {
@@ -223,7 +226,7 @@ public final class CanvasHost {
     }
 
     /** Asks for a new size: the view resizes (its resize event follows); before it opens, it opens so. */
-    void resizeTo(int w, int h) {
+    public void resizeTo(int w, int h) {
         CanvasView v;
         synchronized (viewLock) {
             v = view;
@@ -256,7 +259,7 @@ public final class CanvasHost {
         }
         closeRequested = true;
         LockSupport.unpark(thread);
-        session.watchClose(this);
+        owner.watchClose(this);
     }
 
     /** Closes without asking (canvas.close(), the app quitting). Any thread. */
@@ -267,7 +270,7 @@ public final class CanvasHost {
             closeRequestedAt = System.nanoTime();
         }
         LockSupport.unpark(thread);
-        session.watchClose(this);
+        owner.watchClose(this);
     }
 
     /** Work for the canvas thread between frames: given its interpreter and canvas object (null once ended). */
@@ -303,7 +306,7 @@ public final class CanvasHost {
     }
 
     /** Live reload: the sketch's files changed. Any thread; the canvas thread reloads before its next frame. */
-    void reloadRequested() {
+    public void reloadRequested() {
         reloadWanted = true;
         redraw();
     }
@@ -323,12 +326,12 @@ public final class CanvasHost {
         return reloads;
     }
 
-    void closeFromPython() {
+    public void closeFromPython() {
         close();
     }
 
     /** Called by the session's watchdog: stops Python code that ignores a close request. */
-    void enforceClose() {
+    public void enforceClose() {
         Interpreter i = interp;
         if (!ended.isDone() && closeRequestedAt != 0 && System.nanoTime() - closeRequestedAt > CLOSE_GRACE_NANOS
                 && i != null) {
@@ -370,12 +373,6 @@ public final class CanvasHost {
         }
     }
 
-    /** The last good frame and the current error overlay, for headless output. Caller releases the frame. */
-    Frame retainLastGood() {
-        Frame f = lastGood;
-        return f == null ? null : f.retain();
-    }
-
     /** The colour the canvas is cleared to (white when the class sets background = None). */
     public int backgroundArgb() {
         return spec.background() == null ? Colors.WHITE : spec.background();
@@ -391,7 +388,7 @@ public final class CanvasHost {
                 return;
             }
             synchronized (viewLock) {
-                view = session.windows().open(this);
+                view = owner.windows().open(this);
             }
             boolean setUp = runSetup();
             while (true) {
@@ -402,7 +399,7 @@ public final class CanvasHost {
                         waitForInputOrClose();
                     }
                 }
-                if ((closeRequested || session.quitRequested()) && (!setUp || confirmClose())) {
+                if ((closeRequested || owner.quitRequested()) && (!setUp || confirmClose())) {
                     break;
                 }
                 if (reloadWanted || restartWanted) {
@@ -420,7 +417,7 @@ public final class CanvasHost {
                 if (!reloadPrepared) {
                     prepareReload();
                 }
-                if (session.windows().headless() && stats.frames() >= session.headlessFrames()) {
+                if (owner.windows().headless() && stats.frames() >= owner.headlessFrames()) {
                     break;
                 }
             }
@@ -436,7 +433,7 @@ public final class CanvasHost {
 
     /** Real-time frames: in windows, and headless with live reload on (saves land between frames). */
     private boolean paced() {
-        return !session.windows().headless() || session.liveReload() != null;
+        return !owner.windows().headless() || owner.liveReload() != null;
     }
 
     /**
@@ -449,7 +446,7 @@ public final class CanvasHost {
         boolean setUp = callPython(-1, "setup", () -> {
             canvas.callMethod("_easel_setup", handle).close();
             return null;
-        }) || session.quitRequested(); // SystemExit in setup: quitting, not a failure
+        }) || owner.quitRequested(); // SystemExit in setup: quitting, not a failure
         // on_close neither: it would only fail the same way, and cannot keep such a window open.
         onCloseDone = !setUp;
         setupErrorShown = false;
@@ -464,11 +461,10 @@ public final class CanvasHost {
     private boolean makeIsolated() {
         long t0 = System.nanoTime();
         try {
-            interp = session.runtime().newSubInterpreter();
-            session.prepare(interp);
+            interp = owner.newInterpreter();
             thread.importingIsolated = true;
             try {
-                canvas = session.instantiate(interp, recipe);
+                canvas = Isolation.instantiate(interp, recipe, owner.scriptArgv());
             } finally {
                 thread.importingIsolated = false;
             }
@@ -490,7 +486,7 @@ public final class CanvasHost {
     /** The version of its interpreter's code this canvas runs. */
     private long codeVersion;
     /** An isolated canvas' own interpreter's code (the shared canvases share the session's). */
-    private LiveReload.CodeState ownCode;
+    private CodeReload.CodeState ownCode;
     /** Why the newest reload failed (shown over the frames), or null. */
     private String reloadFailure;
     private long failureRecorded;
@@ -503,10 +499,10 @@ public final class CanvasHost {
     private boolean reload(boolean setUp) {
         boolean restart = restartWanted;
         restartWanted = false;
-        LiveReload live = session.liveReload();
+        CodeReload live = owner.liveReload();
         if (reloadWanted && live != null) {
             reloadWanted = false; // before the update: a change recorded during it wakes the canvas again
-            LiveReload.CodeState code = recipe == null ? live.shared() : ownCode();
+            CodeReload.CodeState code = recipe == null ? live.shared() : ownCode();
             live.update(code, interp, recipe == null ? "__main__" : recipe.module(), thread,
                     recipe == null ? null : "isolated canvas " + slug);
             if (code.version() > codeVersion) {
@@ -514,7 +510,7 @@ public final class CanvasHost {
                 reloadFailure = null;
                 setUp = moveToNewCode(setUp);
             }
-            LiveReload.Failure f = code.failure();
+            CodeReload.Failure f = code.failure();
             if (f != null && f.id() != failureRecorded) {
                 failureRecorded = f.id();
                 stats.error(new CanvasStats.Error(stats.frames(), "reload", f.type(), f.message(), f.traceback()));
@@ -540,7 +536,7 @@ public final class CanvasHost {
     /** After the first frame: Easel's reload code made ready, so the first reload is as quick as the next. */
     private void prepareReload() {
         reloadPrepared = true;
-        LiveReload live = session.liveReload();
+        CodeReload live = owner.liveReload();
         if (live != null) {
             try (Attachment a = interp.attach()) {
                 SketchCode.relevant(a, List.of(), live.script());
@@ -550,9 +546,9 @@ public final class CanvasHost {
         }
     }
 
-    private LiveReload.CodeState ownCode() {
+    private CodeReload.CodeState ownCode() {
         if (ownCode == null) {
-            ownCode = new LiveReload.CodeState();
+            ownCode = new CodeReload.CodeState();
         }
         return ownCode;
     }
@@ -659,7 +655,7 @@ public final class CanvasHost {
 
     /** After setup failed: no frames, only the traceback over the background (again after a resize). */
     private void waitForInputOrClose() {
-        while (!closeRequested && !session.quitRequested() && inbox.isEmpty() && !reloadWanted && !restartWanted) {
+        while (!closeRequested && !owner.quitRequested() && inbox.isEmpty() && !reloadWanted && !restartWanted) {
             runBetween(canvas);
             LockSupport.parkNanos(this, 50_000_000L);
         }
@@ -684,7 +680,7 @@ public final class CanvasHost {
 
     /** Runs on_close (unless forced); returns whether the canvas should end. */
     private boolean confirmClose() {
-        boolean forced = closeForced || session.quitRequested();
+        boolean forced = closeForced || owner.quitRequested();
         Boolean[] keep = {false};
         callPython(-1, "on_close", () -> {
             try (PyObject r = canvas.callMethod("_easel_close")) {
@@ -713,7 +709,7 @@ public final class CanvasHost {
         if (spec.background() != null) {
             l.clear();
         }
-        session.deliverScripted(this, stats.frames());
+        owner.deliverScripted(this, stats.frames());
         List<InputEvent> events = new ArrayList<>();
         for (InputEvent e; (e = inbox.poll()) != null; ) {
             if ("resize".equals(e.type())) {
@@ -724,7 +720,7 @@ public final class CanvasHost {
         }
         long now = System.nanoTime();
         double[] t = clock.beginFrame(now);
-        double fps = session.windows().headless() ? clock.simulatedFps() : stats.shownPerSecond(now);
+        double fps = owner.windows().headless() ? clock.simulatedFps() : stats.shownPerSecond(now);
         long frameNo = stats.frames();
         thread.recording = l;
         long t0 = System.nanoTime();
@@ -743,12 +739,12 @@ public final class CanvasHost {
                 } catch (PythonException ex) {
                     error(frameNo, "on_" + e.type(), ex);
                     handlerFailed = true;
-                    if (session.quitRequested()) {
+                    if (owner.quitRequested()) {
                         break;
                     }
                 }
             }
-            if (!session.quitRequested()) {
+            if (!owner.quitRequested()) {
                 canvas.callMethod("_easel_draw").close();
                 ok = true;
             }
@@ -757,7 +753,7 @@ public final class CanvasHost {
         } finally {
             thread.recording = null;
         }
-        if (!ok && session.quitRequested()) {
+        if (!ok && owner.quitRequested()) {
             pool.add(l); // the app is quitting: this frame is not drawn, nothing to show
             return;
         }
@@ -770,9 +766,9 @@ public final class CanvasHost {
             // few seconds: one frame would be too short to read.
             long shownAt = System.nanoTime();
             if (handlerFailed) {
-                heldOverlay = session.quitRequested() ? null : errorOverlay();
+                heldOverlay = owner.quitRequested() ? null : errorOverlay();
                 heldUntil = shownAt + HANDLER_ERROR_HOLD_NANOS;
-            } else if (session.windows().headless() || shownAt - heldUntil > 0) {
+            } else if (owner.windows().headless() || shownAt - heldUntil > 0) {
                 heldOverlay = null;
                 lastErrorText = null;
             }
@@ -811,13 +807,13 @@ public final class CanvasHost {
     }
 
     private void error(long frame, String where, PythonException e) {
-        if (session.endedByQuit(e)) {
+        if (owner.endedByQuit(e)) {
             return; // the app is quitting under this callback: not the sketch's error
         }
         if (thread.stoppedByEasel && e.pythonType().equals("SystemExit")) {
             return; // Easel stopped the canvas after its window closed (said when it did): not the sketch's error
         }
-        String traceback = e.pythonTraceback().isEmpty() ? "" : Session.scriptTraceback(e);
+        String traceback = e.pythonTraceback().isEmpty() ? "" : Tracebacks.script(e);
         stats.error(new CanvasStats.Error(frame, where, e.pythonType(), e.pythonMessage(), traceback));
         String text = traceback.isEmpty() ? e.pythonType() + ": " + e.pythonMessage() : traceback;
         if (!text.equals(lastErrorText)) {
@@ -835,7 +831,7 @@ public final class CanvasHost {
         } else {
             repeatedErrors++;
         }
-        session.noteError();
+        owner.noteError();
     }
 
     /** The last overlay made, and what it shows: an error repeated every frame reuses it. */
@@ -891,7 +887,7 @@ public final class CanvasHost {
     private volatile boolean ending;
 
     /** Whether the canvas is ending: its thread is past its last callback but on_close. */
-    boolean isEnding() {
+    public boolean isEnding() {
         return ending;
     }
 
@@ -946,7 +942,7 @@ public final class CanvasHost {
         }
         ended.complete(null);
         runBetween(null); // the prompt's pending work learns the canvas is gone
-        session.ended(this);
+        owner.ended(this);
     }
 
     @Override
