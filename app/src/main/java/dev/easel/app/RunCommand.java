@@ -135,9 +135,9 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        dev.easel.canvas.host.ParamStart paramStart;
+        dev.easel.canvas.host.python.ParamStart paramStart;
         try {
-            paramStart = dev.easel.canvas.host.ParamStart.parse(params, paramsFile);
+            paramStart = dev.easel.canvas.host.python.ParamStart.parse(params, paramsFile);
         } catch (IllegalArgumentException e) {
             System.err.println("easel run: " + e.getMessage());
             return 2;

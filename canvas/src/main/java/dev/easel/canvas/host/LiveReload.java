@@ -54,7 +54,7 @@ public final class LiveReload implements AutoCloseable {
     }
 
     private static LiveReload register(LiveReload r) {
-        r.session.liveReload(r);
+        r.session.liveReload(r.code, r::close);
         return r;
     }
 
@@ -69,11 +69,6 @@ public final class LiveReload implements AutoCloseable {
         for (CanvasHost h : session.canvases()) {
             h.reloadRequested();
         }
-    }
-
-    /** The canvas threads' side: the changes, and each interpreter's code brought up to date. */
-    CodeReload code() {
-        return code;
     }
 
     /** The code the session's shared canvases run (the main interpreter's). */

@@ -2,8 +2,8 @@ package dev.easel.canvas.host;
 
 import dev.easel.canvas.host.view.WindowSettings;
 import dev.easel.canvas.CanvasSpec;
-import dev.easel.canvas.Colors;
 import dev.easel.canvas.InputEvent;
+import dev.easel.canvas.host.loop.CanvasControl;
 import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.host.loop.CanvasOwner;
 import dev.easel.canvas.host.loop.CanvasThread;
@@ -11,6 +11,12 @@ import dev.easel.canvas.host.loop.CodeReload;
 import dev.easel.canvas.host.loop.Recipe;
 import dev.easel.canvas.host.loop.Tracebacks;
 import dev.easel.canvas.host.loop.WindowSystem;
+import dev.easel.canvas.host.python.Channels;
+import dev.easel.canvas.host.python.EaselModule;
+import dev.easel.canvas.host.python.ParamStart;
+import dev.easel.canvas.host.python.PythonPackage;
+import dev.easel.canvas.host.python.SketchRun;
+import dev.easel.canvas.host.python.WindowBuiltins;
 import dev.easel.pybridge.Attachment;
 import dev.easel.pybridge.BuiltinModule;
 import dev.easel.pybridge.Interpreter;
@@ -45,7 +51,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Session implements AutoCloseable {
     /** Easel's version, as {@code easel.__version__}. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = EaselModule.VERSION;
 
     /**
      * How to run.
@@ -91,8 +97,9 @@ public final class Session implements AutoCloseable {
     private volatile Integer quitCode;
     private final Channels channels = new Channels();
     private volatile ParamStart paramStart = ParamStart.NONE;
-    /** Live reload, when the app turned it on ({@link LiveReload#start}), else null. */
-    private volatile LiveReload liveReload;
+    /** Live reload's canvas side, when the app turned it on, else null; and how to stop its watcher. */
+    private volatile CodeReload liveReload;
+    private volatile Runnable stopWatching;
     private final CanvasOwner owner = new Owner();
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("easel-close-watchdog").daemon(true).factory());
@@ -102,7 +109,7 @@ public final class Session implements AutoCloseable {
         this.runtime = runtime;
         this.windows = windows;
         this.options = options;
-        this.module = EaselModule.build(this);
+        this.module = EaselModule.build(new Builtins());
         this.packageRoot = PythonPackage.install();
         prepare(runtime.main());
     }
@@ -131,8 +138,10 @@ public final class Session implements AutoCloseable {
         return windows;
     }
 
-    void liveReload(LiveReload r) {
-        liveReload = r;
+    /** Turns live reload on: {@code code} is what canvases reload from; {@code stop} ends its watching at {@link #close}. */
+    void liveReload(CodeReload code, Runnable stop) {
+        stopWatching = stop;
+        liveReload = code;
     }
 
     // ------------------------------------------------------------------ the script
@@ -366,11 +375,6 @@ public final class Session implements AutoCloseable {
         return s;
     }
 
-    /** The live canvas with this handle. */
-    Optional<CanvasHost> host(int handle) {
-        return Optional.ofNullable(hosts.get(handle));
-    }
-
     /** Every canvas shown in this session, ended or not, in the order shown. */
     public List<CanvasHost> canvases() {
         return List.copyOf(allHosts);
@@ -412,10 +416,6 @@ public final class Session implements AutoCloseable {
     /** The parameter values canvases start with. */
     public ParamStart paramStart() {
         return paramStart;
-    }
-
-    Channels channels() {
-        return channels;
     }
 
     void noteError() {
@@ -516,9 +516,47 @@ public final class Session implements AutoCloseable {
             }
         }
         watchdog.shutdownNow();
-        LiveReload r = liveReload;
-        if (r != null) {
-            r.close();
+        Runnable stop = stopWatching;
+        if (stop != null) {
+            stop.run();
+        }
+    }
+
+    /** What the {@code _easel} built-ins may ask of this session. */
+    private final class Builtins implements SketchRun {
+        @Override
+        public int show(PyObject canvas) {
+            return Session.this.show(canvas);
+        }
+
+        @Override
+        public Optional<CanvasControl> canvas(int handle) {
+            return Optional.ofNullable(hosts.get(handle));
+        }
+
+        @Override
+        public Channels channels() {
+            return channels;
+        }
+
+        @Override
+        public void quit(Interpreter interp, int code) {
+            quitFromPython(interp, code);
+        }
+
+        @Override
+        public Map<String, Object> pythonInfo(Interpreter interp) {
+            return Session.this.pythonInfo(interp);
+        }
+
+        @Override
+        public void awaitAllClosed() throws InterruptedException {
+            Session.this.awaitAllClosed();
+        }
+
+        @Override
+        public ParamStart paramStart() {
+            return paramStart;
         }
     }
 
@@ -536,8 +574,7 @@ public final class Session implements AutoCloseable {
 
         @Override
         public CodeReload liveReload() {
-            LiveReload r = liveReload;
-            return r == null ? null : r.code();
+            return liveReload;
         }
 
         @Override
@@ -586,9 +623,5 @@ public final class Session implements AutoCloseable {
     /** Whether {@link #close()} has begun. */
     public boolean isClosing() {
         return closing;
-    }
-
-    static int parseColor(String s) {
-        return Colors.parse(s);
     }
 }

@@ -1,5 +1,6 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.python.ParamStart;
 import dev.easel.canvas.host.loop.CanvasStats;
 import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.canvas.InputEvent;

@@ -41,7 +41,7 @@ import java.util.concurrent.locks.LockSupport;
  * its inbox and flags ({@link #post}, {@link #redraw}, {@link #requestClose}); none of them ever
  * waits for the canvas thread while attached.
  */
-public final class CanvasHost {
+public final class CanvasHost implements CanvasControl {
     private static final long CLOSE_GRACE_NANOS = 400_000_000L; // closing a window stops its runaway code within 1 s
 
     private final CanvasOwner owner;

@@ -1,6 +1,6 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.python;
 
-import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasControl;
 import dev.easel.canvas.host.view.WindowSettings;
 import dev.easel.canvas.CanvasSpec;
 import dev.easel.canvas.CursorShape;
@@ -14,23 +14,23 @@ import java.util.List;
 /**
  * The built-ins behind the canvas settings a sketch may assign while it runs: {@code fps},
  * {@code title}, {@code size}, {@code cursor}, {@code fullscreen}. Each value is checked here (one
- * place for the rules and messages), then handed to the canvas' host, which any thread may do:
+ * place for the rules and messages), then handed to the canvas, which any thread may do:
  * nothing here waits for the canvas thread or the FX thread.
  */
-final class WindowBuiltins {
+public final class WindowBuiltins {
     private WindowBuiltins() {}
 
     /** The largest canvas side, as for the class attribute {@code size}. */
     static final int MAX_SIDE = 16384;
 
-    static void register(BuiltinModule.Builder b, Session session) {
+    static void register(BuiltinModule.Builder b, SketchRun session) {
         b.function("window_set", "(handle, owner, name, value)", """
                 Internal: assigning Canvas.fps, title, size, cursor or fullscreen. Checks the value and
                 returns it normalised; when the canvas is shown (handle > 0), changes it.""", a -> {
             a.expect(4);
             int handle = a.intAt(0);
             String what = a.stringAt(1) + "." + a.stringAt(2);
-            CanvasHost host = handle > 0 ? session.host(handle).orElse(null) : null;
+            CanvasControl host = handle > 0 ? session.canvas(handle).orElse(null) : null;
             return switch (a.stringAt(2)) {
                 case "fps" -> {
                     double fps = fps(a, 3, what);
@@ -93,7 +93,7 @@ final class WindowBuiltins {
                 Internal: (title, cursor, fullscreen, fps or None) of a shown canvas now, or None once
                 it has ended.""", a -> {
             a.expect(1);
-            CanvasHost host = session.host(a.intAt(0)).orElse(null);
+            CanvasControl host = session.canvas(a.intAt(0)).orElse(null);
             if (host == null) {
                 return null;
             }
@@ -107,7 +107,7 @@ final class WindowBuiltins {
      * The settings a canvas starts with: its title, and cursor and fullscreen as the instance has
      * them (the class's, or set in __init__). Attached, in {@code show()}.
      */
-    static WindowSettings initial(CanvasSpec spec, PyObject canvas) {
+    public static WindowSettings initial(CanvasSpec spec, PyObject canvas) {
         CursorShape cursor;
         boolean fullscreen;
         try (PyObject c = canvas.getAttr("cursor"); PyObject f = canvas.getAttr("fullscreen")) {

@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.python;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -10,7 +10,7 @@ import java.util.concurrent.TimeUnit;
  * ones. Messages are marshalled bytes (made and read in Python), copied across interpreters by
  * construction. Receivers wait detached; closing wakes them.
  */
-final class Channels {
+public final class Channels {
     /** {@link #recv} results, as the Python side reads them. */
     static final int OK = 0, TIMEOUT = 1, CLOSED = 2;
     private static final byte[] CLOSE = new byte[0];
@@ -62,7 +62,7 @@ final class Channels {
     }
 
     /** Wakes every blocked receiver with "closed"; later sends fail. */
-    void close() {
+    public void close() {
         closed = true;
         for (LinkedBlockingQueue<byte[]> q : queues.values()) {
             q.add(CLOSE);

@@ -1,6 +1,6 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.python;
 
-import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasControl;
 import dev.easel.canvas.ImageData;
 import dev.easel.pybridge.BuiltinModule;
 import dev.easel.pybridge.PythonException;
@@ -13,10 +13,10 @@ import java.nio.file.Path;
 final class SaveFrameBuiltins {
     private SaveFrameBuiltins() {}
 
-    static void register(BuiltinModule.Builder b, Session session) {
+    static void register(BuiltinModule.Builder b, SketchRun session) {
         b.function("save_frame", "(handle, path)", "Internal: Canvas.save_frame.", a -> {
             a.expect(2);
-            CanvasHost h = session.host(a.intAt(0)).orElseThrow(
+            CanvasControl h = session.canvas(a.intAt(0)).orElseThrow(
                     () -> PythonException.runtimeError("save_frame(): the canvas is closed"));
             long frame = h.stats().frames();
             Path p;

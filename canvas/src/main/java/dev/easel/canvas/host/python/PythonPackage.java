@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.python;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -16,9 +16,9 @@ import java.util.List;
  * installed app ships that folder (system property {@value #SHIPPED_PROPERTY}): used in place when its
  * hash is this jar's, so nothing is written into the home directory.
  */
-final class PythonPackage {
+public final class PythonPackage {
     /** Every file of the package (a test checks this list against the resources). */
-    static final List<String> FILES = List.of("__init__.py", "_canvas.py", "_channel.py", "_color.py", "_events.py",
+    public static final List<String> FILES = List.of("__init__.py", "_canvas.py", "_channel.py", "_color.py", "_events.py",
             "_graphics.py", "_image.py", "_info.py", "_math.py", "_prompt.py", "_quit.py", "py.typed",
             "_window.py", "_paint.py", "_font.py", "_easel.pyi", "_types.pyi",
             "_params.py", "_outside.py");
@@ -29,7 +29,7 @@ final class PythonPackage {
     private PythonPackage() {}
 
     /** The folder to put on {@code sys.path} (it holds {@code easel/}). */
-    static synchronized Path install() {
+    public static synchronized Path install() {
         try {
             byte[][] contents = new byte[FILES.size()][];
             MessageDigest sha = MessageDigest.getInstance("SHA-256");

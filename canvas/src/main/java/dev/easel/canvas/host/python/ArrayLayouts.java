@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.python;
 
 import dev.easel.canvas.NumType;
 import dev.easel.pybridge.BufferView;

@@ -1,6 +1,6 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.python;
 
-import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasControl;
 import dev.easel.canvas.host.loop.CanvasThread;
 import dev.easel.canvas.BlendMode;
 import dev.easel.canvas.Colors;
@@ -33,14 +33,17 @@ import java.util.concurrent.ConcurrentHashMap;
  * ({@link CanvasThread#currentRecording()}); called anywhere else they raise {@code RuntimeError}.
  * Bad values raise {@code TypeError}/{@code ValueError} naming the call and quoting the value.
  */
-final class EaselModule {
+public final class EaselModule {
+    /** Easel's version, as {@code easel.__version__}. */
+    public static final String VERSION = "0.1.0";
+
     private EaselModule() {}
 
     /** Parsed colour strings: a sketch sets the same few colours every frame. */
     private static final Map<String, Integer> COLOR_CACHE = new ConcurrentHashMap<>();
     private static final Map<String, FontSpec> FONT_CACHE = new ConcurrentHashMap<>();
 
-    static BuiltinModule build(Session session) {
+    public static BuiltinModule build(SketchRun session) {
         BuiltinModule.Builder b = BuiltinModule.builder("_easel").doc("Java built-ins behind the easel package.");
         drawing(b);
         state(b);
@@ -94,7 +97,7 @@ final class EaselModule {
      * any other type (None, a number, an arbitrary object): {@code TypeError}. Tuple subclasses
      * ({@code easel.Color}, namedtuples) arrive as lists, like tuples.
      */
-    static int color(Object v, String what) {
+    public static int color(Object v, String what) {
         try {
             if (v instanceof String s) {
                 Integer c = COLOR_CACHE.get(s);
@@ -538,8 +541,8 @@ final class EaselModule {
 
     // -------------------------------------------------------------------------------- lifecycle
 
-    private static void lifecycle(BuiltinModule.Builder b, Session session) {
-        b.function("version", "()", "Easel's version.", a -> Session.VERSION);
+    private static void lifecycle(BuiltinModule.Builder b, SketchRun session) {
+        b.function("version", "()", "Easel's version.", a -> VERSION);
         b.function("python_info", "()", "Internal: easel.python_info().", a -> session.pythonInfo(a.interpreter()));
         b.function("parse_color", "(value)", "Internal: Color.parse.", a -> {
             a.expect(1);
@@ -552,17 +555,17 @@ final class EaselModule {
         });
         b.function("close", "(handle)", "Internal: Canvas.close.", a -> {
             a.expect(1);
-            session.host(a.intAt(0)).ifPresent(CanvasHost::closeFromPython);
+            session.canvas(a.intAt(0)).ifPresent(CanvasControl::closeFromPython);
             return null;
         });
         b.function("redraw", "(handle)", "Internal: Canvas.redraw.", a -> {
             a.expect(1);
-            session.host(a.intAt(0)).ifPresent(CanvasHost::redraw);
+            session.canvas(a.intAt(0)).ifPresent(CanvasControl::redraw);
             return null;
         });
         b.function("snapshot", "(handle)", "Internal: Canvas.snapshot.", a -> {
             a.expect(1);
-            CanvasHost h = session.host(a.intAt(0)).orElseThrow(
+            CanvasControl h = session.canvas(a.intAt(0)).orElseThrow(
                     () -> PythonException.runtimeError("snapshot(): the canvas is closed"));
             ImageData img = a.detached(h::snapshot);
             return Images.describe(Images.add(img), img);
@@ -596,7 +599,7 @@ final class EaselModule {
         });
         b.function("quit", "(code)", "Internal: easel.quit() and SystemExit.", a -> {
             a.expect(1);
-            session.quitFromPython(a.interpreter(), a.intAt(0));
+            session.quit(a.interpreter(), a.intAt(0));
             return null;
         });
         b.function("run", "()", "Internal: easel.run().", a -> {
@@ -630,7 +633,7 @@ final class EaselModule {
 
     // -------------------------------------------------------------------------------- images
 
-    private static void images(BuiltinModule.Builder b, Session session) {
+    private static void images(BuiltinModule.Builder b, SketchRun session) {
         b.function("image_load", "(path)", "Internal: Image.load.", a -> {
             a.expect(1);
             Path p = Path.of(a.stringAt(0));

@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.python;
 
 import java.nio.file.Path;
 import java.util.ArrayList;

@@ -1,4 +1,4 @@
-package dev.easel.canvas.host;
+package dev.easel.canvas.host.python;
 
 import dev.easel.pybridge.BuiltinModule;
 
@@ -6,7 +6,7 @@ import dev.easel.pybridge.BuiltinModule;
 final class ParamBuiltins {
     private ParamBuiltins() {}
 
-    static void register(BuiltinModule.Builder b, Session session) {
+    static void register(BuiltinModule.Builder b, SketchRun session) {
         b.function("param_start", "()", """
                 Internal: the parameter values canvases start with, ([(name, text), ...], preset path or
                 None), or None when none were given.""", a -> {
