@@ -23,11 +23,11 @@ final class PaintBuiltins {
     static void register(BuiltinModule.Builder b) {
         b.function("color_argb", "(value, what)", "Internal: a colour of a gradient stop as packed ARGB.", a -> {
             a.expect(2);
-            return EaselModule.color(a, 0, a.stringAt(1));
+            return Args.color(a, 0, a.stringAt(1));
         });
         b.function("set_image_smoothing", "(value)", "Internal: Graphics.image_smoothing (checked to be a bool in Python).", a -> {
             a.expect(1);
-            EaselModule.list(a).imageSmoothing(a.booleanAt(0));
+            Args.list(a).imageSmoothing(a.booleanAt(0));
             return null;
         });
     }
