@@ -11,6 +11,7 @@ import dev.easel.canvas.host.loop.CodeReload;
 import dev.easel.canvas.host.loop.Recipe;
 import dev.easel.canvas.host.loop.Tracebacks;
 import dev.easel.canvas.host.loop.WindowSystem;
+import dev.easel.canvas.host.python.CanvasSpecs;
 import dev.easel.canvas.host.python.Channels;
 import dev.easel.canvas.host.python.EaselModule;
 import dev.easel.canvas.host.python.ParamStart;
@@ -251,7 +252,7 @@ public final class Session implements AutoCloseable {
         }
         CanvasSpec spec;
         try (PyObject cls = canvas.getAttr("__class__")) {
-            spec = specOf(cls, canvas);
+            spec = CanvasSpecs.read(cls, canvas, options.size(), options.isolateAll(), options.renderer());
         }
         WindowSettings settings = WindowBuiltins.initial(spec, canvas);
         int handle = nextHandle.getAndIncrement();
@@ -280,83 +281,6 @@ public final class Session implements AutoCloseable {
         }
         host.start();
         return handle;
-    }
-
-    /** The class's declarations; title, size and fps as the instance has them (set in __init__, say). */
-    private CanvasSpec specOf(PyObject cls, PyObject canvas) {
-        String className;
-        try (PyObject q = cls.getAttr("__qualname__")) {
-            className = q.toStringValue();
-        }
-        String title;
-        try (PyObject t = canvas.getAttr("title")) {
-            title = t.isNone() ? className : t.toStringValue();
-        }
-        int w, h;
-        try (PyObject size = canvas.getAttr("size")) {
-            Object v = size.toJava();
-            if (!(v instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Long sw) || !(l.get(1) instanceof Long sh)) {
-                if (v instanceof PyObject p) {
-                    p.close();
-                }
-                throw PythonException.typeError(className + ".size must be a (width, height) tuple of ints, not " + size.repr());
-            }
-            w = (int) (long) sw;
-            h = (int) (long) sh;
-        }
-        if (options.size() != null) {
-            w = options.size()[0];
-            h = options.size()[1];
-        }
-        double fps;
-        try (PyObject f = canvas.getAttr("fps")) {
-            if (f.isNone()) {
-                fps = 0;
-            } else {
-                Object v = f.toJava();
-                if (!(v instanceof Number n) || v instanceof Boolean) {
-                    throw PythonException.typeError(className + ".fps must be a number or None, not " + f.repr());
-                }
-                fps = n.doubleValue();
-                if (!CanvasSpec.validFps(fps)) {
-                    throw PythonException.valueError(className + "." + CanvasSpec.FPS_RANGE + ", not " + f.repr());
-                }
-            }
-        }
-        boolean resizable;
-        try (PyObject r = cls.getAttr("resizable")) {
-            resizable = r.isTrue();
-        }
-        Integer background;
-        try (PyObject b = cls.getAttr("background")) {
-            background = b.isNone() ? null : EaselModule.color(b.toJava(), className + ".background");
-        }
-        boolean isolated;
-        try (PyObject i = cls.getAttr("isolated")) {
-            isolated = i.isTrue() || options.isolateAll();
-        }
-        dev.easel.canvas.RendererChoice renderer = options.renderer();
-        if (renderer == null) {
-            try (PyObject r = cls.getAttr("renderer")) {
-                Object v = r.toJava();
-                if (!(v instanceof String name)) {
-                    if (v instanceof PyObject p) {
-                        p.close();
-                    }
-                    throw PythonException.typeError(className + ".renderer must be 'auto', 'raster' or 'gl', not " + r.repr());
-                }
-                try {
-                    renderer = dev.easel.canvas.RendererChoice.parse(name);
-                } catch (IllegalArgumentException e) {
-                    throw PythonException.valueError(className + "." + e.getMessage());
-                }
-            }
-        }
-        try {
-            return new CanvasSpec(className, title, w, h, fps, resizable, background, isolated, renderer);
-        } catch (IllegalArgumentException e) {
-            throw PythonException.valueError(className + ": " + e.getMessage());
-        }
     }
 
     private String uniqueSlug(CanvasSpec spec) {
