@@ -1,40 +1,30 @@
 package dev.easel.canvas.host;
 
-import dev.easel.canvas.host.view.WindowSettings;
-import dev.easel.canvas.CanvasSpec;
 import dev.easel.canvas.InputEvent;
-import dev.easel.canvas.host.loop.CanvasControl;
 import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.host.loop.CanvasOwner;
 import dev.easel.canvas.host.loop.CanvasThread;
 import dev.easel.canvas.host.loop.CodeReload;
-import dev.easel.canvas.host.loop.Recipe;
 import dev.easel.canvas.host.loop.Tracebacks;
 import dev.easel.canvas.host.loop.WindowSystem;
-import dev.easel.canvas.host.python.CanvasSpecs;
 import dev.easel.canvas.host.python.Channels;
 import dev.easel.canvas.host.python.EaselModule;
 import dev.easel.canvas.host.python.ParamStart;
 import dev.easel.canvas.host.python.PythonPackage;
-import dev.easel.canvas.host.python.SketchRun;
-import dev.easel.canvas.host.python.WindowBuiltins;
 import dev.easel.pybridge.Attachment;
 import dev.easel.pybridge.BuiltinModule;
 import dev.easel.pybridge.Interpreter;
 import dev.easel.pybridge.PyObject;
 import dev.easel.pybridge.PythonClosedException;
 import dev.easel.pybridge.PythonException;
-import dev.easel.pybridge.PythonInfo;
 import dev.easel.pybridge.PythonRuntime;
 import dev.easel.pybridge.PythonThreads;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -85,8 +75,6 @@ public final class Session implements AutoCloseable {
     private final Path packageRoot;
     private final Map<Integer, CanvasHost> hosts = new ConcurrentHashMap<>();
     private final List<CanvasHost> allHosts = new CopyOnWriteArrayList<>();
-    private final Set<String> slugs = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger nextHandle = new AtomicInteger(1);
     private final AtomicInteger errors = new AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile boolean scriptFailed;
@@ -101,7 +89,7 @@ public final class Session implements AutoCloseable {
     /** Live reload's canvas side, when the app turned it on, else null; and how to stop its watcher. */
     private volatile CodeReload liveReload;
     private volatile Runnable stopWatching;
-    private final CanvasOwner owner = new Owner();
+    private final CanvasOwner owner = new SessionCanvases(this);
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("easel-close-watchdog").daemon(true).factory());
 
@@ -110,13 +98,13 @@ public final class Session implements AutoCloseable {
         this.runtime = runtime;
         this.windows = windows;
         this.options = options;
-        this.module = EaselModule.build(new Builtins());
+        this.module = EaselModule.build(new SessionBuiltins(this));
         this.packageRoot = PythonPackage.install();
         prepare(runtime.main());
     }
 
     /** Installs Easel into an interpreter (the main one, or an isolated canvas' own). */
-    private void prepare(Interpreter interp) {
+    void prepare(Interpreter interp) {
         try (Attachment a = interp.attach(); PyObject g = a.newGlobals()) {
             // A fresh import binds the package to this session's built-ins (tests run several sessions).
             a.exec("import sys\nfor _n in [n for n in sys.modules if n == 'easel' or n.startswith('easel.')]:\n"
@@ -137,6 +125,29 @@ public final class Session implements AutoCloseable {
 
     WindowSystem windows() {
         return windows;
+    }
+
+    Options options() {
+        return options;
+    }
+
+    /** What canvases of this session are made with: where they report. */
+    CanvasOwner canvasOwner() {
+        return owner;
+    }
+
+    /** Live reload's canvas side, or null when it is off. */
+    CodeReload liveCode() {
+        return liveReload;
+    }
+
+    /** The script's {@code sys.argv}. */
+    List<String> scriptArgv() {
+        return scriptArgv;
+    }
+
+    Channels channels() {
+        return channels;
     }
 
     /** Turns live reload on: {@code code} is what canvases reload from; {@code stop} ends its watching at {@link #close}. */
@@ -235,68 +246,17 @@ public final class Session implements AutoCloseable {
 
     // ------------------------------------------------------------------ canvases
 
-    /** Called by {@code Canvas.show()} (attached): reads the class, starts the canvas thread. */
-    int show(PyObject canvas) {
-        if (closing) {
-            canvas.close();
-            // Quitting (easel.quit(), SystemExit, Ctrl+Q, the last window closed): the code still
-            // making canvases stops as quietly as the running ones do. An error here turned a
-            // quit's exit code 0 into 1 (found by LifecycleChaosTest, seed 607305).
-            throw PythonException.of("SystemExit", "easel is shutting down: no new canvases");
-        }
-        if (CanvasThread.reimporting()) {
-            // The sketch's top level runs again in an isolated canvas' interpreter: its show() calls
-            // were for the script, which made those canvases already.
-            canvas.close();
-            return 0;
-        }
-        CanvasSpec spec;
-        try (PyObject cls = canvas.getAttr("__class__")) {
-            spec = CanvasSpecs.read(cls, canvas, options.size(), options.isolateAll(), options.renderer());
-        }
-        WindowSettings settings = WindowBuiltins.initial(spec, canvas);
-        int handle = nextHandle.getAndIncrement();
-        CanvasHost host;
-        if (spec.isolated()) {
-            if (!runtime.supportsSubInterpreters()) {
-                canvas.close();
-                throw PythonException.runtimeError(spec.className() + " is isolated, and isolated canvases need "
-                        + "CPython 3.12 or newer (own-GIL sub-interpreters); this is " + runtime.version()
-                        + ". Run with --python 3.12 (or newer, or the bundled 3.14), or set isolated = False.");
-            }
-            Recipe recipe;
-            try (canvas; PyObject r = canvas.callMethod("_easel_recipe")) {
-                List<?> parts = (List<?>) r.toJava();
-                recipe = new Recipe((String) parts.get(0), (String) parts.get(1), (String) parts.get(2),
-                        (byte[]) parts.get(3));
-            }
-            host = new CanvasHost(owner, handle, spec, null, null, uniqueSlug(spec), recipe);
-        } else {
-            host = new CanvasHost(owner, handle, spec, canvas.interpreter(), canvas, uniqueSlug(spec));
-        }
-        host.changeSettings(s -> settings); // before its thread starts: the first frame sees them
+    /** Adds a canvas made by {@code Canvas.show()}, before its thread starts. */
+    void register(int handle, CanvasHost host) {
         synchronized (lifecycle) {
             hosts.put(handle, host);
             allHosts.add(host);
         }
-        host.start();
-        return handle;
     }
 
-    private String uniqueSlug(CanvasSpec spec) {
-        String base = spec.title().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (base.isEmpty()) {
-            base = spec.className().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        }
-        if (base.isEmpty()) {
-            base = "canvas";
-        }
-        String s = base;
-        for (int n = 2; !slugs.add(s); n++) {
-            s = base + "-" + n;
-        }
-        return s;
+    /** The live canvas with this handle. */
+    Optional<CanvasHost> host(int handle) {
+        return Optional.ofNullable(hosts.get(handle));
     }
 
     /** Every canvas shown in this session, ended or not, in the order shown. */
@@ -318,16 +278,6 @@ public final class Session implements AutoCloseable {
             } catch (java.util.concurrent.RejectedExecutionException sessionClosed) {
                 // Another closer already finished close() (easel.quit() and the main thread race to
                 // close): the runtime's gate stops what is still running. Found by LifecycleChaosTest.
-            }
-        }
-    }
-
-    /** Headless: queues the scripted events due before frame {@code frame} of {@code host}. */
-    void deliverScripted(CanvasHost host, long frame) {
-        for (ScriptedEvent e : options.events()) {
-            if (e.frame() == frame && (e.canvas() == null || e.canvas().equals(host.slug())
-                    || e.canvas().equals(host.spec().title()) || e.canvas().equals(host.spec().className()))) {
-                host.post(e.event());
             }
         }
     }
@@ -399,20 +349,6 @@ public final class Session implements AutoCloseable {
         return windows.headless() && errors.get() > 0 ? 1 : 0;
     }
 
-    Map<String, Object> pythonInfo(Interpreter interp) {
-        PythonInfo info = runtime.info();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", info.version().toString());
-        m.put("build", info.freeThreaded() ? "free-threaded" : "gil");
-        m.put("gil_enabled", info.gilEnabled());
-        m.put("isolation_available", info.subinterpreters());
-        m.put("isolated", !interp.isMain());
-        // How the calling code runs next to other canvases.
-        m.put("mode", !interp.isMain() ? "isolated" : info.freeThreaded() && !info.gilEnabled() ? "free-threaded" : "shared");
-        m.put("library", info.library().toString());
-        return m;
-    }
-
     /**
      * Closes every canvas (on_close runs) and waits a bounded time for their threads; a second
      * caller waits too (the first may be easel.quit()'s thread). Python stays up.
@@ -443,104 +379,6 @@ public final class Session implements AutoCloseable {
         Runnable stop = stopWatching;
         if (stop != null) {
             stop.run();
-        }
-    }
-
-    /** What the {@code _easel} built-ins may ask of this session. */
-    private final class Builtins implements SketchRun {
-        @Override
-        public int show(PyObject canvas) {
-            return Session.this.show(canvas);
-        }
-
-        @Override
-        public Optional<CanvasControl> canvas(int handle) {
-            return Optional.ofNullable(hosts.get(handle));
-        }
-
-        @Override
-        public Channels channels() {
-            return channels;
-        }
-
-        @Override
-        public void quit(Interpreter interp, int code) {
-            quitFromPython(interp, code);
-        }
-
-        @Override
-        public Map<String, Object> pythonInfo(Interpreter interp) {
-            return Session.this.pythonInfo(interp);
-        }
-
-        @Override
-        public void awaitAllClosed() throws InterruptedException {
-            Session.this.awaitAllClosed();
-        }
-
-        @Override
-        public ParamStart paramStart() {
-            return paramStart;
-        }
-    }
-
-    /** What the canvases of this session need of it, and where they report. */
-    private final class Owner implements CanvasOwner {
-        @Override
-        public WindowSystem windows() {
-            return windows;
-        }
-
-        @Override
-        public int headlessFrames() {
-            return Math.max(1, options.frames());
-        }
-
-        @Override
-        public CodeReload liveReload() {
-            return liveReload;
-        }
-
-        @Override
-        public boolean quitRequested() {
-            return Session.this.quitRequested();
-        }
-
-        @Override
-        public boolean endedByQuit(PythonException e) {
-            return Session.this.endedByQuit(e);
-        }
-
-        @Override
-        public Interpreter newInterpreter() {
-            Interpreter sub = runtime.newSubInterpreter();
-            prepare(sub);
-            return sub;
-        }
-
-        @Override
-        public List<String> scriptArgv() {
-            return scriptArgv;
-        }
-
-        @Override
-        public void deliverScripted(CanvasHost host, long frame) {
-            Session.this.deliverScripted(host, frame);
-        }
-
-        @Override
-        public void noteError() {
-            Session.this.noteError();
-        }
-
-        @Override
-        public void watchClose(CanvasHost host) {
-            Session.this.watchClose(host);
-        }
-
-        @Override
-        public void ended(CanvasHost host) {
-            Session.this.ended(host);
         }
     }
 
