@@ -24,7 +24,7 @@ import java.util.concurrent.locks.LockSupport;
 /**
  * One Python canvas at run time: its thread, frame clock, event inbox, display lists and statistics.
  *
- * <p>The canvas thread runs a game loop:
+ * <p>The canvas thread runs a game loop ({@link CanvasLoop}, whose state is that thread's alone):
  * <pre>
  * setup()                                       attached, once
  * loop:
