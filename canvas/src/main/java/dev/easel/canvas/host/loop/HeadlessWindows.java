@@ -12,7 +12,7 @@ import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The window system of headless runs: no windows, no pacing; each canvas' pixels are kept like a
- * window's so the last picture can be written as a PNG ({@link HeadlessOutput}).
+ * window's so the last picture can be written as a PNG (the session's {@code HeadlessOutput}).
  */
 public final class HeadlessWindows implements WindowSystem {
     private final Map<CanvasHost, View> views = new ConcurrentHashMap<>();
