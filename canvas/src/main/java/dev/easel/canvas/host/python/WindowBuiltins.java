@@ -187,19 +187,8 @@ public final class WindowBuiltins {
         return typeName(v);
     }
 
+    /** As {@link Args#typeName}, but a tuple or list (the settings take pairs) is "a sequence". */
     private static String typeName(Object v) {
-        return switch (v) {
-            case null -> "NoneType";
-            case PyObject p -> p.typeName();
-            case Boolean b -> "bool";
-            case Long l -> "int";
-            case java.math.BigInteger i -> "int";
-            case Double d -> "float";
-            case String s -> "str";
-            case byte[] b -> "bytes";
-            case List<?> l -> "a sequence";
-            case java.util.Map<?, ?> m -> "dict";
-            default -> v.getClass().getSimpleName();
-        };
+        return v instanceof List<?> ? "a sequence" : Args.typeName(v);
     }
 }
