@@ -1,8 +1,8 @@
 package dev.easel.app;
 
 import dev.easel.canvas.ImageData;
-import dev.easel.canvas.host.FrameSaves;
-import dev.easel.canvas.host.WindowPixels;
+import dev.easel.canvas.host.view.FrameSaves;
+import dev.easel.canvas.host.view.WindowPixels;
 
 import java.nio.file.Path;
 import java.time.LocalDateTime;

@@ -1,6 +1,6 @@
 package dev.easel.app;
 
-import dev.easel.canvas.host.FrameTargets;
+import dev.easel.canvas.host.view.FrameTargets;
 import dev.easel.canvas.render.Java2dRenderer;
 import javafx.animation.AnimationTimer;
 import javafx.geometry.Rectangle2D;

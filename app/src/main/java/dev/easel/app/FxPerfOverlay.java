@@ -1,7 +1,7 @@
 package dev.easel.app;
 
-import dev.easel.canvas.host.CanvasHost;
-import dev.easel.canvas.host.CanvasStats;
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasStats;
 import javafx.animation.AnimationTimer;
 import javafx.scene.canvas.Canvas;
 import javafx.scene.canvas.GraphicsContext;

@@ -1,6 +1,6 @@
 package dev.easel.app;
 
-import dev.easel.canvas.host.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasHost;
 import javafx.geometry.Rectangle2D;
 import javafx.scene.Scene;
 import javafx.stage.Screen;

@@ -1,9 +1,9 @@
 package dev.easel.app;
 
 import dev.easel.app.runs.WindowAction;
-import dev.easel.canvas.host.CanvasHost;
-import dev.easel.canvas.host.CanvasView;
-import dev.easel.canvas.host.WindowSystem;
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.view.CanvasView;
+import dev.easel.canvas.host.loop.WindowSystem;
 import javafx.application.Platform;
 
 import java.nio.file.Path;

@@ -1,11 +1,11 @@
 package dev.easel.app;
 
 import dev.easel.canvas.host.HeadlessOutput;
-import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.canvas.host.LiveReload;
 import dev.easel.canvas.host.ScriptedEvents;
 import dev.easel.canvas.host.Session;
-import dev.easel.canvas.host.WindowSystem;
+import dev.easel.canvas.host.loop.WindowSystem;
 import dev.easel.pybridge.PythonInstallation;
 import dev.easel.pybridge.PythonLocator;
 import dev.easel.pybridge.PythonNotFoundException;
@@ -135,9 +135,9 @@ final class RunCommand implements Callable<Integer> {
                 return 2;
             }
         }
-        dev.easel.canvas.host.ParamStart paramStart;
+        dev.easel.canvas.host.python.ParamStart paramStart;
         try {
-            paramStart = dev.easel.canvas.host.ParamStart.parse(params, paramsFile);
+            paramStart = dev.easel.canvas.host.python.ParamStart.parse(params, paramsFile);
         } catch (IllegalArgumentException e) {
             System.err.println("easel run: " + e.getMessage());
             return 2;

@@ -1,11 +1,11 @@
 package dev.easel.app;
 
 import dev.easel.canvas.DisplayList;
-import dev.easel.canvas.host.CanvasHost;
-import dev.easel.canvas.host.CanvasView;
-import dev.easel.canvas.host.Frame;
-import dev.easel.canvas.host.WindowPixels;
-import dev.easel.canvas.host.WindowSystem;
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.view.CanvasView;
+import dev.easel.canvas.host.view.Frame;
+import dev.easel.canvas.host.view.WindowPixels;
+import dev.easel.canvas.host.loop.WindowSystem;
 
 import java.util.concurrent.atomic.AtomicBoolean;
 

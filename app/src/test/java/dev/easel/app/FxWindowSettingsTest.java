@@ -1,6 +1,6 @@
 package dev.easel.app;
 
-import dev.easel.canvas.host.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.host.Session;
 import dev.easel.pybridge.PyObject;
 import javafx.geometry.Point2D;

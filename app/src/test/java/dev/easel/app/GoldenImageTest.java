@@ -1,7 +1,7 @@
 package dev.easel.app;
 
 import dev.easel.canvas.host.HeadlessOutput;
-import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.canvas.host.Session;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;

@@ -1,8 +1,8 @@
 package dev.easel.app.capture;
 
 import dev.easel.canvas.ImageData;
-import dev.easel.canvas.host.CanvasHost;
-import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 
 import java.io.IOException;
 import java.nio.file.Path;

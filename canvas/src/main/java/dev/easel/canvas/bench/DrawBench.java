@@ -1,6 +1,6 @@
 package dev.easel.canvas.bench;
 
-import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.canvas.host.Session;
 import dev.easel.pybridge.PythonRuntime;
 

@@ -1,12 +1,12 @@
 package dev.easel.canvas.bench;
 
 import dev.easel.canvas.DisplayList;
-import dev.easel.canvas.host.CanvasHost;
-import dev.easel.canvas.host.CanvasView;
-import dev.easel.canvas.host.Frame;
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.view.CanvasView;
+import dev.easel.canvas.host.view.Frame;
 import dev.easel.canvas.host.Session;
-import dev.easel.canvas.host.WindowPixels;
-import dev.easel.canvas.host.WindowSystem;
+import dev.easel.canvas.host.view.WindowPixels;
+import dev.easel.canvas.host.loop.WindowSystem;
 import dev.easel.pybridge.PythonRuntime;
 import dev.easel.pybridge.bench.BenchArgs;
 
@@ -64,7 +64,7 @@ public final class RunawayBench {
     private static final class UnseenWindows implements WindowSystem {
         @Override
         public CanvasView open(CanvasHost host) {
-            WindowPixels pixels = new WindowPixels(host);
+            WindowPixels pixels = new WindowPixels(host.viewContext());
             return new CanvasView() {
                 @Override
                 public void present(Frame f, DisplayList o, int w, int h) {

@@ -1,7 +1,7 @@
 package dev.easel.canvas.bench;
 
-import dev.easel.canvas.host.CanvasHost;
-import dev.easel.canvas.host.HeadlessWindows;
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.canvas.host.Session;
 import dev.easel.pybridge.PythonRuntime;
 import dev.easel.pybridge.bench.BenchArgs;

@@ -1,5 +1,10 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasStats;
+import dev.easel.canvas.host.loop.HeadlessWindows;
+import dev.easel.canvas.host.view.Rasterizer;
+import dev.easel.canvas.host.view.WindowPixels;
 import dev.easel.canvas.ImageData;
 
 import java.io.IOException;
@@ -25,9 +30,9 @@ public final class HeadlessOutput {
         List<CanvasHost> hosts = session.canvases();
         for (int i = 0; i < hosts.size(); i++) {
             CanvasHost h = hosts.get(i);
-            HeadlessWindows.View v = windows.view(h);
+            WindowPixels v = windows.pixels(h);
             Path png = dir.resolve(h.slug() + ".png");
-            ImageData img = v != null ? v.pixels.picture()
+            ImageData img = v != null ? v.picture()
                     : Rasterizer.render(null, null, h.width(), h.height(), h.backgroundArgb());
             img.save(png);
             CanvasStats s = h.stats();

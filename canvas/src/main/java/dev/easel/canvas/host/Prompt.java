@@ -1,5 +1,6 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.pybridge.Attachment;
 import dev.easel.pybridge.PyObject;
 import dev.easel.pybridge.PythonException;

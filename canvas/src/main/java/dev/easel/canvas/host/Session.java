@@ -1,25 +1,30 @@
 package dev.easel.canvas.host;
 
-import dev.easel.canvas.CanvasSpec;
-import dev.easel.canvas.Colors;
 import dev.easel.canvas.InputEvent;
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasOwner;
+import dev.easel.canvas.host.loop.CanvasThread;
+import dev.easel.canvas.host.loop.CodeReload;
+import dev.easel.canvas.host.loop.Tracebacks;
+import dev.easel.canvas.host.loop.WindowSystem;
+import dev.easel.canvas.host.python.Channels;
+import dev.easel.canvas.host.python.EaselModule;
+import dev.easel.canvas.host.python.ParamStart;
+import dev.easel.canvas.host.python.PythonPackage;
 import dev.easel.pybridge.Attachment;
 import dev.easel.pybridge.BuiltinModule;
 import dev.easel.pybridge.Interpreter;
 import dev.easel.pybridge.PyObject;
 import dev.easel.pybridge.PythonClosedException;
 import dev.easel.pybridge.PythonException;
-import dev.easel.pybridge.PythonInfo;
 import dev.easel.pybridge.PythonRuntime;
 import dev.easel.pybridge.PythonThreads;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.Executors;
@@ -37,7 +42,7 @@ import java.util.concurrent.atomic.AtomicInteger;
  */
 public final class Session implements AutoCloseable {
     /** Easel's version, as {@code easel.__version__}. */
-    public static final String VERSION = "0.1.0";
+    public static final String VERSION = EaselModule.VERSION;
 
     /**
      * How to run.
@@ -70,8 +75,6 @@ public final class Session implements AutoCloseable {
     private final Path packageRoot;
     private final Map<Integer, CanvasHost> hosts = new ConcurrentHashMap<>();
     private final List<CanvasHost> allHosts = new CopyOnWriteArrayList<>();
-    private final Set<String> slugs = ConcurrentHashMap.newKeySet();
-    private final AtomicInteger nextHandle = new AtomicInteger(1);
     private final AtomicInteger errors = new AtomicInteger();
     private final Object lifecycle = new Object();
     private volatile boolean scriptFailed;
@@ -83,8 +86,10 @@ public final class Session implements AutoCloseable {
     private volatile Integer quitCode;
     private final Channels channels = new Channels();
     private volatile ParamStart paramStart = ParamStart.NONE;
-    /** Live reload, when the app turned it on ({@link LiveReload#start}), else null. */
-    private volatile LiveReload liveReload;
+    /** Live reload's canvas side, when the app turned it on, else null; and how to stop its watcher. */
+    private volatile CodeReload liveReload;
+    private volatile Runnable stopWatching;
+    private final CanvasOwner owner = new SessionCanvases(this);
     private final ScheduledExecutorService watchdog = Executors.newSingleThreadScheduledExecutor(
             Thread.ofPlatform().name("easel-close-watchdog").daemon(true).factory());
 
@@ -93,7 +98,7 @@ public final class Session implements AutoCloseable {
         this.runtime = runtime;
         this.windows = windows;
         this.options = options;
-        this.module = EaselModule.build(this);
+        this.module = EaselModule.build(new SessionBuiltins(this));
         this.packageRoot = PythonPackage.install();
         prepare(runtime.main());
     }
@@ -122,16 +127,33 @@ public final class Session implements AutoCloseable {
         return windows;
     }
 
-    LiveReload liveReload() {
+    Options options() {
+        return options;
+    }
+
+    /** What canvases of this session are made with: where they report. */
+    CanvasOwner canvasOwner() {
+        return owner;
+    }
+
+    /** Live reload's canvas side, or null when it is off. */
+    CodeReload liveCode() {
         return liveReload;
     }
 
-    void liveReload(LiveReload r) {
-        liveReload = r;
+    /** The script's {@code sys.argv}. */
+    List<String> scriptArgv() {
+        return scriptArgv;
     }
 
-    int headlessFrames() {
-        return Math.max(1, options.frames());
+    Channels channels() {
+        return channels;
+    }
+
+    /** Turns live reload on: {@code code} is what canvases reload from; {@code stop} ends its watching at {@link #close}. */
+    void liveReload(CodeReload code, Runnable stop) {
+        stopWatching = stop;
+        liveReload = code;
     }
 
     // ------------------------------------------------------------------ the script
@@ -168,7 +190,7 @@ public final class Session implements AutoCloseable {
                 if (endedByQuit(e)) {
                     return;
                 }
-                scriptError = scriptTraceback(e);
+                scriptError = Tracebacks.script(e);
                 scriptFailed = true;
                 System.err.print(scriptError);
                 System.err.flush();
@@ -198,8 +220,8 @@ public final class Session implements AutoCloseable {
      * Easel's own (a stuck canvas stopped, the runtime shutting down) does not quit.
      */
     void quitFromPython(Interpreter interp, int code) {
-        if (reimporting() || runtime.isClosing()
-                || (Thread.currentThread() instanceof CanvasThread ct && ct.stoppedByEasel)) {
+        if (CanvasThread.reimporting() || runtime.isClosing()
+                || (Thread.currentThread() instanceof CanvasThread ct && ct.stoppedByEasel())) {
             return;
         }
         for (CanvasHost h : allHosts) {
@@ -222,272 +244,14 @@ public final class Session implements AutoCloseable {
         return quitCode != null;
     }
 
-    /** The traceback without Easel's own frames (runpy, the exec wrapper, the canvas' dispatch). */
-    private static final java.util.regex.Pattern DISPATCH =
-            java.util.regex.Pattern.compile("^  File \".*[/\\\\]easel[/\\\\]_canvas\\.py\", line \\d+, in _easel_");
-
-    static String scriptTraceback(PythonException e) {
-        String tb = e.pythonTraceback();
-        if (tb.isEmpty()) {
-            return e.pythonType() + ": " + e.pythonMessage() + "\n";
-        }
-        StringBuilder out = new StringBuilder();
-        String[] lines = tb.split("\n", -1);
-        for (int i = 0; i < lines.length; i++) {
-            String line = lines[i];
-            boolean internal = line.startsWith("  File \"<easel>\"") || line.contains("runpy.py\"")
-                    || line.startsWith("  File \"<frozen runpy>\"") || DISPATCH.matcher(line).find();
-            if (internal) {
-                // Skip the frame line and its source line(s).
-                while (i + 1 < lines.length && lines[i + 1].startsWith("    ")) {
-                    i++;
-                }
-                continue;
-            }
-            out.append(line);
-            if (i < lines.length - 1) {
-                out.append('\n');
-            }
-        }
-        return out.toString();
-    }
-
     // ------------------------------------------------------------------ canvases
 
-    /** True on a canvas thread while its isolated interpreter imports the sketch again. */
-    static boolean reimporting() {
-        return Thread.currentThread() instanceof CanvasThread ct && ct.importingIsolated;
-    }
-
-    /** Called by {@code Canvas.show()} (attached): reads the class, starts the canvas thread. */
-    int show(PyObject canvas) {
-        if (closing) {
-            canvas.close();
-            // Quitting (easel.quit(), SystemExit, Ctrl+Q, the last window closed): the code still
-            // making canvases stops as quietly as the running ones do. An error here turned a
-            // quit's exit code 0 into 1 (found by LifecycleChaosTest, seed 607305).
-            throw PythonException.of("SystemExit", "easel is shutting down: no new canvases");
-        }
-        if (reimporting()) {
-            // The sketch's top level runs again in an isolated canvas' interpreter: its show() calls
-            // were for the script, which made those canvases already.
-            canvas.close();
-            return 0;
-        }
-        CanvasSpec spec;
-        try (PyObject cls = canvas.getAttr("__class__")) {
-            spec = specOf(cls, canvas);
-        }
-        WindowSettings settings = WindowBuiltins.initial(spec, canvas);
-        int handle = nextHandle.getAndIncrement();
-        CanvasHost host;
-        if (spec.isolated()) {
-            if (!runtime.supportsSubInterpreters()) {
-                canvas.close();
-                throw PythonException.runtimeError(spec.className() + " is isolated, and isolated canvases need "
-                        + "CPython 3.12 or newer (own-GIL sub-interpreters); this is " + runtime.version()
-                        + ". Run with --python 3.12 (or newer, or the bundled 3.14), or set isolated = False.");
-            }
-            Recipe recipe;
-            try (canvas; PyObject r = canvas.callMethod("_easel_recipe")) {
-                List<?> parts = (List<?>) r.toJava();
-                recipe = new Recipe((String) parts.get(0), (String) parts.get(1), (String) parts.get(2),
-                        (byte[]) parts.get(3));
-            }
-            host = new CanvasHost(this, handle, spec, null, null, uniqueSlug(spec), recipe);
-        } else {
-            host = new CanvasHost(this, handle, spec, canvas.interpreter(), canvas, uniqueSlug(spec));
-        }
-        host.changeSettings(s -> settings); // before its thread starts: the first frame sees them
+    /** Adds a canvas made by {@code Canvas.show()}, before its thread starts. */
+    void register(int handle, CanvasHost host) {
         synchronized (lifecycle) {
             hosts.put(handle, host);
             allHosts.add(host);
         }
-        host.start();
-        return handle;
-    }
-
-    /**
-     * How to make a canvas again in another interpreter: the module of its class (and its file,
-     * for the script itself, which is imported there as {@code __easel_main__}), the class's
-     * qualified name, and the constructor arguments, pickled.
-     */
-    record Recipe(String module, String file, String qualname, byte[] pickledArgs) {}
-
-    private static final String INSTANTIATE = """
-            def _easel_instantiate(module, path, qualname, payload, argv):
-                import importlib, importlib.util, os, pickle, sys
-                sys.argv = list(argv)
-                if module == "__main__":
-                    name = "__easel_main__"
-                    mod = sys.modules.get(name)
-                    if mod is None:
-                        if path is None:
-                            raise ImportError("an isolated canvas class must live in a file, not in an interactive session")
-                        folder = os.path.dirname(os.path.abspath(path))
-                        if folder not in sys.path:
-                            sys.path.insert(0, folder)
-                        spec = importlib.util.spec_from_file_location(name, path)
-                        mod = importlib.util.module_from_spec(spec)
-                        sys.modules[name] = mod
-                        try:
-                            spec.loader.exec_module(mod)
-                        except BaseException:
-                            del sys.modules[name]
-                            raise
-                else:
-                    if path is not None:
-                        folder = os.path.dirname(os.path.abspath(path))
-                        if folder not in sys.path:
-                            sys.path.append(folder)
-                    mod = importlib.import_module(module)
-                cls = mod
-                for part in qualname.split("."):
-                    cls = getattr(cls, part)
-                args, kwargs = pickle.loads(payload)
-                return cls(*args, **kwargs)
-
-            def _easel_isolation_errors():
-                # Extension modules that cannot load in a sub-interpreter: say why, and the fix.
-                import builtins
-                from importlib.machinery import ExtensionFileLoader
-                original = ExtensionFileLoader.create_module
-                def create_module(self, spec):
-                    try:
-                        return original(self, spec)
-                    except ImportError as e:
-                        if "interpreter" in str(e):
-                            top = spec.name.partition(".")[0]
-                            it = "it" if top == spec.name else f"its extension module {spec.name}"
-                            error = ImportError(
-                                f"{top} cannot be imported in an isolated canvas: {it} does not support "
-                                f"sub-interpreters ({e}). Use it in a shared canvas: set isolated = False on the "
-                                f"canvas class (and run without --isolate).", name=spec.name)
-                            error._easel_isolation = True
-                            raise error from e
-                        raise
-                ExtensionFileLoader.create_module = create_module
-                # Packages such as numpy catch that error and raise their own, whose advice (a broken
-                # installation) misleads here: the import statement raises the isolation error instead.
-                original_import = builtins.__import__
-                def isolated_import(*args, **kwargs):
-                    try:
-                        return original_import(*args, **kwargs)
-                    except ImportError as e:
-                        cause, seen = e.__cause__ or e.__context__, 0
-                        while cause is not None and seen < 20 and not getattr(cause, "_easel_isolation", False):
-                            cause, seen = cause.__cause__ or cause.__context__, seen + 1
-                        if cause is None or seen == 20 or not getattr(cause, "_easel_isolation", False):
-                            raise
-                        raise cause.with_traceback(e.__traceback__) from None
-                builtins.__import__ = isolated_import
-            """;
-
-    /** Makes the canvas of {@code recipe} in {@code sub} (the canvas thread, for an isolated canvas). */
-    PyObject instantiate(Interpreter sub, Recipe recipe) {
-        try (Attachment a = sub.attach(); PyObject g = a.newGlobals()) {
-            a.exec(INSTANTIATE, g, "<easel>");
-            try (PyObject guard = g.getItem("_easel_isolation_errors")) {
-                guard.call().close();
-            }
-            List<Object> argv = new ArrayList<>(scriptArgv);
-            try (PyObject make = g.getItem("_easel_instantiate")) {
-                return make.call(recipe.module(), recipe.file(), recipe.qualname(), recipe.pickledArgs(), argv);
-            }
-        }
-    }
-
-    /** The class's declarations; title, size and fps as the instance has them (set in __init__, say). */
-    private CanvasSpec specOf(PyObject cls, PyObject canvas) {
-        String className;
-        try (PyObject q = cls.getAttr("__qualname__")) {
-            className = q.toStringValue();
-        }
-        String title;
-        try (PyObject t = canvas.getAttr("title")) {
-            title = t.isNone() ? className : t.toStringValue();
-        }
-        int w, h;
-        try (PyObject size = canvas.getAttr("size")) {
-            Object v = size.toJava();
-            if (!(v instanceof List<?> l) || l.size() != 2 || !(l.get(0) instanceof Long sw) || !(l.get(1) instanceof Long sh)) {
-                if (v instanceof PyObject p) {
-                    p.close();
-                }
-                throw PythonException.typeError(className + ".size must be a (width, height) tuple of ints, not " + size.repr());
-            }
-            w = (int) (long) sw;
-            h = (int) (long) sh;
-        }
-        if (options.size() != null) {
-            w = options.size()[0];
-            h = options.size()[1];
-        }
-        double fps;
-        try (PyObject f = canvas.getAttr("fps")) {
-            if (f.isNone()) {
-                fps = 0;
-            } else {
-                Object v = f.toJava();
-                if (!(v instanceof Number n) || v instanceof Boolean) {
-                    throw PythonException.typeError(className + ".fps must be a number or None, not " + f.repr());
-                }
-                fps = n.doubleValue();
-                if (!CanvasSpec.validFps(fps)) {
-                    throw PythonException.valueError(className + "." + CanvasSpec.FPS_RANGE + ", not " + f.repr());
-                }
-            }
-        }
-        boolean resizable;
-        try (PyObject r = cls.getAttr("resizable")) {
-            resizable = r.isTrue();
-        }
-        Integer background;
-        try (PyObject b = cls.getAttr("background")) {
-            background = b.isNone() ? null : EaselModule.color(b.toJava(), className + ".background");
-        }
-        boolean isolated;
-        try (PyObject i = cls.getAttr("isolated")) {
-            isolated = i.isTrue() || options.isolateAll();
-        }
-        dev.easel.canvas.RendererChoice renderer = options.renderer();
-        if (renderer == null) {
-            try (PyObject r = cls.getAttr("renderer")) {
-                Object v = r.toJava();
-                if (!(v instanceof String name)) {
-                    if (v instanceof PyObject p) {
-                        p.close();
-                    }
-                    throw PythonException.typeError(className + ".renderer must be 'auto', 'raster' or 'gl', not " + r.repr());
-                }
-                try {
-                    renderer = dev.easel.canvas.RendererChoice.parse(name);
-                } catch (IllegalArgumentException e) {
-                    throw PythonException.valueError(className + "." + e.getMessage());
-                }
-            }
-        }
-        try {
-            return new CanvasSpec(className, title, w, h, fps, resizable, background, isolated, renderer);
-        } catch (IllegalArgumentException e) {
-            throw PythonException.valueError(className + ": " + e.getMessage());
-        }
-    }
-
-    private String uniqueSlug(CanvasSpec spec) {
-        String base = spec.title().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-")
-                .replaceAll("^-+|-+$", "");
-        if (base.isEmpty()) {
-            base = spec.className().toLowerCase(java.util.Locale.ROOT).replaceAll("[^a-z0-9]+", "-");
-        }
-        if (base.isEmpty()) {
-            base = "canvas";
-        }
-        String s = base;
-        for (int n = 2; !slugs.add(s); n++) {
-            s = base + "-" + n;
-        }
-        return s;
     }
 
     /** The live canvas with this handle. */
@@ -518,16 +282,6 @@ public final class Session implements AutoCloseable {
         }
     }
 
-    /** Headless: queues the scripted events due before frame {@code frame} of {@code host}. */
-    void deliverScripted(CanvasHost host, long frame) {
-        for (ScriptedEvent e : options.events()) {
-            if (e.frame() == frame && (e.canvas() == null || e.canvas().equals(host.slug())
-                    || e.canvas().equals(host.spec().title()) || e.canvas().equals(host.spec().className()))) {
-                host.post(e.event());
-            }
-        }
-    }
-
     /** Sets the parameter values canvases start with ({@code --param}, {@code --params}); before the script runs. */
     public void paramStart(ParamStart start) {
         paramStart = java.util.Objects.requireNonNull(start, "start");
@@ -536,10 +290,6 @@ public final class Session implements AutoCloseable {
     /** The parameter values canvases start with. */
     public ParamStart paramStart() {
         return paramStart;
-    }
-
-    Channels channels() {
-        return channels;
     }
 
     void noteError() {
@@ -599,20 +349,6 @@ public final class Session implements AutoCloseable {
         return windows.headless() && errors.get() > 0 ? 1 : 0;
     }
 
-    Map<String, Object> pythonInfo(Interpreter interp) {
-        PythonInfo info = runtime.info();
-        Map<String, Object> m = new LinkedHashMap<>();
-        m.put("version", info.version().toString());
-        m.put("build", info.freeThreaded() ? "free-threaded" : "gil");
-        m.put("gil_enabled", info.gilEnabled());
-        m.put("isolation_available", info.subinterpreters());
-        m.put("isolated", !interp.isMain());
-        // How the calling code runs next to other canvases.
-        m.put("mode", !interp.isMain() ? "isolated" : info.freeThreaded() && !info.gilEnabled() ? "free-threaded" : "shared");
-        m.put("library", info.library().toString());
-        return m;
-    }
-
     /**
      * Closes every canvas (on_close runs) and waits a bounded time for their threads; a second
      * caller waits too (the first may be easel.quit()'s thread). Python stays up.
@@ -640,18 +376,14 @@ public final class Session implements AutoCloseable {
             }
         }
         watchdog.shutdownNow();
-        LiveReload r = liveReload;
-        if (r != null) {
-            r.close();
+        Runnable stop = stopWatching;
+        if (stop != null) {
+            stop.run();
         }
     }
 
     /** Whether {@link #close()} has begun. */
     public boolean isClosing() {
         return closing;
-    }
-
-    static int parseColor(String s) {
-        return Colors.parse(s);
     }
 }

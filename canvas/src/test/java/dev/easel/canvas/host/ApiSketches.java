@@ -1,5 +1,6 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.InputEvent;
 
 import java.io.IOException;

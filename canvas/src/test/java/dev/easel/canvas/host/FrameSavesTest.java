@@ -4,6 +4,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.easel.canvas.host.loop.HeadlessWindows;
+import dev.easel.canvas.host.view.FrameSaves;
 import dev.easel.canvas.ImageData;
 import java.nio.file.Files;
 import java.nio.file.Path;

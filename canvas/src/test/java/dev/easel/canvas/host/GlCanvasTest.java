@@ -28,10 +28,10 @@ class GlCanvasTest {
     @Test
     void aGlCanvasIsDrawnByOpenGlAndLooksAsTheRasterOne() throws Exception {
         Sketches.Run gl = Sketches.run(SKETCH.formatted("gl"), 3);
-        assertEquals("gl", gl.windows().view(gl.canvas(0)).pixels.rendererName(), "drawn by OpenGL");
+        assertEquals("gl", gl.windows().pixels(gl.canvas(0)).rendererName(), "drawn by OpenGL");
         ImageData glPicture = gl.picture(0);
         Sketches.Run raster = Sketches.run(SKETCH.formatted("raster"), 3);
-        assertEquals("raster", raster.windows().view(raster.canvas(0)).pixels.rendererName());
+        assertEquals("raster", raster.windows().pixels(raster.canvas(0)).rendererName());
         ImageData rasterPicture = raster.picture(0);
 
         assertEquals(0xffff0000, glPicture.argb(18, 16), "the rect, from GL");

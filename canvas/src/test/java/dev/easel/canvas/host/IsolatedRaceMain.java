@@ -1,5 +1,7 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.pybridge.PythonLocator;
 import dev.easel.pybridge.PythonRuntime;
 import dev.easel.pybridge.ShutdownResult;

@@ -1,5 +1,6 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 

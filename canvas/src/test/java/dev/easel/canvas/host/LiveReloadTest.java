@@ -1,5 +1,9 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasStats;
+import dev.easel.canvas.host.loop.HeadlessWindows;
+import dev.easel.canvas.host.view.WindowPixels;
 import dev.easel.pybridge.PythonRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -211,7 +215,7 @@ class LiveReloadTest {
             assertTrue(e.traceback().contains(l.script.getFileName().toString()), e.traceback());
             l.awaitFrames(3);
             assertTrue(near(l.pixel(10, 10), 255, 0, 0, 3), "the old drawing continues: " + hex(l.pixel(10, 10)));
-            WindowPixels px = ((HeadlessWindows) l.session.windows()).view(h).pixels;
+            WindowPixels px = ((HeadlessWindows) l.session.windows()).pixels(h);
             await("the error overlay", px::overlay, o -> o != null);
 
             // An exception while importing: the same.

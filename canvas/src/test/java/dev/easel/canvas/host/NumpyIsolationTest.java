@@ -1,5 +1,7 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.CanvasStats;
 import dev.easel.pybridge.PythonLocator;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.Test;

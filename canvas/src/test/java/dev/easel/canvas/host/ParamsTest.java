@@ -1,5 +1,8 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.python.ParamStart;
+import dev.easel.canvas.host.loop.CanvasStats;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.canvas.InputEvent;
 import dev.easel.pybridge.PythonRuntime;
 import org.junit.jupiter.api.Test;

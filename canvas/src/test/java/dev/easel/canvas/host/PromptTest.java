@@ -1,5 +1,7 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.pybridge.PythonRuntime;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -26,6 +28,14 @@ class PromptTest {
         Session s = new Session(rt, new HeadlessWindows(), new Session.Options(false, null, Integer.MAX_VALUE, List.of()));
         s.runScript(script, List.of());
         return s;
+    }
+
+    private static void awaitFrames(CanvasHost h, int frames) throws InterruptedException {
+        long end = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+        while (h.stats().frames() < frames) {
+            assertTrue(System.nanoTime() < end, frames + " frames drawn");
+            Thread.sleep(5); // polling a condition, bounded
+        }
     }
 
     private static CanvasHost first(Session s) throws InterruptedException {
@@ -75,6 +85,9 @@ class PromptTest {
             assertEquals(new Prompt.Done("5\n"), run(h, "self.speed"));
             // The canvas thread, not the caller's.
             assertEquals(new Prompt.Done("True\n"), run(h, "threading.current_thread().name == self.thread_name"));
+            // Entries queued one after the other may all run before the same frame (the canvas thread
+            // takes what is queued until none is left): wait for a second frame before asking.
+            awaitFrames(h, 2);
             Prompt.Reply frame = run(h, "self.frame");
             assertInstanceOf(Prompt.Done.class, frame);
             assertTrue(Long.parseLong(((Prompt.Done) frame).output().strip()) >= 1);

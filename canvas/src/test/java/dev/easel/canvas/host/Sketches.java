@@ -1,5 +1,7 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.loop.CanvasHost;
+import dev.easel.canvas.host.loop.HeadlessWindows;
 import dev.easel.canvas.ImageData;
 import dev.easel.pybridge.PythonLocator;
 import dev.easel.pybridge.PythonRuntime;
@@ -38,7 +40,7 @@ final class Sketches {
         }
 
         ImageData picture(int i) {
-            return windows.view(canvas(i)).pixels.picture();
+            return windows.pixels(canvas(i)).picture();
         }
 
         Object fact(String key) {

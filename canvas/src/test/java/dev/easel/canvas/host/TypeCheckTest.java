@@ -1,5 +1,6 @@
 package dev.easel.canvas.host;
 
+import dev.easel.canvas.host.python.PythonPackage;
 import org.junit.jupiter.api.Test;
 
 import java.io.File;
