@@ -71,7 +71,7 @@ class GlCanvasTest {
         for (String renderer : new String[]{"raster", "gl"}) {
             Sketches.Run run = Sketches.run(sketch.formatted(renderer), 5);
             ImageData p = run.picture(0);
-            assertEquals(renderer, run.windows().view(run.canvas(0)).pixels.rendererName());
+            assertEquals(renderer, run.windows().pixels(run.canvas(0)).rendererName());
             assertEquals(96, p.width(), renderer + ": resized");
             assertEquals(0xffff0000, p.argb(12, 12), renderer + ": the first frame's rect, kept across the resize");
             assertEquals(0xff0000ff, p.argb(44, 34), renderer + ": every frame's rect");
