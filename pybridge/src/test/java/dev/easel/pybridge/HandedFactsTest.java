@@ -36,7 +36,7 @@ class HandedFactsTest {
                 + "m = u.module_from_spec(s)\ns.loader.exec_module(m)\nsys.stdout.write(m.facts())\n";
         for (PythonInstallation i : all) {
             Path exe = i.executable().get();
-            Subprocess.Output handed = Subprocess.run(List.of(exe.toString(), "-c", load, OUTSIDE.toString()),
+            Subprocess.Output handed = Subprocess.run(List.of(exe.toString(), "-B", "-c", load, OUTSIDE.toString()), // -B: no __pycache__ in the source tree
                     Map.of(), Duration.ofSeconds(30));
             assertEquals(0, handed.exitCode(), () -> exe + ": " + handed.output());
             Map<String, String> env = new HashMap<>(System.getenv());
