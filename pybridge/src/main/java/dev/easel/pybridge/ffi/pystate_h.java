@@ -47,7 +47,7 @@ public final class pystate_h {
         try { return (MemorySegment) PyThreadState_Get$.H.invokeExact(); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
-    private static final class PyThreadState_Get_raw$ { static final MethodHandle H = CPython.downcall("PyThreadState_Get", FunctionDescriptor.of(JAVA_LONG)); }
+    private static final class PyThreadState_Get_raw$ { static final MethodHandle H = CPython.downcall("PyThreadState_Get", FunctionDescriptor.of(JAVA_LONG), Linker.Option.critical(false)); }
     public static long PyThreadState_Get_raw() {
         try { return (long) PyThreadState_Get_raw$.H.invokeExact(); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
