@@ -346,7 +346,7 @@ public final class Arguments {
 
     /** Whether argument {@code i} is absent (not passed, by position or by name) or None. */
     public boolean isNone(int i) {
-        return i >= n || (bound != null && bound[i] == 0) || raw(i).equals(Py_None());
+        return i >= n || (bound != null && bound[i] == 0) || address(i) == Py_None().address();
     }
 
     /** Argument {@code i} converted to Java (see {@link PyObject#toJava()}). */
