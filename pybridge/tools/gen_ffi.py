@@ -22,6 +22,7 @@ V PyThreadState_DeleteCurrent()
 P PyGILState_GetThisThreadState()
 P PyThreadState_Swap(P tstate)
 P PyThreadState_Get()
+A PyThreadState_Get$raw() critical
 ? P PyThreadState_GetUnchecked()
 ? P _PyThreadState_UncheckedGet()
 P PyThreadState_GetInterpreter(P tstate)

@@ -22,20 +22,26 @@ import static dev.easel.pybridge.ffi.tupleobject_h.PyTuple_Size;
  * by keyword are bound to the position of the parameter of that name, so the body reads every
  * argument by position; a parameter left out is absent ({@link #isNone}).
  *
+ * <p>A positional call allocates nothing in Java: each thread keeps one {@code Arguments} per
+ * nesting depth of built-in calls and the next call at that depth reuses it. Keep the values
+ * read, not this object: kept past its call it throws when read, but only until a later call at
+ * the same depth on the same thread takes it over (it then holds that call's arguments).
+ *
  * <p>Accessors raise {@code TypeError} naming the function and the parameter, as CPython's own
  * built-ins do: {@code fill_rect() argument 'w' must be a number, not str}.
  */
 public final class Arguments {
-    private final Interpreter interp;
+    // Set anew by each call that takes this object over (begin): no object is made per call.
+    private Interpreter interp;
     private final ThreadSlot slot;
-    private final BuiltinModule.Entry function;
+    private BuiltinModule.Entry function;
     /** The address of the caller's {@code PyObject *const *args}. */
-    private final long base;
-    private final int n;
+    private long base;
+    private int n;
     /** With keywords: the argument at each position (0 = left out); null for a positional call. */
-    private final long[] bound;
+    private long[] bound;
     /** The arguments of the built-in this call nests in on the same thread, or null. */
-    final Arguments outer;
+    Arguments outer;
     /**
      * The thread that may read the arguments now, or null when none may: set by
      * {@link ThreadSlot#moved()} (the thread attached to {@link #interp}, or nobody while it is in a
@@ -44,25 +50,36 @@ public final class Arguments {
      */
     private Thread readableOn;
 
-    Arguments(Interpreter interp, ThreadSlot slot, BuiltinModule.Entry function, MemorySegment args, int n,
-              MemorySegment kwnames) {
-        this.interp = interp;
+    /** One of {@code slot}'s: see {@link ThreadSlot#argumentsAt}. */
+    Arguments(ThreadSlot slot) {
         this.slot = slot;
+    }
+
+    /**
+     * Takes this object over for a call of {@code function} with the caller's {@code args} (an
+     * address) and {@code kwnames} (an address, 0 for none), nested in the call whose arguments
+     * are {@code outer} (the slot's at the depth below, or null). Caller: the trampoline, on the
+     * slot's thread, with this object not in use (its depth is the call's). The chain is linked
+     * by depth, not from {@link ThreadSlot#args}: a call whose {@link #end} was cut short (a stack
+     * overflow) cannot make this object its own outer.
+     */
+    void begin(Interpreter interp, BuiltinModule.Entry function, long args, int n, long kwnames, Arguments outer) {
+        long[] slots = kwnames == 0 ? null : bind(function, args, n, MemorySegment.ofAddress(kwnames));
+        this.interp = interp;
         this.function = function;
-        this.base = args.address();
-        if (kwnames.address() == 0) { // a positional call: nothing to bind
+        this.base = args;
+        this.bound = slots;
+        if (slots == null) { // a positional call: nothing to bind
             this.n = n;
-            this.bound = null;
         } else {
-            this.bound = bind(function, base, n, kwnames);
-            int last = bound.length;
-            while (last > 0 && bound[last - 1] == 0) {
+            int last = slots.length;
+            while (last > 0 && slots[last - 1] == 0) {
                 last--;
             }
             this.n = last;
         }
         // Linked last: binding keywords may throw, and then there is no call to end.
-        this.outer = slot.args;
+        this.outer = outer;
         this.readableOn = slot.thread; // made by the trampoline, attached to interp
         slot.args = this;
     }
@@ -154,6 +171,8 @@ public final class Arguments {
     void end() {
         readableOn = null;
         slot.args = outer;
+        outer = null;
+        bound = null;
     }
 
     private long address(int i) {
@@ -327,7 +346,7 @@ public final class Arguments {
 
     /** Whether argument {@code i} is absent (not passed, by position or by name) or None. */
     public boolean isNone(int i) {
-        return i >= n || (bound != null && bound[i] == 0) || raw(i).equals(Py_None());
+        return i >= n || (bound != null && bound[i] == 0) || address(i) == Py_None().address();
     }
 
     /** Argument {@code i} converted to Java (see {@link PyObject#toJava()}). */

@@ -123,10 +123,11 @@ final class Attaching {
      * or another interpreter's code run on an attached thread), take it as this thread's for the
      * upcall. Returns whether it did (then {@link #leaveUpcall} must follow, with what was before).
      */
-    boolean enterUpcall(ThreadSlot slot, MemorySegment ts) {
-        if (slot.current != null && slot.currentTstate.address() == ts.address()) {
-            return false;
+    boolean enterUpcall(ThreadSlot slot, long tsAddress) {
+        if (slot.current != null && slot.currentTstate.address() == tsAddress) {
+            return false; // the warm path: no segment made
         }
+        MemorySegment ts = MemorySegment.ofAddress(tsAddress);
         Interpreter interp = rt.interpreters.get(PyThreadState_GetInterpreter(ts).address());
         if (interp == null) {
             throw PythonException.runtimeError("Easel's built-ins were called from an interpreter Easel did not make");

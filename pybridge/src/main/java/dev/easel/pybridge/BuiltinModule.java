@@ -41,14 +41,17 @@ import static java.lang.foreign.ValueLayout.JAVA_LONG;
  */
 public final class BuiltinModule {
     private static final MethodHandle TRAMPOLINE;
-    /** {@code METH_FASTCALL | METH_KEYWORDS}: {@code (self, args, nargs, kwnames)}. */
-    private static final FunctionDescriptor FASTCALL = FunctionDescriptor.of(ADDRESS, ADDRESS, ADDRESS, JAVA_LONG, ADDRESS);
+    /**
+     * {@code METH_FASTCALL | METH_KEYWORDS}: {@code (self, args, nargs, kwnames)}. The pointers are
+     * taken and returned as plain addresses (JAVA_LONG: the same registers on every 64-bit ABI),
+     * so that the upcall makes no {@code MemorySegment} per call.
+     */
+    private static final FunctionDescriptor FASTCALL = FunctionDescriptor.of(JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG, JAVA_LONG);
 
     static {
         try {
             TRAMPOLINE = MethodHandles.lookup().findStatic(BuiltinModule.class, "trampoline",
-                    MethodType.methodType(MemorySegment.class, Entry.class, MemorySegment.class,
-                            MemorySegment.class, long.class, MemorySegment.class));
+                    MethodType.methodType(long.class, Entry.class, long.class, long.class, long.class, long.class));
         } catch (ReflectiveOperationException e) {
             throw new ExceptionInInitializerError(e);
         }
@@ -248,14 +251,15 @@ public final class BuiltinModule {
      * escaping an upcall aborts the JVM). The interpreter is the one of the calling thread state
      * (Python may run another interpreter's code on an attached thread: {@code _interpreters.exec}).
      * Nesting is counted per thread and limited to what its stack holds ({@link PythonThreads}).
-     * What runs after a {@link StackOverflowError} allocates nothing.
+     * What runs after a {@link StackOverflowError} allocates nothing. Neither does a positional
+     * call returning None on its warm path: pointers stay addresses, the {@link Arguments} are the
+     * thread's for this depth (garbage per call made the cost of a call bimodal, see docs/pybridge.md).
      */
     @SuppressWarnings("unused")
-    private static MemorySegment trampoline(Entry e, MemorySegment self, MemorySegment args, long nargs,
-                                            MemorySegment kwnames) {
+    private static long trampoline(Entry e, long self, long args, long nargs, long kwnames) {
         PythonRuntime rt = PythonRuntime.instance();
         if (rt == null) {
-            return MemorySegment.NULL; // cannot happen: Python runs only inside a runtime
+            return 0; // cannot happen: Python runs only inside a runtime
         }
         ThreadSlot slot = null;
         boolean counted = false, assumed = false;
@@ -267,7 +271,7 @@ public final class BuiltinModule {
         try {
             slot = rt.slot();
             if (slot.upcallDepth >= slot.upcallLimit) {
-                return LastResort.raise(LastResort.DEPTH);
+                return LastResort.raise(LastResort.DEPTH).address();
             }
             slot.upcallDepth++;
             counted = true;
@@ -280,23 +284,25 @@ public final class BuiltinModule {
             if (!interp.pendingDecrefs.isEmpty()) {
                 Ops.drainPendingDecrefs(interp);
             }
-            Arguments arguments = new Arguments(interp, slot, e, args, (int) nargs, kwnames);
+            int at = slot.upcallDepth - 1;
+            Arguments arguments = slot.argumentsAt(at);
+            arguments.begin(interp, e, args, (int) nargs, kwnames, at == 0 ? null : slot.argumentsAt(at - 1));
             Object result;
             try {
                 result = e.body().call(arguments);
             } finally {
                 arguments.end(); // the caller's frame, where they live, is not ours after the call
             }
-            return Conversions.toPython(interp, result);
+            return result == null ? Conversions.newNone().address() : Conversions.toPython(interp, result).address();
         } catch (StackOverflowError soe) {
-            return LastResort.raise(LastResort.STACK);
+            return LastResort.raise(LastResort.STACK).address();
         } catch (Throwable t) {
             try {
                 Errors.raise(interp, t);
             } catch (Throwable again) {
-                return LastResort.raise(LastResort.STACK);
+                return LastResort.raise(LastResort.STACK).address();
             }
-            return MemorySegment.NULL;
+            return 0;
         } finally {
             if (assumed) {
                 rt.leaveUpcall(slot, prev, prevTs, prevDepth, prevAssumed);

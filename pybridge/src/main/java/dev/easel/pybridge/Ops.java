@@ -12,7 +12,7 @@ import static dev.easel.pybridge.ffi.constants_h.*;
 import static dev.easel.pybridge.ffi.dictobject_h.*;
 import static dev.easel.pybridge.ffi.import_h.PyImport_ImportModule;
 import static dev.easel.pybridge.ffi.object_h.*;
-import static dev.easel.pybridge.ffi.pystate_h.PyThreadState_Get;
+import static dev.easel.pybridge.ffi.pystate_h.PyThreadState_Get_raw;
 import static dev.easel.pybridge.ffi.pythonrun_h.*;
 import static dev.easel.pybridge.ffi.sysmodule_h.PySys_SetObject;
 import static dev.easel.pybridge.ffi.tupleobject_h.*;
@@ -120,8 +120,9 @@ final class Ops {
         }
     }
 
-    static MemorySegment currentThreadState() {
-        return PyThreadState_Get();
+    /** The address of the calling thread's current thread state (no segment made: upcalls ask at every call). */
+    static long currentThreadState() {
+        return PyThreadState_Get_raw();
     }
 
     /**

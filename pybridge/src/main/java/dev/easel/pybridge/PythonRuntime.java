@@ -221,7 +221,7 @@ public final class PythonRuntime implements AutoCloseable {
         return attaching.detached(slot, work);
     }
 
-    boolean enterUpcall(ThreadSlot slot, MemorySegment ts) {
+    boolean enterUpcall(ThreadSlot slot, long ts) {
         return attaching.enterUpcall(slot, ts);
     }
 

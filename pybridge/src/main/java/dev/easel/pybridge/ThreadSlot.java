@@ -44,6 +44,12 @@ final class ThreadSlot {
      */
     Arguments args;
 
+    /**
+     * The {@link Arguments} of the built-in calls on this thread, one per nesting depth, made at the
+     * first call at that depth and reused by every later one: a call allocates nothing.
+     */
+    private Arguments[] argumentsByDepth = new Arguments[4];
+
     /** How many Java built-ins are running nested on this thread (see {@link PythonThreads}). */
     int upcallDepth;
     /** How many may: what this thread's stack holds. */
@@ -143,6 +149,19 @@ final class ThreadSlot {
         for (Arguments a = args; a != null; a = a.outer) {
             a.follow(current);
         }
+    }
+
+    /** The {@link Arguments} for a built-in call at nesting {@code depth} (0 for the outermost). Caller: this thread. */
+    Arguments argumentsAt(int depth) {
+        Arguments[] all = argumentsByDepth;
+        if (depth >= all.length) {
+            all = argumentsByDepth = java.util.Arrays.copyOf(all, Math.max(depth + 1, 2 * all.length));
+        }
+        Arguments a = all[depth];
+        if (a == null) {
+            a = all[depth] = new Arguments(this);
+        }
+        return a;
     }
 
     /** Enters a {@code detached} section. Caller: this thread. */

@@ -47,6 +47,11 @@ public final class pystate_h {
         try { return (MemorySegment) PyThreadState_Get$.H.invokeExact(); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
+    private static final class PyThreadState_Get_raw$ { static final MethodHandle H = CPython.downcall("PyThreadState_Get", FunctionDescriptor.of(JAVA_LONG), Linker.Option.critical(false)); }
+    public static long PyThreadState_Get_raw() {
+        try { return (long) PyThreadState_Get_raw$.H.invokeExact(); } catch (Throwable ex) { throw CPython.rethrow(ex); }
+    }
+
     private static final class PyThreadState_GetUnchecked$ { static final MethodHandle H = CPython.downcallOrNull("PyThreadState_GetUnchecked", FunctionDescriptor.of(ADDRESS)); }
     /** Whether this libpython exports {@code PyThreadState_GetUnchecked}. */
     public static boolean has_PyThreadState_GetUnchecked() { return PyThreadState_GetUnchecked$.H != null; }
