@@ -53,6 +53,7 @@ final class RecordingBench {
                 LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // warm-up: JIT, first frames
                 double before = fps(host, seconds);
                 AppBench.onFx(() -> {
+                    w.recording.dialog = (owner, suggested) -> java.util.Optional.of(suggested); // Record…'s default
                     w.perform(dev.easel.app.runs.WindowAction.RECORD);
                     return null;
                 });
