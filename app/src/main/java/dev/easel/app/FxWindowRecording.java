@@ -49,7 +49,7 @@ final class FxWindowRecording {
      * is due (nanoTime, raster thread only).
      */
     private static final class Active {
-        final Recording recording;
+        final LiveRecorder.Opener recording;
         final Path file;
         final boolean realTime;
         final long startNanos;
@@ -60,7 +60,7 @@ final class FxWindowRecording {
         LiveRecorder recorder;
         boolean stopped;
 
-        Active(Recording recording, Path file, boolean realTime, long startNanos, long periodNanos) {
+        Active(LiveRecorder.Opener recording, Path file, boolean realTime, long startNanos, long periodNanos) {
             this.recording = recording;
             this.file = file;
             this.realTime = realTime;
@@ -155,13 +155,13 @@ final class FxWindowRecording {
      */
     void start(Path target, boolean realTime) {
         double fps = Math.min(MAX_FPS, host.fps() > 0 ? host.fps() : 60);
-        Recording rec;
-        try {
-            rec = Recording.to(target, fps);
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("easel: cannot record to " + target + ": " + e.getMessage());
+        String refused = Recording.refusal(target);
+        if (refused != null) {
+            System.err.println("easel: cannot record to " + target + ": " + refused);
             return;
         }
+        // Opened by the encoder's thread, not here: loading jcodec would hold the FX thread (and the window's frames).
+        LiveRecorder.Opener rec = () -> Recording.to(target, fps);
         file = target;
         long now = System.nanoTime();
         active.set(new Active(rec, target, realTime, now, (long) (1e9 / fps)));
@@ -244,9 +244,8 @@ final class FxWindowRecording {
         CompletableFuture<Integer> end;
         if (r == null) {
             end = CompletableFuture.supplyAsync(() -> { // no frame came: an empty file, finished
-                try {
-                    a.recording.close();
-                    return 0;
+                try (Recording empty = a.recording.open()) {
+                    return empty.frames();
                 } catch (IOException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }

@@ -1,6 +1,9 @@
 package dev.easel.app.capture;
 
 import java.io.IOException;
+import java.lang.foreign.Arena;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.IntBuffer;
@@ -11,9 +14,11 @@ import java.nio.file.StandardOpenOption;
 import java.util.ArrayDeque;
 
 /**
- * Frames waiting to be encoded, in order, in fixed memory: a few reusable buffers, then (when the
+ * Frames waiting to be encoded, in order: reusable buffers off the Java heap, then (when the
  * encoder is further behind) fixed-size slots of a temporary file beside the recording, reused once
- * read; nothing is allocated per frame. {@link #put} copies a frame in and never waits for the
+ * read. Nothing is allocated on the heap per frame: a frame is 2 MB at 800×600, and a heap buffer
+ * per frame made the garbage collector stop every thread, the window's with them, for tenths of a
+ * second on a busy machine. {@link #put} copies a frame in and never waits for the
  * encoder; it refuses one only when the buffers and the disk budget are all in use. One producer
  * and one consumer at a time (the consumer may change threads between calls).
  */
@@ -26,14 +31,17 @@ final class FrameSpool implements AutoCloseable {
     private final int frameBytes;
     private final Path dir;
     private final long maxDiskBytes;
-    private final ArrayDeque<int[]> freeMemory = new ArrayDeque<>();
+    private final Arena arena = Arena.ofShared();
+    private final ArrayDeque<MemorySegment> freeMemory = new ArrayDeque<>();
     private final ArrayDeque<Long> freeDisk = new ArrayDeque<>();
-    /** Waiting frames, oldest first: an int[] in memory or the Long offset of a file slot. */
+    /** Waiting frames, oldest first: a MemorySegment or the Long offset of a file slot. */
     private final ArrayDeque<Object> ready = new ArrayDeque<>();
     private int memoryLeft;
     private long diskEnd;
     private boolean ended;
     private boolean woken;
+    /** Frames being copied in by {@link #put} now (the spool is not closed under them). */
+    private int putting;
     private FileChannel file;
     private ByteBuffer putBytes;
     private ByteBuffer takeBytes;
@@ -66,7 +74,7 @@ final class FrameSpool implements AutoCloseable {
         if (argb.length < width * height) {
             throw new IllegalArgumentException("a frame of " + argb.length + " pixels in a spool of " + width + "x" + height);
         }
-        int[] mem = null;
+        MemorySegment mem = null;
         long slot = -1;
         synchronized (this) {
             if (ended) {
@@ -76,7 +84,7 @@ final class FrameSpool implements AutoCloseable {
                 mem = freeMemory.pop();
             } else if (memoryLeft > 0) {
                 memoryLeft--;
-                mem = new int[width * height]; // the spool's own buffers, made once each
+                mem = arena.allocate(frameBytes, 64); // the spool's own buffers, made once each
             } else if (!freeDisk.isEmpty()) {
                 slot = freeDisk.pop();
             } else if (diskEnd + frameBytes <= maxDiskBytes) {
@@ -85,23 +93,29 @@ final class FrameSpool implements AutoCloseable {
             } else {
                 return Put.FULL;
             }
+            putting++;
         }
-        if (mem != null) {
-            System.arraycopy(argb, 0, mem, 0, width * height);
-        } else {
-            try {
+        boolean ok = false;
+        try {
+            if (mem != null) {
+                MemorySegment.copy(argb, 0, mem, ValueLayout.JAVA_INT, 0, width * height);
+            } else {
                 write(argb, slot);
-            } catch (IOException | RuntimeException e) {
-                synchronized (this) {
+            }
+            ok = true;
+        } finally {
+            synchronized (this) {
+                putting--;
+                if (ok) {
+                    ready.add(mem != null ? mem : (Object) slot);
+                    maxWaiting = Math.max(maxWaiting, ready.size());
+                } else if (mem != null) {
+                    freeMemory.push(mem);
+                } else {
                     freeDisk.push(slot);
                 }
-                throw e;
+                notifyAll();
             }
-        }
-        synchronized (this) {
-            ready.add(mem != null ? mem : (Object) slot);
-            maxWaiting = Math.max(maxWaiting, ready.size());
-            notifyAll();
         }
         return Put.TAKEN;
     }
@@ -135,7 +149,7 @@ final class FrameSpool implements AutoCloseable {
     boolean take(int[] dst) throws IOException, InterruptedException {
         Object next;
         synchronized (this) {
-            while (ready.isEmpty() && !ended && !woken) {
+            while (ready.isEmpty() && (!ended || putting > 0) && !woken) {
                 wait();
             }
             if (woken || ready.isEmpty()) {
@@ -144,8 +158,8 @@ final class FrameSpool implements AutoCloseable {
             }
             next = ready.poll();
         }
-        if (next instanceof int[] mem) {
-            System.arraycopy(mem, 0, dst, 0, width * height);
+        if (next instanceof MemorySegment mem) {
+            MemorySegment.copy(mem, ValueLayout.JAVA_INT, 0, dst, 0, width * height);
             synchronized (this) {
                 freeMemory.push(mem);
             }
@@ -204,12 +218,30 @@ final class FrameSpool implements AutoCloseable {
         return maxWaiting;
     }
 
-    /** Deletes the file (the frames still waiting are lost). */
+    /**
+     * Frees the buffers and deletes the file (the frames still waiting are lost), once no
+     * {@link #put} is copying in. Not while a {@link #take} is under way.
+     */
     @Override
     public synchronized void close() throws IOException {
         ended = true;
         ready.clear();
         notifyAll();
+        boolean interrupted = false;
+        while (putting > 0) {
+            try {
+                wait();
+            } catch (InterruptedException e) {
+                interrupted = true; // a put ends in a copy's time: waited for all the same
+            }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
+        }
+        if (arena.scope().isAlive()) {
+            freeMemory.clear();
+            arena.close();
+        }
         if (file != null) {
             file.close();
             file = null;

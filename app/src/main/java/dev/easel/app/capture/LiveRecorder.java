@@ -26,7 +26,14 @@ public final class LiveRecorder {
 
     private static final long GIB = 1L << 30;
 
-    private final Recording recording;
+    /** Opens the recording (on the encoder's thread: jcodec's classes take a while to load). */
+    @FunctionalInterface
+    public interface Opener {
+        Recording open() throws IOException;
+    }
+
+    private final Opener opener;
+    private Recording recording;
     private final FrameSpool spool;
     private final String name;
     private final CompletableFuture<Integer> done = new CompletableFuture<>();
@@ -41,14 +48,22 @@ public final class LiveRecorder {
      * where the spool's temporary file may go (every-frame policy).
      */
     public LiveRecorder(Recording recording, String name, int width, int height, boolean realTime, Path spoolDir) {
-        this.recording = recording;
+        this(() -> recording, name, width, height, realTime, spoolDir);
+    }
+
+    /**
+     * As above, the recording opened by {@code opener} on the encoder's thread (a failure to open it
+     * fails the recording: {@link #offer} then says {@link Offer#FAILED}).
+     */
+    public LiveRecorder(Opener opener, String name, int width, int height, boolean realTime, Path spoolDir) {
+        this.opener = opener;
         this.name = name;
         long frameBytes = (long) width * height * 4;
-        // Every frame: up to a quarter of the heap (1 GiB at most) in memory, since copying a frame there
-        // costs the raster thread a tenth of writing it to a file; then the disk, leaving 1 GiB free and
-        // using at most 8 GiB. Buffers are made as needed and reused: a recording that keeps up uses few.
-        long memory = Math.min(GIB, Runtime.getRuntime().maxMemory() / 4);
-        int memoryFrames = realTime ? 8 : (int) Math.max(2, Math.min(100_000, memory / Math.max(1, frameBytes)));
+        // Every frame: a few buffers off the heap, then the disk, leaving 1 GiB free and using at most
+        // 8 GiB. A frame written to the spool file costs the raster thread less than one copied into
+        // fresh memory (the kernel's page cache is cheaper to grow than a process's memory: 5 against
+        // 20 ms for 800×600 on a loaded 2-core machine); buffers are reused once encoded, a copy of 1 ms.
+        int memoryFrames = realTime ? 8 : (int) Math.max(2, Math.min(8, (32L << 20) / Math.max(1, frameBytes)));
         long disk = realTime ? 0 : Math.max(0, Math.min(8 * GIB, usable(spoolDir) - GIB));
         this.spool = new FrameSpool(width, height, memoryFrames, spoolDir, disk);
         this.image = new BufferedImage(width, height, BufferedImage.TYPE_INT_ARGB_PRE);
@@ -79,6 +94,9 @@ public final class LiveRecorder {
      */
     private void encode(boolean handsOver) {
         try {
+            if (recording == null) {
+                recording = opener.open();
+            }
             while (!(handsOver && finishing)) {
                 if (!spool.take(pixels)) {
                     if (handsOver && finishing) {
@@ -92,9 +110,14 @@ public final class LiveRecorder {
             if (handsOver) {
                 return;
             }
+            if (done.isDone()) {
+                fail(done.exceptionNow() instanceof Exception x ? x : new IOException("recording failed"));
+                return; // the producer failed (a full disk): closed here, where no frame is being read
+            }
+            int frames = recording.frames();
             recording.close();
             spool.close();
-            done.complete(recording.frames());
+            done.complete(frames);
         } catch (IOException | RuntimeException e) {
             fail(e);
         } catch (InterruptedException e) {
@@ -110,7 +133,9 @@ public final class LiveRecorder {
             // The spool is a temporary file: deleted on close, or with the process.
         }
         try {
-            recording.close();
+            if (recording != null) {
+                recording.close();
+            }
         } catch (IOException | RuntimeException ignored) {
             // The first error is the one said.
         }
@@ -132,7 +157,9 @@ public final class LiveRecorder {
                 case ENDED -> done.isCompletedExceptionally() ? Offer.FAILED : Offer.SKIPPED;
             };
         } catch (IOException e) {
-            fail(e);
+            // Said by the encoder's thread, which closes the spool: it may be reading a frame now.
+            done.completeExceptionally(e);
+            spool.end();
             return Offer.FAILED;
         }
     }
