@@ -123,6 +123,7 @@ final class FxCanvasWindow implements CanvasView {
         FxFileDrops.wire(scene, this::filesDropped);
         perfOverlay = new FxPerfOverlay(host, surface, display::uploads);
         recording = new FxWindowRecording(host, app.sketch(), surface, app.writes());
+        recording.memory = app.memory() == WindowMemory.NONE ? RecordMemory.NONE : RecordMemory.user();
         stage.show();
         paramPanel = new FxParamPanel(host, stage, app.sketch()); // shows itself if the canvas has parameters
         place.place(stage, scene, placer); // where it was last time, else beside the run's other windows
@@ -431,7 +432,7 @@ final class FxCanvasWindow implements CanvasView {
             }
             FxWindowRecording rec = recording;
             if (rec != null && p.fresh()) {
-                rec.rendered(pixels); // before the next frame can replace them (this thread renders)
+                rec.rendered(targets.latest()); // before the next frame is drawn into it (this thread draws)
             }
             last = p;
             lastScale = s;

@@ -1,16 +1,16 @@
 package dev.easel.app;
 
-import dev.easel.app.capture.Recorder;
+import dev.easel.app.capture.LiveRecorder;
 import dev.easel.app.capture.Recording;
-import dev.easel.canvas.ImageData;
 import dev.easel.canvas.host.loop.CanvasHost;
-import dev.easel.canvas.host.view.WindowPixels;
+import dev.easel.canvas.render.Java2dRenderer;
 import javafx.animation.Animation;
 import javafx.animation.KeyFrame;
 import javafx.animation.Timeline;
 import javafx.application.Platform;
 import javafx.scene.control.Label;
 import javafx.scene.layout.Pane;
+import javafx.stage.Window;
 import javafx.util.Duration;
 
 import java.io.IOException;
@@ -18,20 +18,23 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * Record… in a canvas window (Ctrl+Shift+S starts, again stops): the frames the window
- * rasterizes go into an MP4 next to the sketch, {@code <sketch>-<date>-<time>.mp4}, through the
- * same {@link Recorder} as {@code --record} (encoded on its own thread, never on the canvas or FX
- * thread), at the canvas's rate up to {@value #MAX_FPS} fps. Unlike {@code --record}, which
- * waits for the encoder so that no frame is lost, a window never waits for it: the sketch keeps
- * its speed, and a frame the encoder has no room for is skipped and counted. While it records, a red "● REC m:ss" is shown by the app over the canvas (a JavaFX
- * node: never in the frames, {@code snapshot()} or the video). Stopping prints where the file
- * is; closing the window while recording finishes the file first.
+ * Record… in a canvas window (Ctrl+Shift+S asks where and how, again stops): the frames the window
+ * rasterizes go into an MP4, an animated GIF or a folder of PNGs ({@link RecordDialog}: a file
+ * chooser starting at {@code <sketch>-<date>-<time>.mp4} next to the sketch, or at the sketch's
+ * last choice, {@link RecordMemory}), at the canvas's rate up to {@value #MAX_FPS} fps, through a
+ * {@link LiveRecorder}: the raster thread only copies a frame into a reused buffer; encoding is on a
+ * thread of its own, never on the canvas or FX thread, and a window never waits for it. Every frame
+ * is kept unless the user chose real time (then a frame due while the encoder is behind is skipped
+ * and counted). While it records, a red "● REC m:ss" is shown by the app over the canvas (a JavaFX
+ * node: never in the frames, {@code snapshot()} or the video). Stopping prints where the file is
+ * once it is complete; closing the window while recording finishes the file first.
  */
 final class FxWindowRecording {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -40,15 +43,37 @@ final class FxWindowRecording {
     static final double MAX_FPS = 30;
 
     /**
-     * A recording under way. {@code offered}: frames handed to the recorder; {@code skipped}: frames
-     * due that the encoder had no room for; {@code nextDue}: when the next frame is due (nanoTime).
+     * A recording under way. Its {@link LiveRecorder} is made by the raster thread at the first frame
+     * (which sets the size), under this object's lock. {@code offered}: frames handed to the
+     * recorder; {@code skipped}: frames due that it did not take; {@code nextDue}: when the next frame
+     * is due (nanoTime, raster thread only).
      */
-    private record Active(Recorder recorder, Path file, long startNanos, long periodNanos, AtomicInteger offered,
-                          AtomicInteger skipped, java.util.concurrent.atomic.AtomicLong nextDue) {}
+    private static final class Active {
+        final LiveRecorder.Opener recording;
+        final Path file;
+        final boolean realTime;
+        final long startNanos;
+        final long periodNanos;
+        final AtomicInteger offered = new AtomicInteger();
+        final AtomicInteger skipped = new AtomicInteger();
+        long nextDue;
+        LiveRecorder recorder;
+        boolean stopped;
+
+        Active(LiveRecorder.Opener recording, Path file, boolean realTime, long startNanos, long periodNanos) {
+            this.recording = recording;
+            this.file = file;
+            this.realTime = realTime;
+            this.startNanos = startNanos;
+            this.periodNanos = periodNanos;
+            this.nextDue = startNanos;
+        }
+    }
 
     private final CanvasHost host;
     private final Path sketch;
     private final PendingWrites writes;
+    private final Pane parent;
     private final Label indicator = new Label();
     private final Timeline tick = new Timeline(new KeyFrame(Duration.millis(250), e -> showTime()));
     private final AtomicReference<Active> active = new AtomicReference<>();
@@ -56,12 +81,17 @@ final class FxWindowRecording {
     volatile CompletableFuture<Integer> finished;
     /** The last recording's file (tests). */
     volatile Path file;
+    /** Asks where and how to record: a file chooser; tests answer with their own. FX thread. */
+    RecordDialog dialog = RecordDialog.FILE_CHOOSER;
+    /** Record…'s last choice per sketch. */
+    RecordMemory memory = RecordMemory.NONE;
 
     /** FX thread: the indicator goes over {@code parent} (top right), hidden. */
     FxWindowRecording(CanvasHost host, Path sketch, Pane parent, PendingWrites writes) {
         this.host = host;
         this.sketch = sketch;
         this.writes = writes;
+        this.parent = parent;
         indicator.setId("easel-rec-indicator");
         indicator.setMouseTransparent(true);
         indicator.setVisible(false);
@@ -73,13 +103,23 @@ final class FxWindowRecording {
         parent.getChildren().add(indicator);
     }
 
-    /** Ctrl+Shift+S. FX thread. */
+    /** Ctrl+Shift+S: stops a recording, else asks where and how to record and starts. FX thread. */
     void toggle() {
         if (active.get() != null) {
             stop();
-        } else {
-            start(defaultFile());
+            return;
         }
+        RecordChoice last = memory.recall(sketch);
+        RecordChoice suggested = last == null ? new RecordChoice(defaultFile(), false)
+                : new RecordChoice(RecordChoice.named(last.target().getParent(), defaultFile().getFileName().toString(),
+                        last.format()), last.realTime());
+        Window owner = parent.getScene() == null ? null : parent.getScene().getWindow();
+        Optional<RecordChoice> c = dialog.ask(owner, suggested);
+        if (c.isEmpty() || active.get() != null) {
+            return; // cancelled
+        }
+        memory.remember(sketch, c.get());
+        start(c.get().target(), c.get().realTime());
     }
 
     boolean recording() {
@@ -89,7 +129,7 @@ final class FxWindowRecording {
     /** Frames handed to the recording under way (tests), or -1 when not recording. */
     int offered() {
         Active a = active.get();
-        return a == null ? -1 : a.offered().get();
+        return a == null ? -1 : a.offered.get();
     }
 
     /** What the indicator says (tests), or null when hidden. FX thread. */
@@ -109,21 +149,24 @@ final class FxWindowRecording {
         return abs.resolveSibling(name + "-" + stamp + ".mp4");
     }
 
-    /** FX thread: starts recording into {@code target} (.mp4, .gif or a folder of PNGs). */
-    void start(Path target) {
+    /**
+     * FX thread: starts recording into {@code target} (.mp4, .gif or a folder of PNGs), keeping every
+     * frame unless {@code realTime}. The first frame rasterized from now on sets the size.
+     */
+    void start(Path target, boolean realTime) {
         double fps = Math.min(MAX_FPS, host.fps() > 0 ? host.fps() : 60);
-        Recorder r;
-        try {
-            r = new Recorder(Recording.to(target, fps), host.slug());
-        } catch (IOException | IllegalArgumentException e) {
-            System.err.println("easel: cannot record to " + target + ": " + e.getMessage());
+        String refused = Recording.refusal(target);
+        if (refused != null) {
+            System.err.println("easel: cannot record to " + target + ": " + refused);
             return;
         }
+        // Opened by the encoder's thread, not here: loading jcodec would hold the FX thread (and the window's frames).
+        LiveRecorder.Opener rec = () -> Recording.to(target, fps);
         file = target;
         long now = System.nanoTime();
-        active.set(new Active(r, target, now, (long) (1e9 / fps), new AtomicInteger(), new AtomicInteger(),
-                new java.util.concurrent.atomic.AtomicLong(now)));
-        System.err.println("easel: recording to " + target + " (Ctrl+Shift+S stops)");
+        active.set(new Active(rec, target, realTime, now, (long) (1e9 / fps)));
+        System.err.println("easel: recording to " + target + (realTime ? " in real time" : "")
+                + " (Ctrl+Shift+S stops)");
         indicator.setVisible(true);
         showTime();
         tick.play();
@@ -134,45 +177,55 @@ final class FxWindowRecording {
         if (a == null) {
             return;
         }
-        long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - a.startNanos());
-        int skipped = a.skipped().get();
+        long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - a.startNanos);
+        int skipped = a.skipped.get();
         indicator.setText(String.format(Locale.ROOT, "\u25CF REC %d:%02d", s / 60, s % 60)
                 + (skipped > 0 ? "  " + skipped + " skipped" : ""));
     }
 
-    /** The raster thread: a new frame is in {@code pixels}; recorded (without overlays) when recording. */
-    void rendered(WindowPixels pixels) {
+    /**
+     * The raster thread: {@code frame} was just drawn (device pixels, premultiplied, without
+     * overlays) and is not drawn into again before this returns; copied when a frame is due.
+     */
+    void rendered(Java2dRenderer frame) {
         Active a = active.get();
-        if (a == null) {
+        if (a == null || frame == null) {
             return;
         }
         long now = System.nanoTime();
-        long due = a.nextDue().get();
-        if (now - due < 0) {
+        if (now - a.nextDue < 0) {
             return; // faster than the recording's rate: this frame is not one of its frames
         }
         // The next one a period later; after a stall, from now (no burst of catching up).
-        a.nextDue().set(now - due > a.periodNanos() ? now + a.periodNanos() : due + a.periodNanos());
-        if (!a.recorder().hasRoom() && !a.recorder().failed()) {
-            a.skipped().incrementAndGet(); // the encoder is behind: no copy made, the sketch does not wait
-            return;
-        }
-        ImageData picture = pixels.frameImage();
-        if (picture == null) {
-            return;
-        }
-        if (a.recorder().offerOrSkip(picture.toBufferedImage())) {
-            a.offered().incrementAndGet();
-        } else if (a.recorder().failed()) {
-            if (active.get() == a) {
-                stop(); // the encoder failed (a resize, a full disk): say why now, not at the end
+        a.nextDue = now - a.nextDue > a.periodNanos ? now + a.periodNanos : a.nextDue + a.periodNanos;
+        LiveRecorder r;
+        synchronized (a) {
+            if (a.stopped) {
+                return;
             }
-        } else {
-            a.skipped().incrementAndGet(); // the encoder is behind: the sketch does not wait for it
+            r = a.recorder;
+            if (r == null) {
+                Path spoolDir = a.file.toAbsolutePath().getParent();
+                r = a.recorder = new LiveRecorder(a.recording, host.slug(), frame.pixelWidth(), frame.pixelHeight(),
+                        a.realTime, spoolDir);
+            }
+        }
+        LiveRecorder.Offer o = r.width() == frame.pixelWidth() && r.height() == frame.pixelHeight()
+                ? r.offer(frame.pixels()) : null;
+        if (o == LiveRecorder.Offer.TAKEN) {
+            a.offered.incrementAndGet();
+        } else if (o == LiveRecorder.Offer.SKIPPED) {
+            a.skipped.incrementAndGet(); // real time and the encoder behind (or the spool's disk budget used up)
+        } else if (active.get() == a) {
+            if (o == null) {
+                System.err.println("easel: recording " + a.file + " stops: the canvas was resized"
+                        + " (a recording keeps one size)");
+            }
+            stop(); // the encoder failed (a full disk...) or the size changed: say why now, not at the end
         }
     }
 
-    /** Stops recording (any thread): the file is finished on the recorder's thread, then where it is printed. */
+    /** Stops recording (any thread): the file is finished on the recorder's threads, then where it is printed. */
     CompletableFuture<Integer> stop() {
         Active a = active.getAndSet(null);
         if (a == null) {
@@ -183,15 +236,37 @@ final class FxWindowRecording {
             tick.stop();
             indicator.setVisible(false);
         });
-        CompletableFuture<Integer> f = a.recorder().finish().whenComplete((n, err) -> {
+        LiveRecorder r;
+        synchronized (a) {
+            a.stopped = true;
+            r = a.recorder;
+        }
+        CompletableFuture<Integer> end;
+        if (r == null) {
+            end = CompletableFuture.supplyAsync(() -> { // no frame came: an empty file, finished
+                try (Recording empty = a.recording.open()) {
+                    return empty.frames();
+                } catch (IOException e) {
+                    throw new java.util.concurrent.CompletionException(e);
+                }
+            }, runnable -> Thread.ofPlatform().daemon(true).name("easel-record-end").start(runnable));
+        } else {
+            if (r.waiting() > 0) {
+                System.err.println("easel: encoding the " + r.waiting() + " recorded frames still waiting into "
+                        + a.file + "...");
+            }
+            end = r.finish();
+        }
+        CompletableFuture<Integer> f = end.whenComplete((n, err) -> {
             if (err == null) {
-                int skipped = a.skipped().get();
-                System.err.println("easel: recorded " + n + " frames to " + a.file() + (skipped == 0 ? ""
-                        : " (" + skipped + " skipped: the encoder could not keep up)"));
+                int skipped = a.skipped.get();
+                System.err.println("easel: recorded " + n + " frames to " + a.file + (skipped == 0 ? ""
+                        : " (" + skipped + " skipped: " + (a.realTime ? "the encoder could not keep up in real time)"
+                        : "no disk space left for the frames waiting)")));
             } else {
                 Throwable why = err.getCause() != null && err instanceof java.util.concurrent.CompletionException
                         ? err.getCause() : err;
-                System.err.println("easel: recording " + a.file() + " stopped: " + why.getMessage());
+                System.err.println("easel: recording " + a.file + " stopped: " + why.getMessage());
             }
         });
         finished = f;
@@ -201,7 +276,7 @@ final class FxWindowRecording {
 
     /**
      * The window closes (canvas thread): a recording under way, or one stopped and still being
-     * encoded, is finished before the canvas ends.
+     * encoded, is finished before the canvas ends (every frame kept: this may take a while).
      */
     void finishNow() {
         CompletableFuture<Integer> f = active.get() != null ? stop() : finished;
@@ -209,7 +284,7 @@ final class FxWindowRecording {
             return;
         }
         try {
-            f.get(60, TimeUnit.SECONDS);
+            f.get(30, TimeUnit.MINUTES);
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
         } catch (Exception e) {

@@ -281,7 +281,7 @@ final class RunCommand implements Callable<Integer> {
                 }
             }
         } else {
-            fxWindows.finishWrites(java.time.Duration.ofSeconds(60)); // a recording still encoding
+            fxWindows.finishWrites(java.time.Duration.ofMinutes(30)); // a recording still encoding (every frame kept)
         }
         if (!headless && session.scriptFailed() && session.canvases().isEmpty() && !quit.isRequested()
                 && FxLauncher.errorWindowWanted(System.getenv())) {

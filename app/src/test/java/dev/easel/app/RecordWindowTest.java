@@ -13,7 +13,15 @@ import java.awt.image.BufferedImage;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Function;
+import java.util.stream.Stream;
+import javax.imageio.ImageIO;
+import javax.imageio.ImageReader;
+import javax.imageio.stream.ImageInputStream;
+import java.nio.file.Files;
 
 import static dev.easel.app.FxWindowTest.WAIT;
 import static dev.easel.app.FxWindowTest.onFx;
@@ -58,6 +66,25 @@ class RecordWindowTest {
         return new FxWindowTest.Run(name, SKETCH, script -> new FxWindows(new FxWindows.App(script, WindowMemory.NONE, () -> {})));
     }
 
+    /** Record…'s dialog answers with what it suggests (an MP4 next to the sketch, every frame). */
+    static void acceptSuggestion(FxCanvasWindow w) throws Exception {
+        answer(w, s -> Optional.of(s), new AtomicReference<>());
+    }
+
+    /** Record…'s dialog answers with {@code how} (given the suggestion, kept in {@code suggested}). */
+    static void answer(FxCanvasWindow w, Function<RecordChoice, Optional<RecordChoice>> how,
+                       AtomicReference<RecordChoice> suggested) throws Exception {
+        onFx(() -> {
+            w.recording.dialog = (owner, s) -> {
+                assertTrue(javafx.application.Platform.isFxApplicationThread());
+                assertNotNull(owner, "the dialog belongs to the canvas window");
+                suggested.set(s);
+                return how.apply(s);
+            };
+            return null;
+        });
+    }
+
     static void ctrlShiftS(FxCanvasWindow w) throws Exception {
         onFx(() -> {
             w.surface().requestFocus();
@@ -81,6 +108,7 @@ class RecordWindowTest {
     void ctrlShiftSRecordsAnMp4NextToTheSketchWithEveryFrame() throws Exception {
         try (FxWindowTest.Run r = run("filmed")) {
             FxCanvasWindow w = r.window(0);
+            acceptSuggestion(w);
             ctrlShiftS(w);
             String text = await("the REC indicator", () -> {
                 try {
@@ -118,6 +146,7 @@ class RecordWindowTest {
         FxCanvasWindow w;
         try (FxWindowTest.Run r = run("closing")) {
             w = r.window(0);
+            acceptSuggestion(w);
             ctrlShiftS(w);
             await("5 frames recorded", () -> w.recording.offered(), n -> n >= 5, WAIT);
             FxWindowTest.robot.push(KeyCode.CONTROL, KeyCode.W);
@@ -141,6 +170,7 @@ class RecordWindowTest {
         FxCanvasWindow w;
         try (FxWindowTest.Run r = run("stop-then-close")) {
             w = r.window(0);
+            acceptSuggestion(w);
             ctrlShiftS(w);
             await("5 frames recorded", () -> w.recording.offered(), n -> n >= 5, WAIT);
             ctrlShiftS(w);
@@ -151,5 +181,123 @@ class RecordWindowTest {
         }
         int n = w.recording.finished.get();
         assertEquals(n, decode(w.recording.file).size());
+    }
+
+    static int recordSome(FxCanvasWindow w, int frames) throws Exception {
+        ctrlShiftS(w);
+        await(frames + " frames recorded", () -> w.recording.offered(), n -> n >= frames, WAIT);
+        await("the REC indicator", () -> {
+            try {
+                return onFx(() -> w.recording.indicatorText());
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        }, t -> t != null, WAIT);
+        ctrlShiftS(w);
+        return await("the recording finished", () -> w.recording.finished, f -> f != null, WAIT)
+                .get(60, TimeUnit.SECONDS);
+    }
+
+    @Test
+    void recordAsksWhereAndWritesTheGifChosen() throws Exception {
+        try (FxWindowTest.Run r = run("gifted")) {
+            FxCanvasWindow w = r.window(0);
+            AtomicReference<RecordChoice> suggested = new AtomicReference<>();
+            Path gif = dir.resolve("chosen").resolve("clip.gif");
+            answer(w, s -> Optional.of(new RecordChoice(gif, false)), suggested);
+            int n = recordSome(w, 6);
+            RecordChoice s = suggested.get();
+            assertTrue(s.target().getFileName().toString().matches("gifted-\\d{8}-\\d{6}\\.mp4"), s.toString());
+            assertEquals(dir.toRealPath(), s.target().getParent().toRealPath(), "suggested next to the sketch");
+            assertFalse(s.realTime(), "every frame by default");
+            assertEquals(gif, w.recording.file);
+            assertTrue(n >= 6, "frames: " + n);
+            try (ImageInputStream in = ImageIO.createImageInputStream(gif.toFile())) {
+                ImageReader reader = ImageIO.getImageReaders(in).next();
+                reader.setInput(in);
+                assertEquals(n, reader.getNumImages(true), "every recorded frame is in the GIF");
+                BufferedImage first = reader.read(0);
+                assertEquals(96, first.getWidth());
+                RecordCliTest.near(new Color(0x20, 0xc0, 0x40), first.getRGB(48, 32), "first frame");
+            }
+        }
+    }
+
+    @Test
+    void recordIntoAPngFolderAndCancel() throws Exception {
+        try (FxWindowTest.Run r = run("pngs")) {
+            FxCanvasWindow w = r.window(0);
+            AtomicReference<RecordChoice> asked = new AtomicReference<>();
+            answer(w, s -> Optional.empty(), asked);
+            ctrlShiftS(w);
+            await("the dialog asked", asked::get, c -> c != null, WAIT);
+            assertFalse(onFx(() -> w.recording.recording()), "cancelled: nothing recorded");
+            assertNull(onFx(() -> w.recording.indicatorText()));
+            Path folder = dir.resolve("pngs-frames");
+            answer(w, s -> Optional.of(RecordDialog.choice(folder, 3)), new AtomicReference<>());
+            int n = recordSome(w, 4);
+            try (Stream<Path> files = Files.list(folder)) {
+                List<Path> pngs = files.sorted().toList();
+                assertEquals(n, pngs.size(), "one PNG per frame");
+                BufferedImage first = ImageIO.read(pngs.getFirst().toFile());
+                assertEquals(0xff20c040, first.getRGB(48, 32), "PNGs are exact");
+            }
+        }
+    }
+
+    @Test
+    void theDialogsFiltersMakeTheChoiceAndTheLastOneIsSuggestedNext() throws Exception {
+        Path f = dir.resolve("a").resolve("take");
+        assertEquals(new RecordChoice(dir.resolve("a/take.mp4"), false), RecordDialog.choice(f, 0));
+        assertEquals(new RecordChoice(dir.resolve("a/take.mp4"), true), RecordDialog.choice(f, 1));
+        assertEquals(new RecordChoice(dir.resolve("a/take.gif"), false), RecordDialog.choice(dir.resolve("a/take.mp4"), 2));
+        assertEquals(new RecordChoice(dir.resolve("a/take"), false), RecordDialog.choice(dir.resolve("a/take.png"), 3));
+        for (int i = 0; i < RecordDialog.FILTERS.size(); i++) {
+            assertEquals(i, RecordDialog.filterFor(RecordDialog.choice(f, i)), "filter " + i + " round trip");
+        }
+        java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot().node("dev/easel/test/recordings-"
+                + System.nanoTime());
+        try {
+            RecordMemory m = new RecordMemory(node);
+            Path sketch = dir.resolve("memo.py");
+            assertNull(m.recall(sketch));
+            m.remember(sketch, new RecordChoice(dir.resolve("clips/one.gif"), false));
+            RecordChoice back = m.recall(sketch);
+            assertEquals(RecordChoice.Format.GIF, back.format());
+            assertEquals(dir.resolve("clips").toAbsolutePath(), back.target().getParent());
+            m.remember(sketch, new RecordChoice(dir.resolve("clips/two.mp4"), true));
+            assertTrue(new RecordMemory(node).recall(sketch).realTime(), "remembered across instances");
+            assertNull(m.recall(dir.resolve("other.py")), "per sketch");
+        } finally {
+            node.removeNode();
+        }
+    }
+
+    @Test
+    void theWindowSuggestsTheSketchsLastChoice() throws Exception {
+        try (FxWindowTest.Run r = run("again")) {
+            FxCanvasWindow w = r.window(0);
+            java.util.prefs.Preferences node = java.util.prefs.Preferences.userRoot().node("dev/easel/test/recordings-"
+                    + System.nanoTime());
+            try {
+                onFx(() -> {
+                    w.recording.memory = new RecordMemory(node);
+                    return null;
+                });
+                Path gif = dir.resolve("again-clips").resolve("first.gif");
+                answer(w, s -> Optional.of(new RecordChoice(gif, true)), new AtomicReference<>());
+                recordSome(w, 2);
+                AtomicReference<RecordChoice> suggested = new AtomicReference<>();
+                answer(w, s -> Optional.empty(), suggested);
+                ctrlShiftS(w);
+                RecordChoice s = await("the second suggestion", suggested::get, c -> c != null, WAIT);
+                assertEquals(gif.getParent().toAbsolutePath(), s.target().getParent());
+                assertEquals(RecordChoice.Format.GIF, s.format());
+                assertTrue(s.realTime());
+                assertTrue(s.target().getFileName().toString().matches("again-\\d{8}-\\d{6}\\.gif"), s.toString());
+            } finally {
+                node.removeNode();
+            }
+        }
     }
 }

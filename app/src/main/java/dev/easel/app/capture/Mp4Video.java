@@ -23,6 +23,8 @@ public final class Mp4Video implements Recording {
     private int frames;
     private int width = -1;
     private int height = -1;
+    /** The frame in jcodec's RGB form, reused: a live recording makes no garbage per frame. */
+    private Picture rgb;
 
     Mp4Video(Path file, double fps) throws IOException {
         channel = NIOUtils.writableChannel(file.toFile());
@@ -41,31 +43,34 @@ public final class Mp4Video implements Recording {
             throw new IOException("a video's frames keep one size: " + width + "x" + height + ", not " + w + "x" + h
                     + " (the canvas was resized while recording)");
         }
-        encoder.encodeNativeFrame(picture(frame, w, h));
+        if (rgb == null) {
+            rgb = Picture.create(w, h, ColorSpace.RGB);
+        }
+        encoder.encodeNativeFrame(picture(frame, w, h, rgb));
         frames++;
     }
 
     /**
      * The frame as jcodec's RGB picture (bytes are value - 128), composited over black like a
-     * video player shows it. Read in bulk from the image's int array when it has one: jcodec's own
+     * video player shows it (premultiplied colour is that already). Read in bulk from the image's int array when it has one: jcodec's own
      * AWT path reads pixel by pixel, 5-10× slower, and the encoder must keep up with a live window.
      */
-    private static Picture picture(BufferedImage frame, int w, int h) {
+    private static Picture picture(BufferedImage frame, int w, int h, Picture pic) {
         int fw = frame.getWidth();
         int fh = frame.getHeight();
         int[] argb;
         boolean alpha;
-        if ((frame.getType() == BufferedImage.TYPE_INT_ARGB || frame.getType() == BufferedImage.TYPE_INT_RGB)
+        int type = frame.getType();
+        if ((type == BufferedImage.TYPE_INT_ARGB || type == BufferedImage.TYPE_INT_RGB || type == BufferedImage.TYPE_INT_ARGB_PRE)
                 && frame.getRaster().getDataBuffer() instanceof DataBufferInt ints
                 && frame.getRaster().getSampleModelTranslateX() == 0 && frame.getRaster().getSampleModelTranslateY() == 0
                 && ints.getData().length == fw * fh) {
             argb = ints.getData();
-            alpha = frame.getType() == BufferedImage.TYPE_INT_ARGB;
+            alpha = type == BufferedImage.TYPE_INT_ARGB;
         } else {
             argb = frame.getRGB(0, 0, fw, fh, null, 0, fw);
             alpha = true;
         }
-        Picture pic = Picture.create(w, h, ColorSpace.RGB);
         byte[] out = pic.getPlaneData(0);
         Arrays.fill(out, (byte) -128); // black, for the padding of odd sizes
         for (int y = 0; y < fh; y++) {

@@ -18,7 +18,14 @@ public final class PngSequence implements Recording {
     @Override
     public void add(BufferedImage frame) throws IOException {
         Path f = dir.resolve(String.format(Locale.ROOT, "frame-%05d.png", frames));
-        if (!ImageIO.write(frame, "png", f.toFile())) {
+        BufferedImage img = frame;
+        if (frame.isAlphaPremultiplied()) {
+            // PNG keeps straight alpha: a window's premultiplied buffer is converted (exact for opaque pixels).
+            img = new BufferedImage(frame.getWidth(), frame.getHeight(), BufferedImage.TYPE_INT_ARGB);
+            int w = frame.getWidth();
+            img.setRGB(0, 0, w, frame.getHeight(), frame.getRGB(0, 0, w, frame.getHeight(), null, 0, w), 0, w);
+        }
+        if (!ImageIO.write(img, "png", f.toFile())) {
             throw new IOException("no PNG writer");
         }
         frames++;

@@ -22,6 +22,15 @@ public sealed interface Recording extends AutoCloseable permits PngSequence, Ani
     @Override
     void close() throws IOException;
 
+    /** Why {@link #to} would refuse {@code target} (a file where a folder of PNGs is asked for), or null. */
+    static String refusal(Path target) {
+        String name = target.getFileName() == null ? "" : target.getFileName().toString().toLowerCase(Locale.ROOT);
+        if (!name.endsWith(".mp4") && !name.endsWith(".gif") && Files.exists(target) && !Files.isDirectory(target)) {
+            return target + " is a file: record to a .mp4, a .gif or a folder";
+        }
+        return null;
+    }
+
     /**
      * A recording into {@code target} at {@code fps} frames per second.
      *
