@@ -68,13 +68,45 @@ final class Child {
         boolean done = p.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS);
         Duration took = Duration.ofNanos(System.nanoTime() - t0);
         if (!done) {
+            String threads = threadDumps(p.toHandle());
             p.descendants().forEach(ProcessHandle::destroyForcibly);
             p.destroyForcibly();
             p.waitFor(10, TimeUnit.SECONDS);
             fail("child did not finish within " + timeout.toSeconds() + " s (killed)\n$ " + String.join(" ", command)
-                    + "\n--- stdout ---\n" + read(out) + "\n--- stderr ---\n" + read(err));
+                    + "\n--- stdout ---\n" + read(out) + "\n--- stderr ---\n" + read(err) + threads);
         }
         return new Result(command, p.exitValue(), read(out), read(err), took);
+    }
+
+    /**
+     * The Java threads of a child that hangs, and of its Java descendants, taken with {@code jcmd
+     * Thread.print} before it is killed: a hang found once must say where it waited.
+     */
+    static String threadDumps(ProcessHandle child) {
+        StringBuilder dumps = new StringBuilder();
+        Path jcmd = Path.of(System.getProperty("java.home"), "bin", "jcmd");
+        List<ProcessHandle> all = new ArrayList<>();
+        all.add(child);
+        child.descendants().forEach(all::add);
+        for (ProcessHandle h : all) {
+            if (!h.isAlive() || !h.info().command().orElse("").endsWith("java")) {
+                continue;
+            }
+            try {
+                Process d = new ProcessBuilder(jcmd.toString(), Long.toString(h.pid()), "Thread.print")
+                        .redirectErrorStream(true).start();
+                byte[] text = d.getInputStream().readAllBytes(); // jcmd ends by itself (or with the child)
+                d.waitFor(10, TimeUnit.SECONDS);
+                dumps.append("\n--- threads of pid ").append(h.pid()).append(" ---\n")
+                        .append(new String(text, StandardCharsets.UTF_8));
+            } catch (IOException e) {
+                dumps.append("\n--- no thread dump of pid ").append(h.pid()).append(": ").append(e).append(" ---\n");
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                break;
+            }
+        }
+        return dumps.toString();
     }
 
     /** A child still running: its output can be watched and it can be sent signals. */
@@ -115,11 +147,12 @@ final class Child {
         /** Waits for the exit (bounded: killed and failed after {@code timeout}). */
         Result finish(Duration timeout) throws IOException, InterruptedException {
             if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+                String threads = threadDumps(process.toHandle());
                 process.descendants().forEach(ProcessHandle::destroyForcibly);
                 process.destroyForcibly();
                 process.waitFor(10, TimeUnit.SECONDS);
                 fail("child did not finish within " + timeout.toSeconds() + " s (killed)\n$ " + String.join(" ", command)
-                        + "\n--- stdout ---\n" + read(out) + "\n--- stderr ---\n" + read(err));
+                        + "\n--- stdout ---\n" + read(out) + "\n--- stderr ---\n" + read(err) + threads);
             }
             return new Result(command, process.exitValue(), read(out), read(err), Duration.ofNanos(System.nanoTime() - t0));
         }
