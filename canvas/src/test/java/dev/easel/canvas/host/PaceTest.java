@@ -22,6 +22,7 @@ import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 
+import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -118,7 +119,7 @@ class PaceTest {
         }
     }
 
-    @Test
+    @RepeatedTest(5)
     void shownPaceDrawsNoFasterThanTheWindowShowsAndDrawnPaceDropsTheRest() throws Exception {
         PythonRuntime rt = Sketches.runtime();
         rt.main().exec("import sys\nsys._easel_test.clear()\n", rt.main().newGlobals());
