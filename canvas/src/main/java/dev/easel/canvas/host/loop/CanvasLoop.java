@@ -2,6 +2,7 @@ package dev.easel.canvas.host.loop;
 
 import dev.easel.canvas.DisplayList;
 import dev.easel.canvas.InputEvent;
+import dev.easel.canvas.Pace;
 import dev.easel.canvas.host.view.CanvasView;
 import dev.easel.canvas.host.view.Frame;
 import dev.easel.pybridge.Attachment;
@@ -165,10 +166,12 @@ final class CanvasLoop {
     /**
      * Whether the view takes a new frame now; a view that kept the canvas waiting a whole second
      * gets one anyway (it may replace one not shown: a stalled display must not stop the canvas).
+     * A canvas with {@code pace = "drawn"} never waits for its view: a frame that replaces one not
+     * yet shown is counted as dropped by the view.
      */
     private boolean viewTakes(long now) {
         CanvasView v = host.view;
-        if (v == null || v.readyForFrame() || (viewBusySince != 0 && now - viewBusySince > 1_000_000_000L)) {
+        if (v == null || host.spec.pace() == Pace.DRAWN || v.readyForFrame() || (viewBusySince != 0 && now - viewBusySince > 1_000_000_000L)) {
             viewBusySince = 0;
             return true;
         }

@@ -134,14 +134,11 @@ final class Args {
         return PythonException.valueError(call + "(): " + m);
     }
 
-    /** Numbers from a buffer of float64/float32, or from a Python sequence of numbers or of pairs. */
-    interface Numbers {
-        void segment(java.lang.foreign.MemorySegment seg, long elements, NumType type);
-
-        void array(double[] xy);
-    }
-
-    static void numbers(Arguments a, int i, String name, Numbers sink) {
+    /**
+     * Numbers from a buffer of float64/float32, or from a Python sequence of numbers or of pairs,
+     * handed to {@code sink} with {@code l} and {@code option} (the call's extra argument).
+     */
+    static void numbers(Arguments a, int i, String name, Numbers sink, DisplayList l, double option) {
         BufferView view;
         try {
             view = a.bufferAt(i);
@@ -150,13 +147,13 @@ final class Args {
             if (strided != null) {
                 throw strided;
             }
-            sink.array(flatten(a, i, name));
+            sink.array().run(l, flatten(a, i, name), option);
             return;
         }
         try (view) {
             NumType type = ArrayLayouts.numType(view, name);
             ArrayLayouts.checkShape(view, name);
-            sink.segment(view.data(), view.byteSize() / type.size(), type);
+            sink.segment().run(l, view.data(), view.byteSize() / type.size(), type, option);
         }
     }
 

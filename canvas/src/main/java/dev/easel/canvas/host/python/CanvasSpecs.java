@@ -1,6 +1,7 @@
 package dev.easel.canvas.host.python;
 
 import dev.easel.canvas.CanvasSpec;
+import dev.easel.canvas.Pace;
 import dev.easel.canvas.RendererChoice;
 import dev.easel.pybridge.PyObject;
 import dev.easel.pybridge.PythonException;
@@ -85,8 +86,23 @@ public final class CanvasSpecs {
                 }
             }
         }
+        Pace pace;
+        try (PyObject p = cls.getAttr("pace")) {
+            Object v = p.toJava();
+            if (!(v instanceof String name)) {
+                if (v instanceof PyObject o) {
+                    o.close();
+                }
+                throw PythonException.typeError(className + "." + Pace.VALUES + ", not " + p.repr());
+            }
+            try {
+                pace = Pace.parse(name);
+            } catch (IllegalArgumentException e) {
+                throw PythonException.valueError(className + "." + e.getMessage());
+            }
+        }
         try {
-            return new CanvasSpec(className, title, w, h, fps, resizable, background, isolated, renderer);
+            return new CanvasSpec(className, title, w, h, fps, resizable, background, isolated, renderer, pace);
         } catch (IllegalArgumentException e) {
             throw PythonException.valueError(className + ": " + e.getMessage());
         }

@@ -7,9 +7,10 @@ import dev.easel.canvas.NumType;
 import dev.easel.canvas.TextMetrics;
 import dev.easel.canvas.host.loop.CanvasThread;
 import dev.easel.canvas.host.python.Args.Body;
-import dev.easel.canvas.host.python.Args.Numbers;
 import dev.easel.pybridge.BufferView;
 import dev.easel.pybridge.BuiltinModule;
+
+import java.lang.foreign.MemorySegment;
 
 import static dev.easel.canvas.host.python.Args.checkMultiple;
 import static dev.easel.canvas.host.python.Args.color;
@@ -26,6 +27,31 @@ import static dev.easel.canvas.host.python.Args.valueError;
  */
 final class DrawingBuiltins {
     private DrawingBuiltins() {}
+
+    // The batched calls' ways in, made once (a call allocates no adapter); option: points' size.
+    private static final Numbers POLYLINE = Numbers.of((l, s, n, t, o) -> l.polyline(s, n, t), (l, xy, o) -> l.polyline(xy));
+    private static final Numbers FILL_POLYGON = Numbers.of((l, s, n, t, o) -> l.fillPolygon(s, n, t),
+            (l, xy, o) -> l.fillPolygon(xy));
+    private static final Numbers STROKE_POLYGON = Numbers.of((l, s, n, t, o) -> l.strokePolygon(s, n, t),
+            (l, xy, o) -> l.strokePolygon(xy));
+    private static final Numbers LINES = Numbers.of((l, s, n, t, o) -> l.lines(s, n, t),
+            (l, xy, o) -> l.lines(checkMultiple("lines", xy, 4), 0, xy.length / 4));
+    private static final Numbers POINTS = Numbers.of((l, s, n, t, size) -> l.points(s, n, t, size),
+            (l, xy, size) -> l.points(checkMultiple("points", xy, 2), 0, xy.length / 2, size));
+    private static final Numbers FILL_RECTS = rects(true);
+    private static final Numbers STROKE_RECTS = rects(false);
+    private static final Numbers FILL_CIRCLES = circles(true);
+    private static final Numbers STROKE_CIRCLES = circles(false);
+
+    private static Numbers rects(boolean fill) {
+        return Numbers.of((l, s, n, t, o) -> l.rects(s, n, t, fill),
+                (l, v, o) -> l.rects(MemorySegment.ofArray(v), v.length, NumType.FLOAT64, fill));
+    }
+
+    private static Numbers circles(boolean fill) {
+        return Numbers.of((l, s, n, t, o) -> l.circles(s, n, t, fill),
+                (l, v, o) -> l.circles(MemorySegment.ofArray(v), v.length, NumType.FLOAT64, fill));
+    }
 
     static void register(BuiltinModule.Builder b) {
         b.function("clear", "(color=None)", "Fills the whole canvas with color (default: the canvas background),\n"
@@ -56,20 +82,11 @@ final class DrawingBuiltins {
         draw(b, "line", "(x1, y1, x2, y2)", "Draws a line with the stroke colour and line style.", 4, 4,
                 (l, a) -> l.line(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3)));
         draw(b, "polyline", "(points)", "Draws connected lines through points: [(x, y), ...], [x0, y0, x1, y1, ...]\n"
-                + "or a buffer of floats.", 1, 1, (l, a) -> numbers(a, 0, "polyline", new Numbers() {
-                    public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.polyline(s, n, t); }
-                    public void array(double[] xy) { l.polyline(xy); }
-                }));
+                + "or a buffer of floats.", 1, 1, (l, a) -> numbers(a, 0, "polyline", POLYLINE, l, 0));
         draw(b, "fill_polygon", "(points)", "Fills the polygon through points (non-zero winding).", 1, 1,
-                (l, a) -> numbers(a, 0, "fill_polygon", new Numbers() {
-                    public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.fillPolygon(s, n, t); }
-                    public void array(double[] xy) { l.fillPolygon(xy); }
-                }));
+                (l, a) -> numbers(a, 0, "fill_polygon", FILL_POLYGON, l, 0));
         draw(b, "stroke_polygon", "(points)", "Outlines the closed polygon through points.", 1, 1,
-                (l, a) -> numbers(a, 0, "stroke_polygon", new Numbers() {
-                    public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.strokePolygon(s, n, t); }
-                    public void array(double[] xy) { l.strokePolygon(xy); }
-                }));
+                (l, a) -> numbers(a, 0, "stroke_polygon", STROKE_POLYGON, l, 0));
         draw(b, "fill_round_rect", "(x, y, w, h, r)", "Fills a rectangle with corners rounded to radius r.", 5, 5,
                 (l, a) -> l.fillRoundRect(a.doubleAt(0), a.doubleAt(1), a.doubleAt(2), a.doubleAt(3), a.doubleAt(4)));
         draw(b, "stroke_round_rect", "(x, y, w, h, r)", "Outlines a rectangle with corners rounded to radius r.", 5, 5,
@@ -153,40 +170,13 @@ final class DrawingBuiltins {
         });
         draw(b, "lines", "(xy)", "Draws one line per 4 numbers x1 y1 x2 y2 of xy: any buffer of float64 or float32\n"
                 + "(array.array('d'), numpy) without copying on the Python side, or a sequence of numbers.", 1, 1,
-                (l, a) -> numbers(a, 0, "lines", new Numbers() {
-                    public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.lines(s, n, t); }
-                    public void array(double[] xy) { l.lines(checkMultiple("lines", xy, 4), 0, xy.length / 4); }
-                }));
+                (l, a) -> numbers(a, 0, "lines", LINES, l, 0));
         draw(b, "points", "(xy, size=1)", "Fills a size x size square centred on each point x y of xy.", 1, 2,
-                (l, a) -> {
-                    double size = a.isNone(1) ? 1.0 : a.doubleAt(1);
-                    numbers(a, 0, "points", new Numbers() {
-                        public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.points(s, n, t, size); }
-                        public void array(double[] xy) {
-                            l.points(checkMultiple("points", xy, 2), 0, xy.length / 2, size);
-                        }
-                    });
-                });
+                (l, a) -> numbers(a, 0, "points", POINTS, l, a.isNone(1) ? 1.0 : a.doubleAt(1)));
         draw(b, "rects", "(xywh, fill=True)", "Fills (or outlines) one rectangle per 4 numbers x y w h.", 1, 2,
-                (l, a) -> {
-                    boolean fill = a.isNone(1) || a.booleanAt(1);
-                    numbers(a, 0, "rects", new Numbers() {
-                        public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.rects(s, n, t, fill); }
-                        public void array(double[] v) {
-                            l.rects(java.lang.foreign.MemorySegment.ofArray(v), v.length, NumType.FLOAT64, fill);
-                        }
-                    });
-                });
+                (l, a) -> numbers(a, 0, "rects", a.isNone(1) || a.booleanAt(1) ? FILL_RECTS : STROKE_RECTS, l, 0));
         draw(b, "circles", "(xyr, fill=True)", "Fills (or outlines) one circle per 3 numbers x y r.", 1, 2,
-                (l, a) -> {
-                    boolean fill = a.isNone(1) || a.booleanAt(1);
-                    numbers(a, 0, "circles", new Numbers() {
-                        public void segment(java.lang.foreign.MemorySegment s, long n, NumType t) { l.circles(s, n, t, fill); }
-                        public void array(double[] v) {
-                            l.circles(java.lang.foreign.MemorySegment.ofArray(v), v.length, NumType.FLOAT64, fill);
-                        }
-                    });
-                });
+                (l, a) -> numbers(a, 0, "circles", a.isNone(1) || a.booleanAt(1) ? FILL_CIRCLES : STROKE_CIRCLES, l, 0));
     }
 
     /** A drawing function taking exactly {@code params.length} numbers (or a fixed signature). */

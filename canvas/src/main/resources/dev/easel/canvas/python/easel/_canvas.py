@@ -53,6 +53,11 @@ class Canvas:
       start-up, else the raster renderer; ``"raster"``: Java2D on the CPU; ``"gl"``: OpenGL even
       on a CPU rasterizer; GL that fails falls back to raster with one warning; ``--renderer``
       overrides it),
+      ``pace`` (what ``fps`` paces: ``"shown"``, the default, frames the window shows: a frame is
+      drawn only once the window can show it, so a slow display slows ``on_draw`` down;
+      ``"drawn"``: ``on_draw`` runs at ``fps`` even when the window shows fewer frames, for
+      simulations that step once per frame; frames drawn but never shown count in
+      ``frames_dropped``; anything else makes :meth:`show` raise ``ValueError``),
       ``reset_on_reload`` (live reload: True makes a new object, whose ``setup`` runs, instead
       of moving this one onto the new code; ``on_reload()`` is called after either).
 
@@ -109,6 +114,7 @@ class Canvas:
     background: ColorLike | None = "white"
     isolated: bool = False
     renderer: str = "auto"
+    pace: str = "shown"
     reset_on_reload: bool = False
 
     def __init_subclass__(cls, **kwargs: Any) -> None:
