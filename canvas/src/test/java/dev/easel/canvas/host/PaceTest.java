@@ -129,15 +129,7 @@ class PaceTest {
             Session session = new Session(rt, windows, new Session.Options(false, null, 1, List.of()));
             try {
                 session.runScript(script, List.of());
-                Thread waiter = Thread.ofPlatform().start(() -> {
-                    try {
-                        session.awaitEnd();
-                    } catch (InterruptedException ignored) {
-                        // bounded below
-                    }
-                });
-                waiter.join(Duration.ofSeconds(60));
-                assertTrue(!waiter.isAlive(), "the canvases did not close within 60 s");
+                Sketches.awaitEnd(session, Duration.ofSeconds(60));
                 CanvasHost shown = session.canvases().stream().filter(h -> h.spec().className().equals("Shown")).findFirst().orElseThrow();
                 CanvasHost drawn = session.canvases().stream().filter(h -> h.spec().className().equals("Drawn")).findFirst().orElseThrow();
                 var s = shown.stats();

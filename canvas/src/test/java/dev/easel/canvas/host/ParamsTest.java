@@ -213,15 +213,7 @@ class ParamsTest {
         Session session = new Session(rt, windows, new Session.Options(false, null, 1, List.of()));
         session.paramStart(start);
         session.runScript(script, List.of());
-        Thread waiter = Thread.ofPlatform().start(() -> {
-            try {
-                session.awaitEnd();
-            } catch (InterruptedException ignored) {
-                // bounded below
-            }
-        });
-        waiter.join(Duration.ofSeconds(60));
-        assertFalse(waiter.isAlive(), "the sketch ended");
+        Sketches.awaitEnd(session, Duration.ofSeconds(60));
         session.close();
         return new Run(new Sketches.Run(session, windows, dir.resolve("out")), session.exitCode());
     }

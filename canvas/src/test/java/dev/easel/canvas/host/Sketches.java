@@ -71,6 +71,15 @@ final class Sketches {
         HeadlessWindows windows = new HeadlessWindows();
         Session session = new Session(rt, windows, new Session.Options(false, null, frames, events));
         session.runScript(script, List.of());
+        awaitEnd(session, bound);
+        Path out = dir.resolve("out");
+        HeadlessOutput.write(session, windows, out);
+        session.close();
+        return new Run(session, windows, out);
+    }
+
+    /** Waits for {@code session}'s script and canvases to end; closes it and fails past {@code bound}. */
+    static void awaitEnd(Session session, Duration bound) throws InterruptedException {
         Thread waiter = Thread.ofPlatform().start(() -> {
             try {
                 session.awaitEnd();
@@ -83,10 +92,6 @@ final class Sketches {
             session.close();
             fail("sketch did not finish within " + bound.toSeconds() + " s");
         }
-        Path out = dir.resolve("out");
-        HeadlessOutput.write(session, windows, out);
-        session.close();
-        return new Run(session, windows, out);
     }
 
     static boolean near(int argb, int r, int g, int b, int tol) {
