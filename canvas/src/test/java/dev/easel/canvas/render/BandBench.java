@@ -33,7 +33,33 @@ public final class BandBench {
             l.lines(xy, 0, 10_000);
             lists[i] = l.finish();
         }
+        DisplayList[] thick = new DisplayList[4];
+        for (int i = 0; i < thick.length; i++) {
+            Random r = new Random(100 + i);
+            DisplayList l = new DisplayList();
+            l.clear(Colors.BLACK);
+            l.stroke(Colors.argb(128, 255, 200, 120));
+            l.lineWidth(3); // wider than the direct rasterizer's 2 device pixels: Marlin, one shape per line
+            for (int k = 0; k < 1500; k++) {
+                l.line(r.nextDouble() * 800, r.nextDouble() * 600, r.nextDouble() * 800, r.nextDouble() * 600);
+            }
+            thick[i] = l.finish();
+        }
+        String only = args.length > 2 ? args[2] : "both";
         for (double scale : new double[] {1, 2}) {
+            if (!only.equals("lines") && scale == 1) {
+                figure("1,500 thick lines (Marlin)", thick, scale, rounds, Math.max(1, frames / 3), os);
+            }
+            if (only.equals("thick")) {
+                continue;
+            }
+            figure("10k lines", lists, scale, rounds, frames, os);
+        }
+    }
+
+    private static void figure(String what, DisplayList[] lists, double scale, int rounds, int frames,
+            com.sun.management.OperatingSystemMXBean os) {
+        {
             RasterBands helpers = new RasterBands("bench", Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()) - 1));
             Java2dRenderer on = new Java2dRenderer(800, 600, scale, helpers);
             Java2dRenderer off = new Java2dRenderer(800, 600, scale, null);
@@ -47,7 +73,7 @@ public final class BandBench {
                 }
             }
             for (int round = 0; round < rounds; round++) {
-                StringBuilder b = new StringBuilder("scale " + scale + " round " + round + " load " + load() + ":");
+                StringBuilder b = new StringBuilder(what + ", scale " + scale + ", round " + round + ", load " + load() + ":");
                 for (int k = 0; k < rs.length; k++) {
                     long c0 = os.getProcessCpuTime();
                     long t0 = System.nanoTime();
