@@ -470,6 +470,7 @@ final class FxCanvasWindow implements CanvasView {
             }
         }
         pixels.release();
+        targets.close(); // the band helpers end with the raster thread
     }
 
     /** FX thread: {@code r} went on screen. */

@@ -67,6 +67,7 @@ public final class DisplayList extends ShapeRecorder {
      */
     public void reset() {
         rewind();
+        clipsOrImages = false;
         finished = false;
         st.reset();
         depth = 0;
@@ -137,6 +138,15 @@ public final class DisplayList extends ShapeRecorder {
     }
 
     /**
+     * Whether this frame records a {@code clip} or a {@code drawImage} (possibly discarded since by an
+     * opaque clear). Java2D's pixels for those depend on where a clip region starts (a shaped clip's
+     * edge, an image's sampling grid), so the raster renderer draws such frames in one piece.
+     */
+    public boolean clipsOrImages() {
+        return clipsOrImages;
+    }
+
+    /**
      * Draws an image scaled into the rectangle (x, y, w, h); NaN for w or h means the image's own
      * width or height. Honours transform, clip, alpha and blend.
      */
@@ -148,6 +158,7 @@ public final class DisplayList extends ShapeRecorder {
         if (st.alpha == 0 || ww == 0 || hh == 0) {
             return;
         }
+        clipsOrImages = true;
         int k = nums(4);
         op0(Op.DRAW_IMAGE);
         obj(image);

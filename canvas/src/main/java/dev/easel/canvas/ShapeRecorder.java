@@ -11,6 +11,9 @@ import java.util.Objects;
  * {@code beginPath}) are dropped.
  */
 abstract sealed class ShapeRecorder extends TransformRecorder permits DisplayList {
+    /** Whether the frame clips or draws an image (since the last reset): see {@link DisplayList#clipsOrImages}. */
+    boolean clipsOrImages;
+
     /** Fills a rectangle with the fill colour. */
     public void fillRect(double x, double y, double w, double h) {
         checkRecording();
@@ -293,6 +296,7 @@ abstract sealed class ShapeRecorder extends TransformRecorder permits DisplayLis
         checkRecording();
         op0(Op.CLIP);
         st.clipped = true;
+        clipsOrImages = true;
     }
 
     static void checkRadius(String call, double r) {

@@ -276,7 +276,7 @@ final class DirectRaster {
             double x2 = (hi - topA) / slope;
             double from = Math.max(0, Math.min(x1, x2));
             double to = Math.min(ib - ia, Math.max(x1, x2));
-            if (from <= to) {
+            if (from <= to && lo <= hi) { // lo > hi: the clip is thinner than the line, no row is safe
                 safeA = ia + (int) Math.ceil(from) + 1;
                 safeB = Math.max(safeA, ia + (int) Math.floor(to) - 1);
             }

@@ -36,7 +36,7 @@ final class Java2dPainter extends PainterGeometry {
         int pre = ImageData.premultiply(argb);
         if (!clipped) {
             batch.discard(); // Everything queued would be painted over: draw none of it.
-            Arrays.fill(px, 0, pw * ph, pre);
+            Arrays.fill(px, bandY0 * pw, bandY1 * pw, pre);
             return;
         }
         flush();
@@ -347,9 +347,9 @@ final class Java2dPainter extends PainterGeometry {
     public void putPixels(byte[] rgba, int offset, int width, int height, int x, int y) {
         flush();
         int dx0 = Math.max(0, (int) Math.round(x * scale));
-        int dy0 = Math.max(0, (int) Math.round(y * scale));
+        int dy0 = Math.max(bandY0, (int) Math.round(y * scale));
         int dx1 = Math.min(pw, (int) Math.round((x + (double) width) * scale));
-        int dy1 = Math.min(ph, (int) Math.round((y + (double) height) * scale));
+        int dy1 = Math.min(bandY1, (int) Math.round((y + (double) height) * scale));
         for (int j = dy0; j < dy1; j++) {
             int v = Math.min(height - 1, Math.max(0, (int) ((j + 0.5) / scale) - y));
             int row = j * pw;

@@ -21,11 +21,15 @@ import java.util.WeakHashMap;
  * axis-aligned rectangles, points and circles are drawn by a direct rasterizer (see
  * docs/rendering.md); everything else by Java2D.
  *
+ * <p>A big frame is drawn in horizontal bands, in parallel: one band on the calling thread, the
+ * others on helper threads ({@link RasterBands}), each replaying the whole list clipped to its
+ * rows (see docs/rendering.md, "Frames in bands"). {@link #close} ends those threads.
+ *
  * <p>Threads: not thread-safe. One thread at a time may call {@link #render}; reading
  * {@link #pixels()} while another thread renders shows a partly drawn frame, so hand frames over (or
  * copy them) between renders.
  */
-public final class Java2dRenderer implements Renderer {
+public final class Java2dRenderer implements Renderer, AutoCloseable {
     private final int width;
     private final int height;
     private final double scale;
@@ -34,6 +38,9 @@ public final class Java2dRenderer implements Renderer {
     /** Images converted to Java2D's form, once per image while it is alive. */
     private final Map<ImageData, BufferedImage> images = new WeakHashMap<>();
     private final Java2dPainter painter = new Java2dPainter(images);
+    /** Draws big frames in bands of rows on several threads (null: never); see {@link FrameBands}. */
+    private final FrameBands bands;
+    private boolean parallel = true;
 
     /**
      * A renderer for a canvas of {@code width} × {@code height} logical pixels at the given pixel scale,
@@ -42,6 +49,18 @@ public final class Java2dRenderer implements Renderer {
      * @throws IllegalArgumentException if a size is not positive or the scale is not in (0, 16]
      */
     public Java2dRenderer(int width, int height, double pixelScale) {
+        this(width, height, pixelScale, RasterBands.configuredBands(), null);
+    }
+
+    /**
+     * A renderer whose big frames are drawn in bands by {@code helpers} (shared, e.g. by the buffers
+     * of a window's ring; not closed by {@link #close}), or always on the calling thread when null.
+     */
+    public Java2dRenderer(int width, int height, double pixelScale, RasterBands helpers) {
+        this(width, height, pixelScale, helpers == null ? 1 : helpers.maxBands(), helpers);
+    }
+
+    private Java2dRenderer(int width, int height, double pixelScale, int maxBands, RasterBands helpers) {
         if (width <= 0 || height <= 0 || !(pixelScale > 0 && pixelScale <= 16)) {
             throw new IllegalArgumentException("invalid canvas " + width + "x" + height + " at scale " + pixelScale);
         }
@@ -56,12 +75,16 @@ public final class Java2dRenderer implements Renderer {
         this.image = new BufferedImage(pw, ph, BufferedImage.TYPE_INT_ARGB_PRE);
         // Taking the array marks the image untracked: Java2D will not cache a copy that could go stale.
         this.pixels = ((DataBufferInt) image.getRaster().getDataBuffer()).getData();
+        this.bands = maxBands > 1 ? new FrameBands(image, pixels, pixelScale, maxBands, helpers) : null;
     }
 
     @Override
     public void render(DisplayList list) {
         if (!list.isFinished()) {
             throw new IllegalStateException("replay needs a finished display list: call finish() first");
+        }
+        if (bands != null && parallel && bands.render(list)) {
+            return;
         }
         Graphics2D g = image.createGraphics();
         try {
@@ -79,6 +102,9 @@ public final class Java2dRenderer implements Renderer {
      */
     public void setDirectRasterization(boolean on) {
         painter.directEnabled(on);
+        if (bands != null) {
+            bands.directEnabled(on);
+        }
     }
 
     /**
@@ -88,6 +114,33 @@ public final class Java2dRenderer implements Renderer {
      */
     public void setParallel(boolean on) {
         painter.parallel(on);
+        parallel = on;
+    }
+
+    /**
+     * Ends the threads this renderer started to draw bands (not shared helpers). Idempotent; the
+     * renderer still renders afterwards, on the calling thread alone, and its pixels stay readable.
+     */
+    @Override
+    public void close() {
+        if (bands != null) {
+            bands.close();
+        }
+    }
+
+    /** Tests: every frame in {@code n} bands (at most {@link #maxBands}), however cheap; 0 to decide per frame. */
+    void forceBands(int n) {
+        bands.force(n);
+    }
+
+    /** The band edges of the last banded frame (tests). */
+    int[] bandEdges() {
+        return bands.edges();
+    }
+
+    /** The bands the next big frame would be drawn in (1: on the calling thread alone). */
+    int maxBands() {
+        return bands == null || !parallel ? 1 : bands.maxBands();
     }
 
     @Override

@@ -117,10 +117,17 @@ abstract sealed class PainterGeometry extends PainterState permits Java2dPainter
     @Override
     public void clip() {
         flush();
-        g.setTransform(IDENTITY);
-        g.clip(path.device);
-        Shape deviceClip = g.getClip();
-        g.setTransform(tx);
+        Shape deviceClip;
+        if (clipTracker != null) {
+            clipTracker.clip(path.device);
+            deviceClip = clipTracker.getClip();
+            bandClip(deviceClip);
+        } else {
+            g.setTransform(IDENTITY);
+            g.clip(path.device);
+            deviceClip = g.getClip();
+            g.setTransform(tx);
+        }
         clipped = true;
         updateClipRect(deviceClip);
     }
@@ -260,7 +267,15 @@ abstract sealed class PainterGeometry extends PainterState permits Java2dPainter
         s.alpha = alpha;
         s.blend = blend;
         s.tx.setTransform(tx);
-        s.clip = g.getClip(); // In the current user space; restored under the same transform.
+        // In device space: a band's clip (or one under a rotation) does not survive a round trip
+        // through user space exactly.
+        if (clipTracker != null) {
+            s.clip = clipTracker.getClip();
+        } else {
+            g.setTransform(IDENTITY);
+            s.clip = g.getClip();
+            g.setTransform(tx);
+        }
         s.clipped = clipped;
         s.clipIsRect = clipIsRect;
         s.clipX0 = clipX0;
@@ -299,9 +314,15 @@ abstract sealed class PainterGeometry extends PainterState permits Java2dPainter
         if (blend != s.blend) {
             blend(s.blend);
         }
+        if (clipTracker != null) {
+            clipTracker.setClip(s.clip);
+            bandClip(s.clip);
+        } else {
+            g.setTransform(IDENTITY);
+            g.setClip(s.clip);
+        }
         tx.setTransform(s.tx);
         transformChanged();
-        g.setClip(s.clip);
         clipped = s.clipped;
         if (s.clipIsRect) {
             setClipRect(s.clipX0, s.clipY0, s.clipX1, s.clipY1);

@@ -56,6 +56,18 @@ abstract sealed class PainterState implements CommandSink permits PainterGeometr
     int ph;
     double scale;
     boolean directEnabled = true;
+    /**
+     * When banded: the clip the frame has set, on a Graphics2D that draws nothing and has no band, so
+     * it holds exactly what a painter drawing the frame in one piece would have as its clip.
+     */
+    Graphics2D clipTracker;
+    private final Rectangle2D.Double band = new Rectangle2D.Double();
+    /**
+     * The rows [bandY0, bandY1) this painter may touch: the whole buffer, or one band of a frame
+     * drawn in parallel ({@link RasterBands}); g is clipped to them and nothing here writes outside.
+     */
+    int bandY0;
+    int bandY1 = Integer.MAX_VALUE;
 
     // The drawing state, as the display list has set it.
     int fill;
@@ -108,6 +120,36 @@ abstract sealed class PainterState implements CommandSink permits PainterGeometr
         batch.parallel(on);
     }
 
+    /** Limits this painter to rows [y0, y1) from the next {@link #begin} on (0, MAX_VALUE: all rows). */
+    void band(int y0, int y1) {
+        bandY0 = y0;
+        bandY1 = y1;
+    }
+
+    /**
+     * Sets g's clip to the band's rows within {@code user}, the clip the frame has set (device
+     * space, null: none), so that it selects the pixels {@code user} alone would: Java2D rounds an
+     * intersection that comes out rectangular to whole pixels, so rectangles are intersected here, exactly.
+     */
+    void bandClip(Shape user) {
+        band.setRect(0, bandY0, pw, bandY1 - bandY0);
+        g.setTransform(IDENTITY);
+        if (user == null) {
+            g.setClip(band);
+        } else if (user instanceof Rectangle2D r) {
+            g.setClip(r.createIntersection(band));
+        } else {
+            g.setClip(band);
+            g.clip(user); // A shaped clip: its intersection with the band, as an Area.
+        }
+        g.setTransform(tx);
+    }
+
+    /** Whether this painter draws only a band of the rows. */
+    boolean banded() {
+        return bandY0 > 0 || bandY1 < ph;
+    }
+
     /** Draws the queued direct shapes; called before anything else touches the pixels or the clip. */
     void flush() {
         if (!batch.isEmpty()) {
@@ -145,8 +187,17 @@ abstract sealed class PainterState implements CommandSink permits PainterGeometr
         blend = BlendMode.SOURCE_OVER;
         depth = 0;
         tx.setToScale(scale, scale);
+        bandY1 = Math.min(bandY1, ph);
+        if (banded()) {
+            if (clipTracker == null) {
+                clipTracker = new BufferedImage(1, 1, BufferedImage.TYPE_INT_ARGB_PRE).createGraphics();
+            }
+            clipTracker.setClip(null);
+            bandClip(null);
+        } else {
+            g.setClip(null);
+        }
         g.setTransform(tx);
-        g.setClip(null);
         clipped = false;
         setClipRect(0, 0, pw, ph);
         basicStroke = null;
@@ -361,8 +412,9 @@ abstract sealed class PainterState implements CommandSink permits PainterGeometr
     void setClipRect(int x0, int y0, int x1, int y1) {
         clipIsRect = true;
         clipX0 = Math.max(0, x0);
-        clipY0 = Math.max(0, y0);
-        clipX1 = Math.min(pw, x1);
-        clipY1 = Math.min(ph, y1);
+        clipY0 = Math.max(bandY0, y0);
+        // A clip wholly off the canvas (or the band) is empty, never inverted.
+        clipX1 = Math.max(clipX0, Math.min(pw, x1));
+        clipY1 = Math.max(clipY0, Math.min(bandY1, y1));
     }
 }

@@ -1,6 +1,7 @@
 package dev.easel.canvas.host.view;
 
 import dev.easel.canvas.render.Java2dRenderer;
+import dev.easel.canvas.render.RasterBands;
 
 import java.util.ArrayDeque;
 
@@ -32,6 +33,12 @@ public final class FrameTargets {
     private int made;
     /** The generation of the current ring: buffers of another size are not taken back. */
     private final java.util.Map<Java2dRenderer, Boolean> current = new java.util.IdentityHashMap<>();
+    /**
+     * The helper threads that draw big frames in bands, shared by every buffer (the raster thread
+     * draws one frame at a time); made with the first buffer, ended by {@link #close} or after a
+     * while without frames.
+     */
+    private RasterBands bands;
     /** The buffer handed out last: the newest frame once it is drawn. */
     private Java2dRenderer latest;
 
@@ -86,6 +93,13 @@ public final class FrameTargets {
         return !free.isEmpty() || made < RING;
     }
 
+    /** Ends the band helpers (the buffers still render, on the raster thread alone). Idempotent. */
+    public synchronized void close() {
+        if (bands != null) {
+            bands.close();
+        }
+    }
+
     /** Display thread: {@code r} is no longer read by anything; a buffer of an old ring is dropped. */
     public synchronized void release(Java2dRenderer r) {
         if (r != null && current.containsKey(r) && !free.contains(r)) {
@@ -94,7 +108,10 @@ public final class FrameTargets {
     }
 
     private Java2dRenderer make() {
-        Java2dRenderer r = new Java2dRenderer(width, height, scale);
+        if (bands == null && RasterBands.configuredBands() > 1) {
+            bands = new RasterBands("window", RasterBands.configuredBands() - 1);
+        }
+        Java2dRenderer r = new Java2dRenderer(width, height, scale, bands);
         current.put(r, Boolean.TRUE);
         made++;
         return r;

@@ -69,6 +69,9 @@ public final class WindowPixels {
                 keep(old, base);
                 kept = true;
             }
+            if (old != null && targets == null) {
+                old.close(); // its band helpers; a ring's buffers share the ring's
+            }
         }
         if (resized) {
             glFor(w, h, scale, kept);
@@ -150,6 +153,9 @@ public final class WindowPixels {
 
     /** Lets go of the frame and of GL; the pixels stay. Idempotent. */
     public synchronized void release() {
+        if (base != null && targets == null) {
+            base.close(); // its band helpers end; it still renders and its pixels stay
+        }
         if (frame != null) {
             frame.release();
             frame = null;
