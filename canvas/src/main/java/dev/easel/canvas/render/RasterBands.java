@@ -67,9 +67,11 @@ public final class RasterBands implements AutoCloseable {
 
     /**
      * How many bands a renderer draws a big frame in: {@code -Deasel.raster.bands} or
-     * {@code EASEL_RASTER_BANDS}: {@code off} (or 0, 1) for one (the calling thread alone), a number
-     * (at most 16), or {@code auto} (the default): the available processors, at most
-     * {@value #DEFAULT_MAX}.
+     * {@code EASEL_RASTER_BANDS}: {@code off} (the default; or 0, 1) for one (the calling thread
+     * alone), a number (at most 16), or {@code auto}: the available processors, at most
+     * {@value #DEFAULT_MAX}. Off by default until bands are measured faster on an idle machine:
+     * Marlin's antialiased edges may differ slightly where they cross a seam, so a picture would
+     * depend on the machine's processor count.
      *
      * @throws IllegalArgumentException for another value, quoting it
      */
@@ -84,10 +86,10 @@ public final class RasterBands implements AutoCloseable {
     }
 
     static int parseBands(String v, String from, int processors) {
-        if (v == null || v.isBlank() || v.strip().equalsIgnoreCase("auto")) {
+        if (v != null && v.strip().equalsIgnoreCase("auto")) {
             return Math.max(1, Math.min(processors, DEFAULT_MAX));
         }
-        if (v.strip().equalsIgnoreCase("off")) {
+        if (v == null || v.isBlank() || v.strip().equalsIgnoreCase("off")) {
             return 1;
         }
         try {

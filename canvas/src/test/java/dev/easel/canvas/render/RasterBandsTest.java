@@ -99,7 +99,8 @@ class RasterBandsTest {
         assertEquals(1, RasterBands.parseBands("off", "x", 8));
         assertEquals(1, RasterBands.parseBands("1", "x", 8));
         assertEquals(3, RasterBands.parseBands(" 3 ", "x", 8));
-        assertEquals(4, RasterBands.parseBands(null, "x", 8));
+        assertEquals(1, RasterBands.parseBands(null, "x", 8)); // off unless asked
+        assertEquals(4, RasterBands.parseBands("auto", "x", 8));
         assertEquals(2, RasterBands.parseBands("auto", "x", 2));
         IllegalArgumentException e = assertThrows(IllegalArgumentException.class,
                 () -> RasterBands.parseBands("many", "EASEL_RASTER_BANDS", 2));
