@@ -45,11 +45,6 @@ final class PendingWrites {
         w.done().whenComplete((v, e) -> writing.remove(w));
     }
 
-    /** Only waited for: a file with no progress to tell and no way to cancel it. Any thread. */
-    void add(CompletableFuture<?> done) {
-        add(new Write(Path.of("?"), () -> 0, () -> 0, done, () -> {}));
-    }
-
     /** The writes still going on. */
     List<Write> pending() {
         return List.copyOf(writing);
