@@ -26,7 +26,10 @@ import java.util.prefs.Preferences;
  * launcher built and shown to its first pulse with the gallery laid out (thumbnails cached);
  * {@code console_lines_per_s}: the highest rate tried (50k to 800k lines/s, from a thread printing
  * evenly) that a console showed with no line dropped and no pulse missed (a gap over 2.5 pulse
- * periods), with the figures of each rate; the window's drawing figures ({@link WindowBench}:
+ * periods that begins inside the 3-s measurement), with the figures of each rate: how many of the
+ * missed pulses overlapped a garbage collection ({@code missed_in_gc}), and how long the new
+ * console took to show its first screenful ({@code first_fill_ms}: before the measurement, see
+ * {@link #FIRST_FILL}); the window's drawing figures ({@link WindowBench}:
  * {@code fps_10k_lines}, {@code fps_10k_lines_hidpi2}, {@code upload_ms}, ...); and the cost of
  * recording a window ({@link RecordingBench}).
  */
@@ -45,12 +48,17 @@ final class AppBench {
             long[] r = console(rate, quick ? 1 : 3);
             rates.append(rates.length() > 1 ? ", " : "").append('"').append(rate).append("\": {\"shown_per_s\": ")
                     .append(r[0]).append(", \"dropped\": ").append(r[1]).append(", \"missed_pulses\": ").append(r[2])
-                    .append('}');
+                    .append(", \"missed_in_gc\": ").append(r[3]).append(", \"first_fill_ms\": ").append(r[4]).append('}');
             if (r[1] == 0 && r[2] == 0) {
                 best = rate;
             }
         }
         out.put("console_lines_per_s", best);
+        if (List.of(args).contains("--console-only")) { // the console's figures alone (EASEL_BENCH_TRACE=1 says why pulses were missed)
+            System.out.println(rates.append('}'));
+            FxLauncher.exit();
+            System.exit(0);
+        }
         try (dev.easel.pybridge.PythonRuntime rt = dev.easel.pybridge.PythonRuntime.start(python(args))) {
             out.putAll(WindowBench.measure(rt, quick ? 2 : 5));
             out.putAll(RecordingBench.measure(rt, quick ? 2 : 4)); // one CPython per process: the same runtime
@@ -95,56 +103,115 @@ final class AppBench {
         return ms;
     }
 
-    /** {lines shown per second, lines dropped, pulses missed} for a producer at {@code rate} lines/s. */
+    /** Lines shown in a new console before its throughput is measured: more than its list shows. */
+    private static final int FIRST_FILL = 200;
+
+    /**
+     * {lines shown per second, lines dropped, pulses missed, of which during a garbage collection,
+     * ms from the window's first screenful added to shown} for a producer at {@code rate} lines/s.
+     */
     private static long[] console(int rate, int seconds) throws Exception {
         ConsoleLines lines = new ConsoleLines(100_000);
         Path script = Files.createTempFile("easel-bench", ".py");
         // A stand-in run: `sleep` ends when told; the lines come from a thread here.
         SketchRun run = SketchRun.start(script, List.of("sleep", "600"), lines);
         CompletableFuture<ConsoleWindow> win = new CompletableFuture<>();
+        boolean trace = System.getenv("EASEL_BENCH_TRACE") != null;
         long[] lastPulse = {0};
-        long[] missed = {0};
+        long[] pulseStart = {0};
+        long[] lastWork = {0};
+        boolean[] counting = {false};
+        long[] countFrom = {Long.MAX_VALUE};
+        List<Long> works = new java.util.ArrayList<>();
+        List<long[]> gaps = new java.util.ArrayList<>(); // {from, to, work of the pulse before} (nanoTime), FX thread
         AnimationTimer watch = new AnimationTimer() {
             @Override
             public void handle(long now) {
-                if (lastPulse[0] != 0 && now - lastPulse[0] > 2.5 * 1e9 / 60) {
-                    missed[0]++;
+                // Only gaps that begin inside the measurement: one under way at its start is the window's setup.
+                if (counting[0] && lastPulse[0] >= countFrom[0] && now - lastPulse[0] > 2.5 * 1e9 / 60) {
+                    gaps.add(new long[]{lastPulse[0], now, lastWork[0]});
                 }
                 lastPulse[0] = now;
+                pulseStart[0] = System.nanoTime();
             }
         };
         Platform.runLater(() -> {
             ConsoleWindow c = new ConsoleWindow(run, x -> { });
+            // The FX thread's work in a pulse: from the animation timers to the end of layout.
+            c.stage().getScene().addPostLayoutPulseListener(() -> {
+                lastWork[0] = System.nanoTime() - pulseStart[0];
+                if (counting[0]) {
+                    works.add(lastWork[0]);
+                }
+            });
             c.stage().show();
             watch.start();
             win.complete(c);
         });
         ConsoleWindow c = win.get(30, TimeUnit.SECONDS);
+        // The window's first screenful of output, before the measurement: the pulse that first shows more
+        // lines than fit makes the list's cells and its scroll bar (CSS, skins), once per console; in a
+        // fresh process that code is still interpreted and took one pulse over 2.5 periods (the missed
+        // pulse at 50k and 100k lines/s, the first rates measured). It is reported as first_fill_ms.
+        long shownBefore = onFx(c::counters)[1];
+        for (int i = 0; i < FIRST_FILL; i++) {
+            lines.add(ConsoleLines.Stream.OUT, "warming " + i);
+        }
+        long fillFrom = System.nanoTime();
+        while (onFx(c::counters)[1] < shownBefore + FIRST_FILL) {
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(5));
+        }
+        long firstFillMs = (System.nanoTime() - fillFrom) / 1_000_000;
         LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(500)); // settle
-        long[] before = onFx(c::counters);
-        missed[0] = 0;
+        long[] before = onFx(() -> {
+            counting[0] = true;
+            countFrom[0] = System.nanoTime();
+            return c.counters();
+        });
         long t0 = System.nanoTime();
         long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
         long sent = 0;
-        while (System.nanoTime() < end) {
-            long due = (long) ((System.nanoTime() - t0) / 1e9 * rate);
-            for (; sent < due; sent++) {
-                lines.add(ConsoleLines.Stream.OUT, String.format(Locale.ROOT, "frame %d: x=%.3f y=%.3f", sent, sent * 0.5, sent * 0.25));
+        try (GcPauses gc = new GcPauses()) {
+            while (System.nanoTime() < end) {
+                long due = (long) ((System.nanoTime() - t0) / 1e9 * rate);
+                for (; sent < due; sent++) {
+                    lines.add(ConsoleLines.Stream.OUT, String.format(Locale.ROOT, "frame %d: x=%.3f y=%.3f", sent,
+                            sent * 0.5, sent * 0.25));
+                }
+                LockSupport.parkNanos(200_000);
             }
-            LockSupport.parkNanos(200_000);
+            LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200)); // the last pulse takes the rest
+            long[] after = onFx(() -> {
+                counting[0] = false;
+                return c.counters();
+            });
+            double took = (System.nanoTime() - t0) / 1e9;
+            onFx(() -> {
+                watch.stop();
+                c.stage().close();
+                return null;
+            });
+            run.stop();
+            Files.deleteIfExists(script);
+            long inGc = 0;
+            for (long[] g : gaps) {
+                List<GcPauses.Pause> p = gc.during(g[0], g[1]);
+                inGc += p.isEmpty() ? 0 : 1;
+                if (trace) {
+                    System.err.printf(Locale.ROOT, "bench console %d lines/s: pulse missed at %.3f s, gap %.1f ms,"
+                            + " the pulse before took %.1f ms; collections then: %s%n", rate, (g[0] - t0) / 1e9,
+                            (g[1] - g[0]) / 1e6, g[2] / 1e6, p.stream().map(x -> String.format(Locale.ROOT,
+                                    "%s %.1f ms", x.what(), (x.endNanos() - x.startNanos()) / 1e6)).toList());
+                }
+            }
+            if (trace) {
+                List<Long> w = onFx(() -> works.stream().sorted().toList());
+                System.err.printf(Locale.ROOT, "bench console %d lines/s: FX work a pulse: median %.1f ms, p95 %.1f, max %.1f (%d pulses); load average %.1f%n",
+                        rate, w.get(w.size() / 2) / 1e6, w.get(w.size() * 95 / 100) / 1e6, w.getLast() / 1e6, w.size(),
+                        java.lang.management.ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+            }
+            return new long[]{Math.round((after[1] - before[1]) / took), lines.dropped(), gaps.size(), inGc, firstFillMs};
         }
-        LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(200)); // the last pulse takes the rest
-        long[] after = onFx(c::counters);
-        long missedPulses = onFx(() -> missed[0]);
-        double took = (System.nanoTime() - t0) / 1e9;
-        onFx(() -> {
-            watch.stop();
-            c.stage().close();
-            return null;
-        });
-        run.stop();
-        Files.deleteIfExists(script);
-        return new long[]{Math.round((after[1] - before[1]) / took), lines.dropped(), missedPulses};
     }
 
     /** Runs {@code work} on the FX thread and returns its result (30 s at most). */

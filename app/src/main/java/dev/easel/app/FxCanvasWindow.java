@@ -493,7 +493,7 @@ final class FxCanvasWindow implements CanvasView {
             place.save(); // before the canvas ends: the run may exit right after
             FxWindowRecording rec = recording;
             if (rec != null) {
-                rec.finishNow(); // the file complete before the canvas ends, for the same reason
+                rec.windowClosing(); // stopped; encoded in the background, the run waits for it before exiting
             }
         }
         closed = true;

@@ -34,7 +34,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * is kept unless the user chose real time (then a frame due while the encoder is behind is skipped
  * and counted). While it records, a red "● REC m:ss" is shown by the app over the canvas (a JavaFX
  * node: never in the frames, {@code snapshot()} or the video). Stopping prints where the file is
- * once it is complete; closing the window while recording finishes the file first.
+ * once it is complete; the frames still waiting are encoded in the background, their progress on
+ * the console and over the canvas. Closing the window never waits for the encoding: the run does,
+ * before it exits, with Quit's progress dialog ({@link FxFinishingDialog}).
  */
 final class FxWindowRecording {
     private static final DateTimeFormatter STAMP = DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss");
@@ -81,6 +83,10 @@ final class FxWindowRecording {
     volatile CompletableFuture<Integer> finished;
     /** The last recording's file (tests). */
     volatile Path file;
+    /** The last recording's encoding, once stopped (its progress is shown while it lasts). */
+    volatile PendingWrites.Write encoding;
+    /** Wraps how a recording is opened (tests hold the encoder back with it). */
+    volatile java.util.function.UnaryOperator<LiveRecorder.Opener> openers = o -> o;
     /** Asks where and how to record: a file chooser; tests answer with their own. FX thread. */
     RecordDialog dialog = RecordDialog.FILE_CHOOSER;
     /** Record…'s last choice per sketch. */
@@ -175,6 +181,15 @@ final class FxWindowRecording {
     private void showTime() {
         Active a = active.get();
         if (a == null) {
+            PendingWrites.Write w = encoding;
+            if (w != null && !w.done().isDone()) { // stopped, the frames left being encoded
+                indicator.setText(String.format(Locale.ROOT, "encoding\u2026 %d %%", (int) (100 * w.fraction())));
+                indicator.setVisible(true);
+                tick.play();
+            } else {
+                tick.stop();
+                indicator.setVisible(false);
+            }
             return;
         }
         long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - a.startNanos);
@@ -206,7 +221,7 @@ final class FxWindowRecording {
             r = a.recorder;
             if (r == null) {
                 Path spoolDir = a.file.toAbsolutePath().getParent();
-                r = a.recorder = new LiveRecorder(a.recording, host.slug(), frame.pixelWidth(), frame.pixelHeight(),
+                r = a.recorder = new LiveRecorder(openers.apply(a.recording), host.slug(), frame.pixelWidth(), frame.pixelHeight(),
                         a.realTime, spoolDir);
             }
         }
@@ -225,17 +240,17 @@ final class FxWindowRecording {
         }
     }
 
-    /** Stops recording (any thread): the file is finished on the recorder's threads, then where it is printed. */
+    /**
+     * Stops recording (any thread): the file is finished on the recorder's threads (its progress
+     * said on the console and, while the window is open, in place of the REC indicator), then where
+     * it is printed.
+     */
     CompletableFuture<Integer> stop() {
         Active a = active.getAndSet(null);
         if (a == null) {
             CompletableFuture<Integer> f = finished;
             return f != null ? f : CompletableFuture.completedFuture(0);
         }
-        Platform.runLater(() -> {
-            tick.stop();
-            indicator.setVisible(false);
-        });
         LiveRecorder r;
         synchronized (a) {
             a.stopped = true;
@@ -244,20 +259,22 @@ final class FxWindowRecording {
         CompletableFuture<Integer> end;
         if (r == null) {
             end = CompletableFuture.supplyAsync(() -> { // no frame came: an empty file, finished
-                try (Recording empty = a.recording.open()) {
+                try (Recording empty = openers.apply(a.recording).open()) {
                     return empty.frames();
                 } catch (IOException e) {
                     throw new java.util.concurrent.CompletionException(e);
                 }
             }, runnable -> Thread.ofPlatform().daemon(true).name("easel-record-end").start(runnable));
         } else {
-            if (r.waiting() > 0) {
-                System.err.println("easel: encoding the " + r.waiting() + " recorded frames still waiting into "
-                        + a.file + "...");
-            }
             end = r.finish();
         }
         CompletableFuture<Integer> f = end.whenComplete((n, err) -> {
+            Platform.runLater(() -> {
+                if (active.get() == null) {
+                    tick.stop();
+                    indicator.setVisible(false);
+                }
+            });
             if (err == null) {
                 int skipped = a.skipped.get();
                 System.err.println("easel: recorded " + n + " frames to " + a.file + (skipped == 0 ? ""
@@ -266,29 +283,33 @@ final class FxWindowRecording {
             } else {
                 Throwable why = err.getCause() != null && err instanceof java.util.concurrent.CompletionException
                         ? err.getCause() : err;
-                System.err.println("easel: recording " + a.file + " stopped: " + why.getMessage());
+                System.err.println(why instanceof java.util.concurrent.CancellationException
+                        ? "easel: recording " + a.file + " cancelled: nothing written"
+                        : "easel: recording " + a.file + " stopped: " + why.getMessage());
             }
         });
+        PendingWrites.Write w = r == null
+                ? new PendingWrites.Write(a.file, () -> 0, () -> 0, f, () -> {})
+                : new PendingWrites.Write(a.file, r::encoded, () -> r.encoded() + r.waiting(), f, r::cancel);
+        encoding = w;
         finished = f;
-        writes.add(f); // the run exits only once the file is complete
+        file = a.file;
+        writes.add(w); // the run exits only once the file is complete (or Quit's Cancel gave it up)
+        if (r != null && r.waiting() > 0) {
+            EncodingProgress.report(w);
+        }
+        Platform.runLater(this::showTime); // "encoding… 40 %" while the window is open
         return f;
     }
 
     /**
-     * The window closes (canvas thread): a recording under way, or one stopped and still being
-     * encoded, is finished before the canvas ends (every frame kept: this may take a while).
+     * The window closes (canvas thread): a recording under way is stopped; its file, like one
+     * stopped before, is finished in the background (every frame kept) and the window does not wait
+     * for it; the run does, before it exits ({@link PendingWrites}).
      */
-    void finishNow() {
-        CompletableFuture<Integer> f = active.get() != null ? stop() : finished;
-        if (f == null) {
-            return;
-        }
-        try {
-            f.get(30, TimeUnit.MINUTES);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        } catch (Exception e) {
-            // Said by stop(); the canvas ends anyway.
+    void windowClosing() {
+        if (active.get() != null) {
+            stop();
         }
     }
 }

@@ -69,9 +69,12 @@ final class FxWindows implements WindowSystem {
         return false;
     }
 
-    /** Waits (at most {@code max}) for files the windows are still writing. */
+    /**
+     * Waits (at most {@code max}, then they are cancelled) for files the windows are still writing,
+     * with a progress dialog that offers to cancel them. Not on the FX thread.
+     */
     void finishWrites(java.time.Duration max) {
-        app.writes().awaitAll(max);
+        FxFinishingDialog.await(app.writes(), max);
     }
 
     /** Does {@code action} to the window of {@code host} (on the FX thread); false when it has none. Any thread. */

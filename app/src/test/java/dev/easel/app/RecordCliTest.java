@@ -52,6 +52,9 @@ class RecordCliTest {
                 "--out", dir.resolve("out").toString(), "--record", dir.resolve("blink.mp4").toString());
         assertEquals(0, r.exitCode(), r::describe);
         assertTrue(r.stderr().contains("recorded 10 frames to"), r::describe);
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.filter(f -> f.toString().endsWith(".part")).toList(), "no temporary file left");
+        }
         List<BufferedImage> frames = new ArrayList<>();
         try (var ch = NIOUtils.readableChannel(dir.resolve("blink.mp4").toFile())) {
             AWTFrameGrab grab = AWTFrameGrab.createAWTFrameGrab(ch);

@@ -14,6 +14,9 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Function;
@@ -29,6 +32,8 @@ import static dev.easel.app.TestPython.await;
 import static dev.easel.app.TestPython.fact;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertInstanceOf;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -36,7 +41,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Record… in a real window (Ctrl+Shift+S): an MP4 next to the sketch with every frame recorded,
  * decoded back; the REC indicator is the app's, never in the picture; closing the window while
- * recording finishes the file.
+ * the file is encoded does not wait for it, quitting does (or cancels it: nothing left).
  */
 @Timeout(180)
 class RecordWindowTest {
@@ -141,46 +146,126 @@ class RecordWindowTest {
         }
     }
 
-    @Test
-    void closingTheWindowWhileRecordingFinishesTheFile() throws Exception {
-        FxCanvasWindow w;
-        try (FxWindowTest.Run r = run("closing")) {
-            w = r.window(0);
-            acceptSuggestion(w);
-            ctrlShiftS(w);
-            await("5 frames recorded", () -> w.recording.offered(), n -> n >= 5, WAIT);
-            FxWindowTest.robot.push(KeyCode.CONTROL, KeyCode.W);
-            r.host(0).ended().get(30, TimeUnit.SECONDS);
-            // The canvas ended only once the file was complete: a run exiting now keeps a whole video.
-            assertNotNull(w.recording.finished);
-            assertTrue(w.recording.finished.isDone());
+    /** Windows whose run's pending files are {@code writes}. */
+    static FxWindowTest.Run run(String name, PendingWrites writes) throws Exception {
+        return new FxWindowTest.Run(name, SKETCH, script -> new FxWindows(new FxWindows.App(script, WindowMemory.NONE,
+                () -> {}, () -> {}, writes)));
+    }
+
+    /** Holds {@code w}'s next recording's encoder back (before it opens the file) until {@code gate} opens. */
+    static void holdEncoder(FxCanvasWindow w, CountDownLatch gate) throws Exception {
+        onFx(() -> {
+            w.recording.openers = o -> () -> {
+                try {
+                    gate.await();
+                } catch (InterruptedException e) {
+                    throw new java.io.IOException(e);
+                }
+                return o.open();
+            };
+            return null;
+        });
+    }
+
+    /** The quit dialog's root, or null while none shows. */
+    static javafx.scene.Parent finishingDialog() {
+        try {
+            return onFx(() -> javafx.stage.Window.getWindows().stream()
+                    .filter(x -> x.isShowing() && x.getScene() != null
+                            && FxFinishingDialog.ID.equals(x.getScene().getRoot().getId()))
+                    .map(x -> x.getScene().getRoot()).findFirst().orElse(null));
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
         }
-        int n = w.recording.finished.get();
-        assertTrue(n >= 5, "frames: " + n);
-        assertEquals(n, decode(w.recording.file).size());
+    }
+
+    static List<Path> partials() throws Exception {
+        try (Stream<Path> files = Files.list(dir)) {
+            return files.filter(f -> f.getFileName().toString().endsWith(".part")).toList();
+        }
     }
 
     /**
-     * Regression: stopped with Ctrl+Shift+S and closed at once, while the encoder still had frames
-     * queued, the window did not wait for them (only for a recording under way), and a run exiting
-     * then left an MP4 without its index.
+     * Regression: closing a window while its recording's frames were still being encoded held the
+     * canvas thread (and the close) until every frame was encoded, seconds. Now the window goes at
+     * once, the encoding goes on, and quitting waits for it with a progress dialog: here the encoder is
+     * held back until the window is gone and the dialog shows, then the file is complete.
      */
     @Test
-    void closingRightAfterStoppingStillFinishesTheFile() throws Exception {
+    void closingWhileEncodingClosesAtOnceAndQuitWaitsForTheWholeFile() throws Exception {
+        PendingWrites writes = new PendingWrites();
+        CountDownLatch gate = new CountDownLatch(1);
         FxCanvasWindow w;
-        try (FxWindowTest.Run r = run("stop-then-close")) {
+        FxWindows windows;
+        try (FxWindowTest.Run r = run("closing", writes)) {
+            windows = r.windows;
             w = r.window(0);
             acceptSuggestion(w);
+            holdEncoder(w, gate);
             ctrlShiftS(w);
             await("5 frames recorded", () -> w.recording.offered(), n -> n >= 5, WAIT);
-            ctrlShiftS(w);
             FxWindowTest.robot.push(KeyCode.CONTROL, KeyCode.W);
             r.host(0).ended().get(30, TimeUnit.SECONDS);
-            assertNotNull(w.recording.finished);
-            assertTrue(w.recording.finished.isDone(), "the file was complete when the canvas ended");
+            await("the window to go", () -> windows.windows().isEmpty() && !FxWindowTest.Run.showing(w), g -> g, WAIT);
         }
+        // The window is gone and not one frame is encoded yet: nothing at the target, the write pending.
+        assertFalse(w.recording.finished.isDone());
+        assertFalse(Files.exists(w.recording.file), "nothing at the target before the file is complete");
+        assertEquals(1, writes.pending().size());
+        CompletableFuture<Void> quit = CompletableFuture.runAsync(
+                () -> FxFinishingDialog.await(writes, java.time.Duration.ofMinutes(5)),
+                t -> Thread.ofPlatform().name("test-quit").start(t));
+        javafx.scene.Parent dialog = await("the finishing dialog", RecordWindowTest::finishingDialog,
+                d -> d != null, WAIT);
+        String text = onFx(() -> ((javafx.scene.control.Label) dialog.lookup("#easel-finishing-text")).getText());
+        assertTrue(text.matches("encoding \\d+ frames into closing-\\d{8}-\\d{6}\\.mp4\u2026  0 %"), text);
+        assertFalse(quit.isDone(), "quitting waits for the file");
+        gate.countDown();
+        quit.get(120, TimeUnit.SECONDS);
         int n = w.recording.finished.get();
-        assertEquals(n, decode(w.recording.file).size());
+        assertTrue(n >= 5, "frames: " + n);
+        assertEquals(n, decode(w.recording.file).size(), "every frame decodes");
+        await("the dialog to close", RecordWindowTest::finishingDialog, d -> d == null, WAIT);
+        assertEquals(List.of(), partials(), "no temporary file left");
+    }
+
+    /** Quit's Cancel: the encoding is given up and nothing is left at the target, nor beside it. */
+    @Test
+    void cancellingQuitsWaitLeavesNoFileAtTheTarget() throws Exception {
+        PendingWrites writes = new PendingWrites();
+        CountDownLatch gate = new CountDownLatch(1);
+        FxCanvasWindow w;
+        try (FxWindowTest.Run r = run("cancelled", writes)) {
+            w = r.window(0);
+            acceptSuggestion(w);
+            holdEncoder(w, gate);
+            ctrlShiftS(w);
+            await("5 frames recorded", () -> w.recording.offered(), n -> n >= 5, WAIT);
+            ctrlShiftS(w); // stopped: the frames wait for the encoder
+            await("the encoding shown over the canvas", () -> {
+                try {
+                    return onFx(() -> w.recording.indicatorText());
+                } catch (Exception e) {
+                    throw new IllegalStateException(e);
+                }
+            }, t -> t != null && t.startsWith("encoding"), WAIT);
+        }
+        CompletableFuture<Void> quit = CompletableFuture.runAsync(
+                () -> FxFinishingDialog.await(writes, java.time.Duration.ofMinutes(5)),
+                t -> Thread.ofPlatform().name("test-quit").start(t));
+        javafx.scene.Parent dialog = await("the finishing dialog", RecordWindowTest::finishingDialog,
+                d -> d != null, WAIT);
+        onFx(() -> {
+            ((javafx.scene.control.Button) dialog.lookup("#easel-finishing-cancel")).fire();
+            return null;
+        });
+        gate.countDown(); // the encoder opens the file, then sees the cancel
+        quit.get(120, TimeUnit.SECONDS);
+        ExecutionException e = assertThrows(ExecutionException.class, () -> w.recording.finished.get());
+        assertInstanceOf(java.util.concurrent.CancellationException.class, e.getCause());
+        assertFalse(Files.exists(w.recording.file), "nothing at the target");
+        assertEquals(List.of(), partials(), "nor a temporary file beside it");
+        await("the dialog to close", RecordWindowTest::finishingDialog, d -> d == null, WAIT);
     }
 
     static int recordSome(FxCanvasWindow w, int frames) throws Exception {

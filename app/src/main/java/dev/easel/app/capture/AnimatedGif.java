@@ -19,14 +19,18 @@ import java.nio.file.Path;
  * 2/100 s per frame, as every GIF player rounds anyway.
  */
 public final class AnimatedGif implements Recording {
+    private final Path target;
+    private final Path temp;
     private final ImageWriter writer;
     private final ImageOutputStream out;
     private final int delayCs;
     private int frames;
 
     AnimatedGif(Path file, double fps) throws IOException {
+        target = file;
+        temp = Recording.partial(file);
         writer = ImageIO.getImageWritersByFormatName("gif").next();
-        out = ImageIO.createImageOutputStream(Files.newOutputStream(file));
+        out = ImageIO.createImageOutputStream(Files.newOutputStream(temp));
         writer.setOutput(out);
         writer.prepareWriteSequence(null);
         delayCs = (int) Math.max(2, Math.round(100 / fps));
@@ -81,11 +85,32 @@ public final class AnimatedGif implements Recording {
 
     @Override
     public void close() throws IOException {
+        boolean ok = false;
         try {
             writer.endWriteSequence();
-        } finally {
             out.close();
+            Recording.place(temp, target);
+            ok = true;
+        } finally {
             writer.dispose();
+            if (!ok) {
+                abort();
+            }
+        }
+    }
+
+    @Override
+    public void abort() {
+        try {
+            out.close();
+        } catch (IOException ignored) {
+            // deleted below
+        }
+        writer.dispose();
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // deleted when the JVM exits
         }
     }
 }

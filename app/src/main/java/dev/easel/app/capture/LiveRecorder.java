@@ -4,6 +4,7 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.io.IOException;
 import java.nio.file.Path;
+import java.util.concurrent.CancellationException;
 import java.util.concurrent.CompletableFuture;
 
 /**
@@ -41,6 +42,7 @@ public final class LiveRecorder {
     private final BufferedImage image;
     private final Thread encoder;
     private volatile boolean finishing;
+    private volatile boolean cancelled;
     private volatile int encoded;
 
     /**
@@ -97,7 +99,7 @@ public final class LiveRecorder {
             if (recording == null) {
                 recording = opener.open();
             }
-            while (!(handsOver && finishing)) {
+            while (!(handsOver && finishing) && !cancelled) {
                 if (!spool.take(pixels)) {
                     if (handsOver && finishing) {
                         return; // the finishing thread takes over
@@ -108,6 +110,10 @@ public final class LiveRecorder {
                 encoded++;
             }
             if (handsOver) {
+                return;
+            }
+            if (cancelled) {
+                abandon();
                 return;
             }
             if (done.isDone()) {
@@ -123,6 +129,19 @@ public final class LiveRecorder {
         } catch (InterruptedException e) {
             fail(e);
         }
+    }
+
+    /** Cancelled: the partial file deleted before anyone is told, so nothing is left at the target then. */
+    private void abandon() {
+        if (recording != null) {
+            recording.abort();
+        }
+        try {
+            spool.close();
+        } catch (IOException ignored) {
+            // The spool is a temporary file: deleted on close, or with the process.
+        }
+        done.completeExceptionally(new CancellationException("the recording was cancelled"));
     }
 
     private void fail(Exception e) {
@@ -198,7 +217,7 @@ public final class LiveRecorder {
      * (the low-priority encoder finishes the frame it is on and hands over), then the file closed.
      * Completes with the number of frames written, or the encoding error. Any thread.
      */
-    public CompletableFuture<Integer> finish() {
+    public synchronized CompletableFuture<Integer> finish() {
         if (!finishing) {
             finishing = true;
             spool.end();
@@ -217,5 +236,15 @@ public final class LiveRecorder {
             });
         }
         return done;
+    }
+
+    /**
+     * Gives the recording up (Quit's Cancel): the frame being encoded is the last, the file is
+     * deleted, nothing is left at the target, and {@link #finish}'s future completes with a
+     * {@link CancellationException}. Does nothing once the file is complete. Any thread.
+     */
+    public void cancel() {
+        cancelled = true;
+        finish();
     }
 }

@@ -11,13 +11,17 @@ import java.awt.image.BufferedImage;
 import java.awt.image.DataBufferInt;
 import java.util.Arrays;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 
 /**
  * An MP4 (H.264) video through jcodec, a maintained pure-Java encoder: no native library, no
- * ffmpeg. H.264 works on 2×2 blocks of chroma: odd sizes are padded by one black pixel.
+ * ffmpeg. H.264 works on 2×2 blocks of chroma: odd sizes are padded by one black pixel. Written to
+ * a temporary file moved to the target at {@link #close}.
  */
 public final class Mp4Video implements Recording {
+    private final Path target;
+    private final Path temp;
     private final SeekableByteChannel channel;
     private final SequenceEncoder encoder;
     private int frames;
@@ -27,7 +31,9 @@ public final class Mp4Video implements Recording {
     private Picture rgb;
 
     Mp4Video(Path file, double fps) throws IOException {
-        channel = NIOUtils.writableChannel(file.toFile());
+        target = file;
+        temp = Recording.partial(file);
+        channel = NIOUtils.writableChannel(temp.toFile());
         // jcodec takes the rate as a fraction: fps to 1/1000 precision.
         encoder = SequenceEncoder.createWithFps(channel, Rational.R((int) Math.round(fps * 1000), 1000));
     }
@@ -103,10 +109,26 @@ public final class Mp4Video implements Recording {
 
     @Override
     public void close() throws IOException {
+        boolean ok = false;
         try {
             encoder.finish();
+            channel.close();
+            Recording.place(temp, target);
+            ok = true;
         } finally {
-            NIOUtils.closeQuietly(channel);
+            if (!ok) {
+                abort();
+            }
+        }
+    }
+
+    @Override
+    public void abort() {
+        NIOUtils.closeQuietly(channel);
+        try {
+            Files.deleteIfExists(temp);
+        } catch (IOException ignored) {
+            // deleted when the JVM exits
         }
     }
 }

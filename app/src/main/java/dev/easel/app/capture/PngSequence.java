@@ -3,10 +3,15 @@ package dev.easel.app.capture;
 import javax.imageio.ImageIO;
 import java.awt.image.BufferedImage;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Locale;
 
-/** Frames as {@code frame-00000.png}, {@code frame-00001.png}, … in a folder. */
+/**
+ * Frames as {@code frame-00000.png}, {@code frame-00001.png}, … in a folder; each written under a
+ * temporary name and moved into place, so a frame file is whole or absent. {@link #abort} deletes
+ * this recording's frames.
+ */
 public final class PngSequence implements Recording {
     private final Path dir;
     private int frames;
@@ -25,8 +30,14 @@ public final class PngSequence implements Recording {
             int w = frame.getWidth();
             img.setRGB(0, 0, w, frame.getHeight(), frame.getRGB(0, 0, w, frame.getHeight(), null, 0, w), 0, w);
         }
-        if (!ImageIO.write(img, "png", f.toFile())) {
-            throw new IOException("no PNG writer");
+        Path temp = dir.resolve("." + f.getFileName() + ".part");
+        try {
+            if (!ImageIO.write(img, "png", temp.toFile())) {
+                throw new IOException("no PNG writer");
+            }
+            Recording.place(temp, f);
+        } finally {
+            Files.deleteIfExists(temp);
         }
         frames++;
     }
@@ -39,5 +50,16 @@ public final class PngSequence implements Recording {
     @Override
     public void close() {
         // Every frame is a finished file already.
+    }
+
+    @Override
+    public void abort() {
+        for (int i = 0; i < frames; i++) {
+            try {
+                Files.deleteIfExists(dir.resolve(String.format(Locale.ROOT, "frame-%05d.png", i)));
+            } catch (IOException ignored) {
+                // left: a whole frame, not a broken file
+            }
+        }
     }
 }

@@ -22,6 +22,12 @@ public final class SketchRun implements AutoCloseable {
     private final Process process;
     private final CompletableFuture<Integer> exited = new CompletableFuture<>();
     private final PromptLink prompt;
+    /** The run said it is finishing recordings before it exits (its own dialog offers Cancel). */
+    private volatile boolean finishingRecordings;
+    /** Seconds from SIGTERM to the kill (tests shorten it). */
+    volatile double killAfter = 5;
+    /** Once the wait after SIGTERM is over: true when the run was killed, false when it was left to finish. */
+    final CompletableFuture<Boolean> killDecided = new CompletableFuture<>();
 
     private SketchRun(Path script, ConsoleLines lines, Process process, PromptLink prompt) {
         this.script = script;
@@ -52,8 +58,8 @@ public final class SketchRun implements AutoCloseable {
         p.getOutputStream().close(); // no terminal: input() fails at once instead of waiting
         SketchRun run = new SketchRun(script, lines, p, prompt);
         lines.add(ConsoleLines.Stream.INFO, "running " + script.getFileName() + " (pid " + p.pid() + ")");
-        Thread out = pump(p.getInputStream(), ConsoleLines.Stream.OUT, lines, "out");
-        Thread err = pump(p.getErrorStream(), ConsoleLines.Stream.ERR, lines, "err");
+        Thread out = pump(p.getInputStream(), ConsoleLines.Stream.OUT, lines, "out", null);
+        Thread err = pump(p.getErrorStream(), ConsoleLines.Stream.ERR, lines, "err", run);
         Thread.ofPlatform().daemon(true).name("easel-run-wait").start(() -> {
             try {
                 int code = p.waitFor();
@@ -72,10 +78,15 @@ public final class SketchRun implements AutoCloseable {
         return run;
     }
 
-    private static Thread pump(InputStream in, ConsoleLines.Stream stream, ConsoleLines lines, String name) {
+    /** {@code watched}: the run whose stderr this is (it may say it is finishing recordings), or null. */
+    private static Thread pump(InputStream in, ConsoleLines.Stream stream, ConsoleLines lines, String name,
+                               SketchRun watched) {
         return Thread.ofPlatform().daemon(true).name("easel-run-" + name).start(() -> {
             try (BufferedReader r = new BufferedReader(new InputStreamReader(in, StandardCharsets.UTF_8))) {
                 for (String line; (line = r.readLine()) != null; ) {
+                    if (watched != null && line.startsWith(FINISHING)) {
+                        watched.finishingRecordings = true;
+                    }
                     lines.add(stream, line);
                 }
             } catch (IOException closed) {
@@ -109,13 +120,30 @@ public final class SketchRun implements AutoCloseable {
         return process.isAlive();
     }
 
-    /** Asks it to end (SIGTERM: the sketch's canvases close, {@code on_close} runs); kills it after 5 s. Any thread. */
+    /** What a run prints when it waits for its recordings to be written before it exits. */
+    static final String FINISHING = "easel: finishing ";
+
+    /**
+     * Asks it to end (SIGTERM: the sketch's canvases close, {@code on_close} runs); kills it after
+     * 5 s, unless it said it is finishing recordings: then its own progress dialog (with Cancel, and
+     * a 30-minute cap) ends it, and killing it would lose the files. Any thread.
+     */
     public void stop() {
         if (!process.isAlive()) {
             return;
         }
         process.destroy();
-        process.onExit().orTimeout(5, TimeUnit.SECONDS).exceptionally(t -> {
+        killUnlessEnded((long) (killAfter * 1000), true);
+    }
+
+    private void killUnlessEnded(long millis, boolean first) {
+        process.onExit().orTimeout(millis, TimeUnit.MILLISECONDS).exceptionally(t -> {
+            if (finishingRecordings && first) {
+                killDecided.complete(false);
+                killUnlessEnded(TimeUnit.MINUTES.toMillis(32), false); // past the run's own cap: something is wrong
+                return null;
+            }
+            killDecided.complete(true);
             process.descendants().forEach(ProcessHandle::destroyForcibly);
             process.destroyForcibly();
             return null;

@@ -137,6 +137,31 @@ class LiveRecorderTest {
         }
     }
 
+    /** Cancel while frames wait (the encoder held back before it opens the file): nothing left at all. */
+    @Test
+    void cancelLeavesNoFileAndNoSpool() throws Exception {
+        Path mp4 = dir.resolve("cancelled.mp4");
+        java.util.concurrent.CountDownLatch gate = new java.util.concurrent.CountDownLatch(1);
+        LiveRecorder r = new LiveRecorder(() -> {
+            try {
+                gate.await();
+            } catch (InterruptedException e) {
+                throw new java.io.IOException(e);
+            }
+            return Recording.to(mp4, 30);
+        }, "test", 64, 48, false, dir);
+        for (int i = 0; i < 20; i++) {
+            assertEquals(LiveRecorder.Offer.TAKEN, r.offer(pixels(i, 64, 48)), "frame " + i);
+        }
+        var done = r.finish();
+        r.cancel();
+        gate.countDown();
+        assertThrows(java.util.concurrent.CancellationException.class, () -> done.get(120, TimeUnit.SECONDS));
+        try (Stream<Path> files = Files.list(dir)) {
+            assertEquals(List.of(), files.map(p -> p.getFileName().toString()).toList(), "no video, no spool");
+        }
+    }
+
     @Test
     void realTimeSkipsWhatTheEncoderCannotTakeAndWritesTheRest() throws Exception {
         Path gif = dir.resolve("live.gif");

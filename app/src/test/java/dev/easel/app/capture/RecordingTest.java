@@ -13,6 +13,7 @@ import javax.imageio.stream.ImageInputStream;
 import java.awt.Color;
 import java.awt.Graphics2D;
 import java.awt.image.BufferedImage;
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -116,5 +117,32 @@ class RecordingTest {
         r.offer(frame(1, 80, 48));
         var e = assertThrows(java.util.concurrent.ExecutionException.class, () -> r.finish().get(60, TimeUnit.SECONDS));
         assertTrue(e.getCause().getMessage().contains("resized"), e.getCause().getMessage());
+    }
+
+    /** A file is written under a temporary name: nothing at the target until it is complete, nothing if aborted. */
+    @ParameterizedTest
+    @ValueSource(strings = {"partial.mp4", "partial.gif", "partial-frames"})
+    void aRecordingIsAtItsTargetOnlyWhenCompleteAndNowhereIfAborted(String name) throws Exception {
+        Path target = dir.resolve(name);
+        boolean folder = !name.contains(".");
+        try (Recording r = Recording.to(target, 30)) {
+            r.add(frame(0, 32, 24));
+            r.add(frame(1, 32, 24));
+            if (!folder) {
+                assertFalse(Files.exists(target), "not at the target while being written");
+            }
+            r.abort();
+        } catch (IOException | RuntimeException closedAfterAbort) {
+            // close after abort may complain: the file is gone either way
+        }
+        try (Stream<Path> files = Files.list(dir)) {
+            List<String> left = files.map(p -> p.getFileName().toString()).toList();
+            assertEquals(folder ? List.of(name) : List.of(), left, "nothing left but the folder asked for");
+        }
+        if (folder) {
+            try (Stream<Path> files = Files.list(target)) {
+                assertEquals(0, files.count(), "the aborted recording's frames are deleted");
+            }
+        }
     }
 }
