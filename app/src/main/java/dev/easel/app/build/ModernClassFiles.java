@@ -24,7 +24,7 @@ import java.util.jar.JarOutputStream;
  * older than Java 6 (major version &lt; 50) as Java 8 class files, stack maps computed. JDK 25's
  * ahead-of-time cache cannot keep such old classes once linked ("Old class has been linked"): they
  * were loaded, verified by the old type-inferring verifier and interpreted at every start. picocli
- * is built for Java 5: ~180 classes, a third of the JVM's time before Python starts (docs/startup.md).
+ * is built for Java 5: ~180 classes at every start, as long as the JVM's own start (docs/startup.md).
  * The bytecode is the same; only the version and the stack maps (which the new verifier checks) change.
  *
  * <p>Usage: {@code ModernClassFiles JAR...}; a jar with no old class is left as it is.
