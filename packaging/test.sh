@@ -32,6 +32,21 @@ grep -q '^MimeType=.*text/x-python' "$T"/root/opt/easel/lib/*.desktop || fail "t
   || fail "the menu icon is not the 256x256 app icon (jpackage's default?)"
 dpkg-deb -f "$DEB" Depends | grep -q libgtk-3-0 || fail "the .deb does not depend on libgtk-3-0"
 
+# The `easel` command on PATH: postinst links /usr/bin/easel to the launcher, prerm removes it (dpkg-deb -x
+# runs neither: their easel-command blocks run here with DPKG_ROOT the unpacked root).
+dpkg-deb -e "$DEB" "$T/control"
+block() { sed -n '/# easel-command-begin/,/# easel-command-end/p' "$T/control/$1"; }
+[ -n "$(block postinst)" ] && [ -n "$(block prerm)" ] || fail "postinst/prerm do not put easel on PATH"
+! grep -q 'DESKTOP_COMMANDS_INSTALL\|APPLICATION_PACKAGE' "$T/control/postinst" || fail "postinst: jpackage left placeholders"
+grep -q 'xdg-desktop-menu' "$T/control/postinst" || fail "postinst lost jpackage's menu entry commands"
+mkdir -p "$T/root/usr/bin"
+DPKG_ROOT="$T/root" sh -ec "$(block postinst)"
+[ "$(readlink "$T/root/usr/bin/easel")" = /opt/easel/bin/easel ] || fail "postinst made no /usr/bin/easel -> /opt/easel/bin/easel"
+mkdir -p "$T/cmd" && ln -s "$EASEL" "$T/cmd/easel" # the same link, to the unpacked launcher
+env -i HOME="$T/home" PATH="$T/cmd" easel --version 2>&1 | grep -q '^easel ' || fail "easel --version through a symlink on PATH"
+DPKG_ROOT="$T/root" sh -ec "$(block prerm)"
+[ ! -e "$T/root/usr/bin/easel" ] && [ ! -L "$T/root/usr/bin/easel" ] || fail "prerm left /usr/bin/easel"
+
 # A PATH with neither java nor python: only the few tools a shell script of the test needs are not
 # needed by the app, so it gets an empty folder.
 mkdir -p "$T/bin" "$T/home" "$T/out"

@@ -6,6 +6,7 @@ import picocli.CommandLine.Command;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 
 /** The {@code easel} command line: {@code run}, {@code doctor}, {@code bench}, {@code pip}; alone, the launcher. */
 @Command(name = "easel", mixinStandardHelpOptions = true, versionProvider = Main.Version.class,
@@ -24,16 +25,45 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @CommandLine.Parameters(arity = "0..1", paramLabel = "SKETCH", description = "a sketch to run: same as 'easel run SKETCH'")
     String sketch;
 
+    /** The JavaFX toolkit started before the command line was parsed, or null (see {@link #main}). */
+    private final CompletableFuture<Void> fxEarly;
+
+    Main() {
+        this(null);
+    }
+
+    private Main(CompletableFuture<Void> fxEarly) {
+        this.fxEarly = fxEarly;
+    }
+
     /** Entry point; exits with the command's code (0 ok, 1 the script raised, 2 usage or configuration). */
     public static void main(String[] args) {
         Startup.mark("main");
-        int code = commandLine().execute(args);
+        // A sketch in a window: the JavaFX toolkit starts now, on a core the command line's parsing leaves
+        // idle (~0.1-0.2 s of picocli on this machine's 2 cores: docs/startup.md), rather than after it.
+        CompletableFuture<Void> fx = null;
+        if (FxLauncher.earlyStartWanted(args) && !Displays.missing()) {
+            Startup.mark("fx starting");
+            fx = FxLauncher.startAsync();
+        }
+        int code = commandLine(fx).execute(args);
         System.exit(code);
     }
 
     /** The configured command line (exit codes: usage errors are 2). */
     public static CommandLine commandLine() {
-        CommandLine cl = new CommandLine(new Main());
+        return commandLine(null);
+    }
+
+    /** The command line; {@code fxEarly}: the JavaFX toolkit already starting, for {@code run} (or null). */
+    static CommandLine commandLine(CompletableFuture<Void> fxEarly) {
+        CommandLine.IFactory defaults = CommandLine.defaultFactory();
+        CommandLine cl = new CommandLine(new Main(fxEarly), new CommandLine.IFactory() {
+            @Override
+            public <K> K create(Class<K> cls) throws Exception {
+                return cls == RunCommand.class ? cls.cast(new RunCommand(fxEarly)) : defaults.create(cls);
+            }
+        });
         cl.setExitCodeExceptionMapper(t -> 2);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
@@ -48,7 +78,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     @Override
     public Integer call() throws Exception {
         if (sketch != null) {
-            return commandLine().execute("run", sketch);
+            return commandLine(fxEarly).execute("run", sketch);
         }
         if (Displays.missing()) {
             spec.commandLine().usage(System.out);

@@ -27,6 +27,17 @@ import java.util.concurrent.CompletionException;
         + "(no display included); easel.quit(n) and sys.exit(n) exit with n.",
         mixinStandardHelpOptions = true)
 final class RunCommand implements Callable<Integer> {
+    /** The JavaFX toolkit already starting ({@link Main#main}), or null: started here. */
+    private final CompletableFuture<Void> fxEarly;
+
+    RunCommand() {
+        this(null);
+    }
+
+    RunCommand(CompletableFuture<Void> fxEarly) {
+        this.fxEarly = fxEarly;
+    }
+
     @Parameters(index = "0", description = "the sketch (.py)")
     Path script;
 
@@ -173,8 +184,15 @@ final class RunCommand implements Callable<Integer> {
             return 2;
         }
         // JavaFX takes over a second to start: start it while Python starts.
-        CompletableFuture<Void> fx = headless ? CompletableFuture.completedFuture(null) : FxLauncher.startAsync();
-        Startup.mark("fx starting");
+        CompletableFuture<Void> fx;
+        if (headless) {
+            fx = CompletableFuture.completedFuture(null);
+        } else if (fxEarly != null) {
+            fx = fxEarly;
+        } else {
+            Startup.mark("fx starting");
+            fx = FxLauncher.startAsync();
+        }
         PythonInstallation inst;
         PythonRuntime runtime;
         try {
