@@ -127,6 +127,7 @@ PKGDIR="$(cd "$OUT/work/pycache" && ls -d python-* | head -n1)"
 # 4. The app image. $APPDIR is lib/app of the image, wherever it is installed.
 step "jpackage app image"
 JOPTS=(--enable-native-access=ALL-UNNAMED,javafx.graphics
+  --sun-misc-unsafe-memory-access=allow  # LWJGL (the GL renderer) uses sun.misc.Unsafe, as in ./easel
   '-Deasel.root=$APPDIR'
   "-Deasel.python.home=\$APPDIR/../python/$PYDIR"
   '-Deasel.python.package=$APPDIR/../python/easel-package')
