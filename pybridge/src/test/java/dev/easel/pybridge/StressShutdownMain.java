@@ -29,7 +29,7 @@ public final class StressShutdownMain {
         // One child in eight has a thread blocked in C, which no stop request reaches: such a child
         // waits out the whole drain and join time at close (twice the drain timeout, less a quarter),
         // so it gets a shorter drain timeout than the others, whose threads all leave in time.
-        boolean blockedInC = new Random(seed ^ 0xB10CL).nextInt(8) == 0;
+        boolean blockedInC = blocksInC(seed);
         PythonRuntime rt = ChildMain.start(Duration.ofSeconds(blockedInC ? 2 : 5));
         StressWorkload w = new StressWorkload(rt, "_easel_stress");
         Interpreter main = rt.main();
@@ -163,6 +163,14 @@ public final class StressShutdownMain {
         ChildMain.finish("STRESS-CHILD seed=" + seed + " sleep=" + sleep + "ms kinds=" + kinds
                 + " actions=" + w.total() + " outcomes=" + OUTCOMES + " lenient=" + LENIENT
                 + " close=" + closeMs + "ms result=" + result);
+    }
+
+    /**
+     * Whether the child of {@code seed} has a thread blocked in C (one in eight): it spends most of
+     * its time waiting at close, so {@link StressTest} runs such children beside the busy ones.
+     */
+    static boolean blocksInC(long seed) {
+        return new Random(seed ^ 0xB10CL).nextInt(8) == 0;
     }
 
     @FunctionalInterface
