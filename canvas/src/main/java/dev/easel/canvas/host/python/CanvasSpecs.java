@@ -71,40 +71,35 @@ public final class CanvasSpecs {
             isolated = i.isTrue() || isolateAll;
         }
         if (renderer == null) {
-            try (PyObject r = cls.getAttr("renderer")) {
-                Object v = r.toJava();
-                if (!(v instanceof String name)) {
-                    if (v instanceof PyObject p) {
-                        p.close();
-                    }
-                    throw PythonException.typeError(className + ".renderer must be 'auto', 'raster' or 'gl', not " + r.repr());
-                }
-                try {
-                    renderer = RendererChoice.parse(name);
-                } catch (IllegalArgumentException e) {
-                    throw PythonException.valueError(className + "." + e.getMessage());
-                }
-            }
+            renderer = named(cls, "renderer", className, "renderer must be 'auto', 'raster' or 'gl'", RendererChoice::parse);
         }
-        Pace pace;
-        try (PyObject p = cls.getAttr("pace")) {
-            Object v = p.toJava();
-            if (!(v instanceof String name)) {
-                if (v instanceof PyObject o) {
-                    o.close();
-                }
-                throw PythonException.typeError(className + "." + Pace.VALUES + ", not " + p.repr());
-            }
-            try {
-                pace = Pace.parse(name);
-            } catch (IllegalArgumentException e) {
-                throw PythonException.valueError(className + "." + e.getMessage());
-            }
-        }
+        Pace pace = named(cls, "pace", className, Pace.VALUES, Pace::parse);
         try {
             return new CanvasSpec(className, title, w, h, fps, resizable, background, isolated, renderer, pace);
         } catch (IllegalArgumentException e) {
             throw PythonException.valueError(className + ": " + e.getMessage());
+        }
+    }
+
+    /**
+     * A class attribute that names one of a few values: a TypeError ("C.{@code mustBe}, not 3") when
+     * it is not a str, a ValueError with {@code parse}'s message when it is not one of them.
+     */
+    private static <T> T named(PyObject cls, String attr, String className, String mustBe,
+                               java.util.function.Function<String, T> parse) {
+        try (PyObject a = cls.getAttr(attr)) {
+            Object v = a.toJava();
+            if (!(v instanceof String name)) {
+                if (v instanceof PyObject o) {
+                    o.close();
+                }
+                throw PythonException.typeError(className + "." + mustBe + ", not " + a.repr());
+            }
+            try {
+                return parse.apply(name);
+            } catch (IllegalArgumentException e) {
+                throw PythonException.valueError(className + "." + e.getMessage());
+            }
         }
     }
 }
