@@ -22,7 +22,7 @@ public final class PngSequence implements Recording {
 
     @Override
     public void add(BufferedImage frame) throws IOException {
-        Path f = dir.resolve(String.format(Locale.ROOT, "frame-%05d.png", frames));
+        Path f = frameFile(frames);
         BufferedImage img = frame;
         if (frame.isAlphaPremultiplied()) {
             // PNG keeps straight alpha: a window's premultiplied buffer is converted (exact for opaque pixels).
@@ -42,6 +42,11 @@ public final class PngSequence implements Recording {
         frames++;
     }
 
+    /** Frame {@code i}'s file: {@code frame-00000.png}, … */
+    private Path frameFile(int i) {
+        return dir.resolve(String.format(Locale.ROOT, "frame-%05d.png", i));
+    }
+
     @Override
     public int frames() {
         return frames;
@@ -56,7 +61,7 @@ public final class PngSequence implements Recording {
     public void abort() {
         for (int i = 0; i < frames; i++) {
             try {
-                Files.deleteIfExists(dir.resolve(String.format(Locale.ROOT, "frame-%05d.png", i)));
+                Files.deleteIfExists(frameFile(i));
             } catch (IOException ignored) {
                 // left: a whole frame, not a broken file
             }
