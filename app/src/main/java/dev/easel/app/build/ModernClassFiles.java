@@ -38,7 +38,10 @@ public final class ModernClassFiles {
     public static void main(String[] args) throws IOException {
         for (String a : args) {
             int n = rewrite(Path.of(a));
-            System.out.println("ModernClassFiles: " + a + ": " + n + " class files made Java 8");
+            // Said only with -Deasel.build.verbose: `./easel`'s first build shows users nothing of it.
+            if (Boolean.getBoolean("easel.build.verbose")) {
+                System.out.println("ModernClassFiles: " + a + ": " + n + " class files made Java 8");
+            }
         }
     }
 
