@@ -1,44 +1,24 @@
 package dev.easel.pybridge;
 
-import java.io.BufferedReader;
-import java.io.BufferedWriter;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.UncheckedIOException;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.AtomicMoveNotSupportedException;
 import java.nio.file.DirectoryNotEmptyException;
 import java.nio.file.FileAlreadyExistsException;
-import java.nio.file.FileVisitResult;
 import java.nio.file.Files;
 import java.nio.file.LinkOption;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.nio.file.SimpleFileVisitor;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
-import java.nio.file.attribute.BasicFileAttributes;
-import java.nio.file.attribute.PosixFilePermission;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
-import java.util.TreeSet;
 import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Future;
-import java.util.concurrent.atomic.AtomicInteger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * The CPython 3.14 that ships with Easel: the Maven artifact
@@ -57,7 +37,7 @@ import java.util.stream.Stream;
  * {@link FileLock} on {@code <folder>.lock} in the cache, the one that extracts writes into a
  * temporary sibling folder and renames it atomically into place, and the others then use that
  * folder. A damaged extraction (a file deleted or truncated since) is detected and redone: the last
- * file written is a manifest listing every extracted file and its size, and every {@link #extract()}
+ * file written is a manifest ({@link BundledTree}) listing every extracted file and its size, and every {@link #extract()}
  * checks that each listed file still exists with that size.
  *
  * <p>numpy, when its jars are on the class path ({@link BundledNumpy}, Linux), is extracted into the same
@@ -77,18 +57,12 @@ public final class BundledPython {
 
     /** Major.minor of the bundled CPython. */
     static final String ABI = "3.14";
-    /** The manifest, written last into the installation folder. */
-    static final String MANIFEST = ".easel-manifest";
-    private static final String MANIFEST_HEADER = "easel bundled cpython manifest 1";
     /** The system property naming an already unpacked bundled CPython to use in place (the installed app sets it). */
     public static final String HOME_PROPERTY = "easel.python.home";
 
     private static final System.Logger LOG = System.getLogger(BundledPython.class.getName());
     private static final Object IN_PROCESS_LOCK = new Object();
     private static final Map<Path, Optional<Path>> CHECKED_EXECUTABLES = new ConcurrentHashMap<>();
-    private static final int BUFFER = 1 << 16;
-    /** Permissions of extracted executables and shared objects. */
-    private static final Set<PosixFilePermission> EXECUTABLE_PERMISSIONS = PosixFilePermissions.fromString("rwxr-xr-x");
 
     private BundledPython() {
     }
@@ -226,7 +200,7 @@ public final class BundledPython {
             // numpy, when bundled, is extracted into the same folder, so its version names the folder too.
             String folder = platform.cacheFolder(source.artifactVersion()) + (numpy == null ? "" : "-numpy-" + numpy.version());
             Path target = cacheRoot.resolve(folder);
-            if (verify(target, platform)) {
+            if (BundledTree.verify(target, platform)) {
                 return new Extraction(target, false, Duration.ofNanos(System.nanoTime() - start), 0, 0);
             }
             synchronized (IN_PROCESS_LOCK) { // a FileLock is per process: threads of this one queue here
@@ -234,23 +208,23 @@ public final class BundledPython {
                 Path lockFile = cacheRoot.resolve(target.getFileName() + ".lock");
                 try (FileChannel channel = FileChannel.open(lockFile, StandardOpenOption.CREATE, StandardOpenOption.WRITE)) {
                     channel.lock(); // blocks while another process extracts; released when the channel closes
-                    if (verify(target, platform)) { // another process extracted it while this one waited
+                    if (BundledTree.verify(target, platform)) { // another process extracted it while this one waited
                         return new Extraction(target, false, Duration.ofNanos(System.nanoTime() - start), 0, 0);
                     }
-                    removeLeftovers(cacheRoot, target.getFileName().toString());
+                    BundledTree.removeLeftovers(cacheRoot, target.getFileName().toString());
                     if (Files.exists(target, LinkOption.NOFOLLOW_LINKS)) {
                         LOG.log(System.Logger.Level.WARNING, "The bundled CPython in {0} is damaged or incomplete: extracting it again", target);
-                        deleteAside(target);
+                        BundledTree.deleteAside(target);
                     }
                     LOG.log(System.Logger.Level.INFO, "Extracting the bundled CPython {0} into {1} (done once)", source.artifactVersion(), target);
                     Path temp = cacheRoot.resolve("." + target.getFileName() + ".tmp-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-                    long[] stats = writeAll(source, numpy == null ? List.of() : numpy.entries(), temp);
+                    long[] stats = BundledTree.writeAll(source, numpy == null ? List.of() : numpy.entries(), temp);
                     precompile(temp, platform);
                     try {
                         Files.move(temp, target, StandardCopyOption.ATOMIC_MOVE);
                     } catch (FileAlreadyExistsException | DirectoryNotEmptyException | AtomicMoveNotSupportedException e) {
                         // Someone not honouring the lock (a file system without locks?) was faster.
-                        deleteTree(temp);
+                        BundledTree.deleteTree(temp);
                         if (!verify(target)) {
                             throw e;
                         }
@@ -271,192 +245,7 @@ public final class BundledPython {
      * lists exists with the listed size. Cheap: one {@code stat} per file.
      */
     static boolean verify(Path dir) {
-        return verify(dir, BundledPlatform.current());
-    }
-
-    private static boolean verify(Path dir, BundledPlatform platform) {
-        Path manifest = dir.resolve(MANIFEST);
-        if (!Files.isRegularFile(manifest)) {
-            return false;
-        }
-        try (BufferedReader in = Files.newBufferedReader(manifest, StandardCharsets.UTF_8)) {
-            if (!MANIFEST_HEADER.equals(in.readLine())) {
-                return false;
-            }
-            String countLine = in.readLine();
-            if (countLine == null || !countLine.startsWith("files ")) {
-                return false;
-            }
-            int expected = Integer.parseInt(countLine.substring(6));
-            int seen = 0;
-            boolean library = false;
-            boolean os = false;
-            for (String line = in.readLine(); line != null; line = in.readLine()) {
-                if (line.equals("end")) {
-                    return seen == expected && library && os;
-                }
-                int space = line.indexOf(' ');
-                long size = Long.parseLong(line.substring(0, space));
-                String name = line.substring(space + 1);
-                Path file = dir.resolve(name);
-                if (!file.normalize().startsWith(dir)) {
-                    return false;
-                }
-                BasicFileAttributes attributes = Files.readAttributes(file, BasicFileAttributes.class);
-                if (!attributes.isRegularFile() || attributes.size() != size) {
-                    LOG.log(System.Logger.Level.DEBUG, "Bundled CPython: {0} has size {1}, expected {2}", file, attributes.size(), size);
-                    return false;
-                }
-                library |= name.equals(platform.library());
-                os |= name.equals(platform.landmark());
-                seen++;
-            }
-            return false; // no "end": the manifest itself was cut short
-        } catch (IOException | RuntimeException e) { // NoSuchFileException for a deleted file, NumberFormatException, ...
-            LOG.log(System.Logger.Level.DEBUG, "Bundled CPython in {0} is not intact: {1}", dir, e);
-            return false;
-        }
-    }
-
-    // ---------------------------------------------------------------- extraction
-
-    /** Writes every kept file and {@code extras} into {@code temp}, then the manifest. Returns {files, bytes}. */
-    private static long[] writeAll(BundledSource source, List<BundledNumpy.Entry> extras, Path temp) throws IOException {
-        List<BundledNumpy.Entry> items = new ArrayList<>();
-        for (BundledSource.Item item : source.items()) {
-            if (source.platform.keep(item.name())) {
-                items.add(new BundledNumpy.Entry(item.name(), item.size(), () -> source.open(item)));
-            }
-        }
-        items.addAll(extras);
-        Files.createDirectories(temp);
-        Set<Path> folders = new TreeSet<>();
-        for (BundledNumpy.Entry item : items) {
-            Path parent = temp.resolve(item.name()).getParent();
-            if (!parent.normalize().startsWith(temp)) {
-                throw new IOException("refusing to extract " + item.name() + " outside " + temp);
-            }
-            folders.add(parent);
-        }
-        for (Path folder : folders) {
-            Files.createDirectories(folder);
-        }
-        // Inflating is the costly part and ZipFile streams can be read by several threads at once.
-        long[] sizes = new long[items.size()];
-        int threads = Math.max(1, Math.min(4, Runtime.getRuntime().availableProcessors()));
-        AtomicInteger next = new AtomicInteger();
-        ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
-            Thread t = new Thread(r, "easel-extract-cpython");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<Void>> work = new ArrayList<>();
-            for (int t = 0; t < threads; t++) {
-                work.add(pool.submit(() -> {
-                    byte[] buffer = new byte[BUFFER];
-                    for (int i = next.getAndIncrement(); i < items.size(); i = next.getAndIncrement()) {
-                        BundledNumpy.Entry item = items.get(i);
-                        Path file = temp.resolve(item.name());
-                        long n = 0;
-                        try (InputStream in = item.opener().open();
-                             OutputStream out = Files.newOutputStream(file, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-                            for (int r = in.read(buffer); r >= 0; r = in.read(buffer)) {
-                                out.write(buffer, 0, r);
-                                n += r;
-                            }
-                        }
-                        if (item.size() >= 0 && n != item.size()) {
-                            throw new IOException(item.name() + ": wrote " + n + " bytes, the archive says " + item.size());
-                        }
-                        sizes[i] = n;
-                        if (source.platform.needsExecuteBit(item.name())) {
-                            makeExecutable(file);
-                        }
-                    }
-                    return null;
-                }));
-            }
-            for (Future<Void> f : work) {
-                f.get();
-            }
-        } catch (ExecutionException e) {
-            deleteTree(temp);
-            if (e.getCause() instanceof IOException io) {
-                throw io;
-            }
-            throw new IOException(e.getCause());
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            deleteTree(temp);
-            throw new IOException("interrupted while extracting", e);
-        } finally {
-            pool.shutdownNow();
-        }
-        long bytes = 0;
-        Path manifest = temp.resolve(MANIFEST);
-        try (BufferedWriter out = Files.newBufferedWriter(manifest, StandardCharsets.UTF_8)) {
-            out.write(MANIFEST_HEADER + "\nfiles " + items.size() + "\n");
-            for (int i = 0; i < items.size(); i++) {
-                out.write(sizes[i] + " " + items.get(i).name() + "\n");
-                bytes += sizes[i];
-            }
-            out.write("end\n");
-        }
-        return new long[] {items.size(), bytes};
-    }
-
-    private static void makeExecutable(Path file) throws IOException {
-        try {
-            Files.setPosixFilePermissions(file, EXECUTABLE_PERMISSIONS);
-        } catch (UnsupportedOperationException e) {
-            if (!file.toFile().setExecutable(true, false)) {
-                throw new IOException("cannot make " + file + " executable");
-            }
-        }
-    }
-
-    /** Removes temporary folders left by processes that died while extracting (the caller holds the lock). */
-    private static void removeLeftovers(Path cacheRoot, String name) throws IOException {
-        List<Path> leftovers;
-        try (Stream<Path> s = Files.list(cacheRoot)) {
-            leftovers = s.filter(p -> {
-                String n = p.getFileName().toString();
-                return n.startsWith("." + name + ".tmp-") || n.startsWith("." + name + ".old-");
-            }).toList();
-        }
-        for (Path p : leftovers) {
-            deleteTree(p);
-        }
-    }
-
-    /** Renames a folder out of the way first, so that a half-deleted folder never sits at its name. */
-    private static void deleteAside(Path dir) throws IOException {
-        Path aside = dir.resolveSibling("." + dir.getFileName() + ".old-" + ProcessHandle.current().pid() + "-" + System.nanoTime());
-        Files.move(dir, aside, StandardCopyOption.ATOMIC_MOVE);
-        deleteTree(aside);
-    }
-
-    static void deleteTree(Path root) throws IOException {
-        if (!Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
-            return;
-        }
-        Files.walkFileTree(root, new SimpleFileVisitor<>() {
-            @Override
-            public FileVisitResult visitFile(Path file, BasicFileAttributes attrs) throws IOException {
-                Files.deleteIfExists(file);
-                return FileVisitResult.CONTINUE;
-            }
-
-            @Override
-            public FileVisitResult postVisitDirectory(Path dir, IOException e) throws IOException {
-                if (e != null && !(e instanceof NoSuchFileException)) {
-                    throw e;
-                }
-                Files.deleteIfExists(dir);
-                return FileVisitResult.CONTINUE;
-            }
-        });
+        return BundledTree.verify(dir, BundledPlatform.current());
     }
 
     // ---------------------------------------------------------------- facts

@@ -63,6 +63,6 @@ public final class BundledUserSite {
      */
     public static boolean appliesTo(PythonInstallation installation) {
         return VirtualEnvironment.of(installation).isEmpty()
-                && Files.isRegularFile(installation.home().resolve(BundledPython.MANIFEST));
+                && Files.isRegularFile(installation.home().resolve(BundledTree.MANIFEST));
     }
 }

@@ -498,7 +498,7 @@ class PythonLocatorTest {
         assertFalse(Files.exists(leftover.getParent()), "leftover removed");
 
         // a manifest cut short
-        Path manifest = dir.resolve(BundledPython.MANIFEST);
+        Path manifest = dir.resolve(BundledTree.MANIFEST);
         List<String> lines = Files.readAllLines(manifest);
         Files.write(manifest, lines.subList(0, lines.size() / 2));
         assertFalse(BundledPython.verify(dir));
