@@ -11,10 +11,6 @@ import dev.easel.canvas.host.view.WindowPixels;
 import dev.easel.canvas.render.Java2dRenderer;
 import javafx.application.Platform;
 import javafx.scene.Scene;
-import javafx.scene.input.KeyEvent;
-import javafx.scene.input.MouseButton;
-import javafx.scene.input.MouseEvent;
-import javafx.scene.input.ScrollEvent;
 import javafx.scene.layout.Pane;
 import javafx.stage.Stage;
 
@@ -31,7 +27,7 @@ import java.util.concurrent.atomic.AtomicReference;
  *     straight into a buffer the window can show ({@link FrameTargets}), at most one frame per
  *     pulse on average (it draws the next while the last waits for the pulse, then waits; the
  *     canvas waits for it to take a frame: {@link #readyForFrame});</li>
- * <li>the FX thread turns input into events for the canvas' inbox and, on the pulse, shows the
+ * <li>the FX thread turns input into events for the canvas' inbox ({@link FxCanvasInput}) and, on the pulse, shows the
  *     newest buffer as it is ({@link FxFrameDisplay}: no pixel copied or converted).</li>
  * </ul>
  * None of them runs Python. docs/rendering.md says why Java2D and not JavaFX's own canvas.
@@ -50,14 +46,11 @@ final class FxCanvasWindow implements CanvasView {
     private final Thread raster;
     private Stage stage;
     private Pane surface;
+    /** Mouse and keys into the canvas' inbox; the app's shortcuts (FX thread; set by show). */
+    private FxCanvasInput input;
     /** Device pixels per logical pixel of the screen the window is on (set on the FX thread). */
     private volatile double scale = 1.0;
     private volatile boolean closed;
-    private double lastX = Double.NaN, lastY = Double.NaN;
-    /** Keys held, with the name each was pressed under (FX thread). */
-    private final java.util.Map<javafx.scene.input.KeyCode, String> held = new java.util.EnumMap<>(javafx.scene.input.KeyCode.class);
-    /** FX thread: the buttons held (Canvas.mouse_buttons), by presses and releases, emptied as they are lost. */
-    private final java.util.Set<String> buttonsDown = new java.util.LinkedHashSet<>();
     /** FX thread: the window is applying the sketch's settings (its own full-screen change is not the user's). */
     private boolean applying;
     /** FX thread: a size asked for while full screen, applied when the window leaves full screen. */
@@ -115,7 +108,8 @@ final class FxCanvasWindow implements CanvasView {
         stage.fullScreenProperty().addListener((o, was, is) -> fullScreenChanged(is));
         // The scale the scene is rendered at: the screen's (outputScale), unless set for the window.
         stage.renderScaleXProperty().addListener((o, a, b) -> rescaled());
-        wireInput(scene);
+        input = new FxCanvasInput(host, this::perform);
+        input.wire(stage, scene, surface);
         stage.setOnCloseRequest(e -> {
             e.consume(); // the canvas decides, through on_close
             host.requestClose();
@@ -187,7 +181,7 @@ final class FxCanvasWindow implements CanvasView {
     }
 
     /** FX thread: files dropped on the window (a real drop, or a test standing in for one). */
-    void filesDropped(java.util.List<java.io.File> files, double x, double y) {
+    void filesDropped(List<java.io.File> files, double x, double y) {
         host.post(InputEvent.fileDrop(files.stream().map(f -> f.getAbsolutePath()).toList(), x, y));
     }
 
@@ -221,72 +215,11 @@ final class FxCanvasWindow implements CanvasView {
         }
     }
 
-    private void wireInput(Scene scene) {
-        // The app's keys (WindowAction: save, record, reload, restart, overlay, ...); the sketch does not see them.
-        scene.addEventFilter(KeyEvent.KEY_PRESSED, e -> {
-            for (var k : APP_KEYS.entrySet()) {
-                if (k.getKey().match(e)) {
-                    e.consume();
-                    perform(k.getValue());
-                    return;
-                }
-            }
-        });
-        scene.addEventHandler(MouseEvent.MOUSE_PRESSED, e -> mouse("mouse_press", e));
-        scene.addEventHandler(MouseEvent.MOUSE_RELEASED, e -> mouse("mouse_release", e));
-        scene.addEventHandler(MouseEvent.MOUSE_CLICKED, e -> {
-            if (e.isStillSincePress()) { // a click, not the end of a drag
-                mouse("mouse_click", e);
-            }
-        });
-        surface.addEventHandler(MouseEvent.MOUSE_ENTERED, e -> mouse("mouse_enter", e));
-        surface.addEventHandler(MouseEvent.MOUSE_EXITED, e -> mouse("mouse_leave", e));
-        scene.addEventHandler(MouseEvent.MOUSE_MOVED, e -> mouse("mouse_move", e));
-        scene.addEventHandler(MouseEvent.MOUSE_DRAGGED, e -> mouse("mouse_drag", e));
-        scene.addEventHandler(ScrollEvent.SCROLL, e -> host.post(InputEvent.mouse("scroll", e.getX(), e.getY(), null,
-                e.getDeltaX(), e.getDeltaY(), e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown())));
-        scene.addEventHandler(KeyEvent.KEY_PRESSED, e -> {
-            String name = KeyNames.of(e.getCode(), e.getText(), e.isShiftDown());
-            String first = held.putIfAbsent(e.getCode(), name);
-            // A press of a key already held is its auto-repeat, under the name it went down with
-            // (else "a", Shift, repeats would add an "A" to Canvas.keys that no release removes).
-            host.post(InputEvent.keyPress(first != null ? first : name, first != null, e.isShiftDown(),
-                    e.isControlDown(), e.isAltDown(), e.isMetaDown()));
-        });
-        scene.addEventHandler(KeyEvent.KEY_RELEASED, e -> {
-            // Released under the name it was pressed with: "a" pressed, Shift, then released is not "A"
-            // (which would leave "a" in Canvas.keys for ever).
-            String name = held.remove(e.getCode());
-            host.post(InputEvent.key("key_release", name != null ? name : KeyNames.of(e.getCode(), e.getText(), e.isShiftDown()),
-                    e.isShiftDown(), e.isControlDown(), e.isAltDown(), e.isMetaDown()));
-        });
-        stage.focusedProperty().addListener((o, was, is) -> {
-            if (!is) {
-                focusLost();
-            }
-        });
-        scene.addEventHandler(KeyEvent.KEY_TYPED, e -> {
-            String t = e.getCharacter();
-            if (t != null && !t.isEmpty() && t.codePointAt(0) >= 32 && t.codePointAt(0) != 127) {
-                host.post(InputEvent.text(t));
-            }
-        });
-    }
-
-    /** The app's shortcuts in a canvas window, one per {@link WindowAction}. */
-    private static final java.util.Map<javafx.scene.input.KeyCombination, WindowAction> APP_KEYS = appKeys();
-
-    private static java.util.Map<javafx.scene.input.KeyCombination, WindowAction> appKeys() {
-        var keys = new java.util.LinkedHashMap<javafx.scene.input.KeyCombination, WindowAction>();
-        for (WindowAction a : WindowAction.values()) {
-            // A function key alone (F2, F3, F11) works whatever modifiers are held, as it always has.
-            keys.put(a.keys().contains("+") ? javafx.scene.input.KeyCombination.keyCombination(a.keys())
-                    : new javafx.scene.input.KeyCodeCombination(javafx.scene.input.KeyCode.valueOf(a.keys()),
-                            javafx.scene.input.KeyCombination.SHIFT_ANY, javafx.scene.input.KeyCombination.CONTROL_ANY,
-                            javafx.scene.input.KeyCombination.ALT_ANY, javafx.scene.input.KeyCombination.META_ANY,
-                            javafx.scene.input.KeyCombination.SHORTCUT_ANY), a);
+    /** FX thread: keys held now are released in another window; the canvas forgets them. */
+    void focusLost() {
+        if (input != null) {
+            input.focusLost();
         }
-        return java.util.Collections.unmodifiableMap(keys);
     }
 
     /** Does {@code action} to this window, from its key or its console's Sketch menu. FX thread. */
@@ -302,52 +235,6 @@ final class FxCanvasWindow implements CanvasView {
             case CLOSE -> host.requestClose();
             case QUIT -> app.quitAll();
         }
-    }
-
-    /** FX thread: keys held now are released in another window; the canvas forgets them. */
-    void focusLost() {
-        held.clear();
-        buttonsDown.clear(); // their releases go to another window too
-        host.post(InputEvent.focusLost());
-    }
-
-    private void mouse(String type, MouseEvent e) {
-        double dx = Double.isNaN(lastX) ? 0 : e.getX() - lastX;
-        double dy = Double.isNaN(lastY) ? 0 : e.getY() - lastY;
-        lastX = e.getX();
-        lastY = e.getY();
-        boolean counted = type.equals("mouse_press") || type.equals("mouse_release") || type.equals("mouse_click");
-        String b = button(e.getButton());
-        switch (type) {
-            case "mouse_press" -> {
-                if (b != null) {
-                    buttonsDown.add(b);
-                }
-            }
-            case "mouse_release" -> buttonsDown.remove(b);
-            // A move (JavaFX: with no button down), or coming back with none down: a release this
-            // window missed (let go over another window) must not leave a button held for ever.
-            case "mouse_move" -> buttonsDown.clear();
-            case "mouse_enter" -> {
-                if (!e.isPrimaryButtonDown() && !e.isMiddleButtonDown() && !e.isSecondaryButtonDown()) {
-                    buttonsDown.clear();
-                }
-            }
-            default -> {
-                // drag, click, leave: the buttons stay as presses and releases made them
-            }
-        }
-        host.post(InputEvent.mouse(type, e.getX(), e.getY(), b, dx, dy, e.isShiftDown(), e.isControlDown(),
-                e.isAltDown(), e.isMetaDown(), counted ? e.getClickCount() : 0, List.copyOf(buttonsDown)));
-    }
-
-    private static String button(MouseButton b) {
-        return switch (b) {
-            case PRIMARY -> "left";
-            case MIDDLE -> "middle";
-            case SECONDARY -> "right";
-            default -> null;
-        };
     }
 
     @Override
