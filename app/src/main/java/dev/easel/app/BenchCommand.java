@@ -39,6 +39,10 @@ final class BenchCommand implements Callable<Integer> {
             + "(render_*, and the window's fps_10k_lines) are measured, reported as renderer and gl_renderer (default ${DEFAULT-VALUE})", defaultValue = "raster")
     String renderer;
 
+    @Option(names = "--console-only", description = "app: the console's throughput figures alone (~40 s; "
+            + "EASEL_BENCH_TRACE=1 says why each late pulse was late)")
+    boolean consoleOnly;
+
     @Option(names = "--headless", description = "startup: headless figures only (no display needed)")
     boolean headless;
 
@@ -48,6 +52,10 @@ final class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
+        if (consoleOnly && !which.equals("app")) {
+            System.err.println("easel bench: --console-only is for 'easel bench app'");
+            return 2;
+        }
         if (which.equals("startup")) {
             return StartupBench.run(launcher, runs, headless);
         }
@@ -110,6 +118,9 @@ final class BenchCommand implements Callable<Integer> {
             }
             if (quick) {
                 args.add("--quick");
+            }
+            if (consoleOnly) {
+                args.add("--console-only");
             }
             if (which.equals("draw")) {
                 worst = Math.max(worst, drawWithWindow(args));
