@@ -1,8 +1,6 @@
 package dev.easel.canvas.host.loop;
 
-import dev.easel.canvas.Colors;
 import dev.easel.canvas.DisplayList;
-import dev.easel.canvas.FontSpec;
 import dev.easel.pybridge.PythonException;
 
 /**
@@ -72,26 +70,8 @@ final class CanvasErrors {
         overlayText = text;
         overlayWidth = width;
         overlayHeight = height;
-        overlayList = newErrorOverlay(text, width, height);
+        overlayList = ErrorOverlay.draw(text, width, height);
         return overlayList;
-    }
-
-    private static DisplayList newErrorOverlay(String text, int width, int height) {
-        DisplayList o = new DisplayList();
-        String[] lines = text == null ? new String[]{"error"} : text.split("\n");
-        int shown = Math.min(lines.length, 40);
-        double lineH = 15;
-        double boxH = Math.min(height, 16 + shown * lineH);
-        o.fill(Colors.of(20, 0, 0, 0.82));
-        o.fillRect(0, height - boxH, width, boxH);
-        o.fill(Colors.of(255, 120, 110));
-        o.font(FontSpec.parse("12px monospace"));
-        o.textBaseline(dev.easel.canvas.TextBaseline.TOP);
-        for (int i = 0; i < shown; i++) {
-            String line = lines[lines.length - shown + i].replace("\t", "    ");
-            o.fillText(line, 8, height - boxH + 8 + i * lineH, Double.NaN);
-        }
-        return o.finish();
     }
 
     /** The traceback of the last error reported, drawn over a frame of {@code width × height}. */
