@@ -127,6 +127,15 @@ class LauncherTest {
     }
 
     @Test
+    void anEmptyRecentListSaysWhatWillBeThere() throws Exception {
+        String hint = onFx(() -> {
+            var recent = (javafx.scene.control.ListView<?>) launcher.stage().getScene().lookup("#launcher-recent");
+            return ((javafx.scene.control.Label) recent.getPlaceholder()).getText();
+        });
+        assertTrue(hint.contains("Sketches you run or open") && hint.contains("Drop a .py file"), hint);
+    }
+
+    @Test
     void clickingAnExampleRunsItAndItsPrintsReachTheConsoleLineByLine() throws Exception {
         Node card = onFx(() -> launcher.stage().getScene().lookup("#example-hello"));
         robot.clickOn(card);

@@ -121,6 +121,10 @@ public final class LauncherWindow {
         recent.setId("launcher-recent");
         recent.setPrefWidth(240);
         recent.setCellFactory(v -> new RecentCell(this::open));
+        Label none = new Label("Sketches you run or open\nare listed here.\n\nDrop a .py file on this\nwindow to run it.");
+        none.setId("launcher-recent-empty");
+        none.setStyle("-fx-text-fill: #7f8c8d; -fx-text-alignment: center;");
+        recent.setPlaceholder(none);
         recent.setOnKeyPressed(e -> {
             Path p = recent.getSelectionModel().getSelectedItem();
             if (e.getCode() == javafx.scene.input.KeyCode.ENTER && p != null) {

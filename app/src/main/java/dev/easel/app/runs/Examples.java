@@ -12,7 +12,7 @@ import java.util.stream.Stream;
 public final class Examples {
     private Examples() {}
 
-    /** One example: its file, a display name and the first line of its docstring (or ""). */
+    /** One example: its file, a display name and the first line of its docstring (or ""), without a repeated "Name:". */
     public record Example(Path file, String name, String summary) {}
 
     /** The examples in {@code dir} (none if it does not exist), sorted by file name. */
@@ -25,7 +25,8 @@ public final class Examples {
             for (Path f : files.filter(p -> p.getFileName().toString().endsWith(".py")).sorted().toList()) {
                 String base = f.getFileName().toString();
                 base = base.substring(0, base.length() - 3);
-                out.add(new Example(f, displayName(base), summary(f)));
+                String name = displayName(base);
+                out.add(new Example(f, name, withoutName(summary(f), name)));
             }
         }
         return out;
@@ -35,6 +36,19 @@ public final class Examples {
     static String displayName(String base) {
         String s = base.replace('_', ' ').replace('-', ' ').strip();
         return s.isEmpty() ? base : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+    }
+
+    /**
+     * {@code summary} without a leading "Name:" that repeats the name the gallery shows above it
+     * ("Bounce: a ball, ..." under "Bounce" reads "A ball, ..."); anything else as it is.
+     */
+    static String withoutName(String summary, String name) {
+        if (summary.length() > name.length() + 1 && summary.regionMatches(true, 0, name, 0, name.length())
+                && summary.charAt(name.length()) == ':') {
+            String rest = summary.substring(name.length() + 1).strip();
+            return rest.isEmpty() ? summary : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+        }
+        return summary;
     }
 
     /** The first line of a module docstring at the top of the file, or "". */

@@ -66,8 +66,13 @@ class RunsTest {
         List<Examples.Example> ex = Examples.in(dir);
         assertEquals(List.of("Plain", "Two canvases"), ex.stream().map(Examples.Example::name).toList());
         assertEquals("", ex.get(0).summary());
-        assertEquals("Two canvases: side by side.", ex.get(1).summary());
+        assertEquals("Side by side.", ex.get(1).summary()); // not "Two canvases: ..." under "Two canvases"
         assertEquals(List.of(), Examples.in(dir.resolve("missing")));
+        assertEquals("Two canvases at once: each has its own thread.",
+                Examples.withoutName("Two canvases at once: each has its own thread.", "Two canvases"));
+        assertEquals("A ball.", Examples.withoutName("bounce: a ball.", "Bounce"));
+        assertEquals("Bounce:", Examples.withoutName("Bounce:", "Bounce"));
+        assertEquals("Bouncer: no.", Examples.withoutName("Bouncer: no.", "Bounce"));
     }
 
     @Test
