@@ -39,6 +39,12 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Entry point; exits with the command's code (0 ok, 1 the script raised, 2 usage or configuration). */
     public static void main(String[] args) {
         Startup.mark("main");
+        // Easel draws with Java2D off screen and never opens an AWT window. Without this, AWT's X11 toolkit
+        // started anyway when a font or image was first used: its own X connection, and GTK's
+        // "XSetErrorHandler() called with a GDK error trap pushed" warning in every run's output.
+        if (System.getProperty("java.awt.headless") == null) {
+            System.setProperty("java.awt.headless", "true");
+        }
         // A sketch in a window: the JavaFX toolkit starts now, on a core the command line's parsing leaves
         // idle (~0.1-0.2 s of picocli on this machine's 2 cores: docs/startup.md), rather than after it.
         CompletableFuture<Void> fx = null;

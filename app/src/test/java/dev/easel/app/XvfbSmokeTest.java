@@ -16,6 +16,7 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
@@ -102,5 +103,7 @@ class XvfbSmokeTest {
         assertTrue(ball > 300, () -> "the tomato ball covers " + ball + " pixels\n" + r.describe());
         assertEquals(0, r.exitCode(), () -> "SIGTERM quits like closing the window: exit 0\n" + r.describe());
         assertTrue(r.stdout().contains("easel exit code: 0"), r::describe);
+        // AWT stays headless beside GTK: nothing of AWT's X11 start (it made GTK warn at every start).
+        assertFalse(r.stderr().contains("XSetErrorHandler") || r.stderr().contains("Gdk-WARNING"), r::describe);
     }
 }
