@@ -35,7 +35,12 @@ public final class Examples {
     /** {@code two_canvases} reads "Two canvases". */
     static String displayName(String base) {
         String s = base.replace('_', ' ').replace('-', ' ').strip();
-        return s.isEmpty() ? base : Character.toUpperCase(s.charAt(0)) + s.substring(1);
+        return s.isEmpty() ? base : capitalized(s);
+    }
+
+    /** {@code s} (not empty) with its first letter upper-case. */
+    private static String capitalized(String s) {
+        return Character.toUpperCase(s.charAt(0)) + s.substring(1);
     }
 
     /**
@@ -46,7 +51,7 @@ public final class Examples {
         if (summary.length() > name.length() + 1 && summary.regionMatches(true, 0, name, 0, name.length())
                 && summary.charAt(name.length()) == ':') {
             String rest = summary.substring(name.length() + 1).strip();
-            return rest.isEmpty() ? summary : Character.toUpperCase(rest.charAt(0)) + rest.substring(1);
+            return rest.isEmpty() ? summary : capitalized(rest);
         }
         return summary;
     }
