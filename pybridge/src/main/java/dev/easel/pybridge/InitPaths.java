@@ -8,6 +8,8 @@ import java.nio.file.Path;
 import java.util.Optional;
 
 import static dev.easel.pybridge.ffi.pylifecycle_h.Py_SetProgramName;
+import static dev.easel.pybridge.ffi.pylifecycle_h.Py_SetPythonHome;
+import static dev.easel.pybridge.ffi.pylifecycle_h.has_Py_SetPythonHome;
 import static dev.easel.pybridge.ffi.pylifecycle_h.has_Py_SetProgramName;
 import static java.lang.foreign.ValueLayout.JAVA_INT;
 
@@ -20,12 +22,19 @@ import static java.lang.foreign.ValueLayout.JAVA_INT;
  *       {@code python3} from {@code PATH} as {@code sys.executable} while {@code site} runs, and an
  *       activated venv (first on {@code PATH}) would lend the chosen Python its {@code sys.prefix}
  *       and {@code site-packages}, even when it is a venv of another Python version.</li>
- *   <li>{@code PYTHONHOME} is the installation's home, except for a venv's python
- *       ({@link VirtualEnvironment}): CPython reads {@code pyvenv.cfg} only when no home is set,
- *       and CPython 3.14 sets {@code sys.prefix} to the venv there (its {@code site} no longer
- *       does). So a venv starts exactly as its {@code python} does, from the program name alone.</li>
- *   <li>{@code PYTHONUSERBASE}, for the bundled CPython only: {@link BundledUserSite}.</li>
+ *   <li>The home is the installation's ({@code Py_SetPythonHome}, which CPython uses over
+ *       {@code PYTHONHOME}), except for a venv's python ({@link VirtualEnvironment}): CPython reads
+ *       {@code pyvenv.cfg} only when no home is set, and CPython 3.14 sets {@code sys.prefix} to the
+ *       venv there (its {@code site} no longer does). So a venv starts exactly as its {@code python}
+ *       does, from the program name alone, with {@code PYTHONHOME} removed from the environment.</li>
+ *   <li>{@code PYTHONUSERBASE}, for the bundled CPython only: {@link BundledUserSite}; any other Python
+ *       sees the value the process started with.</li>
  * </ul>
+ *
+ * <p>The process environment is only ever replaced or removed from here, never added to (unless not
+ * {@linkplain PythonRuntime#reserveEnvironment() reserved}): see {@link ProcessEnv} for the crash that
+ * adding a variable beside a GUI toolkit's start caused. The home is no longer in the environment
+ * either, so processes a sketch starts (another Python among them) do not inherit it.
  */
 final class InitPaths {
     private InitPaths() {
@@ -37,13 +46,11 @@ final class InitPaths {
             // The probe ran this executable with -E (no PYTHONHOME): its base_prefix, our home, is
             // what CPython computes from pyvenv.cfg.
             ProcessEnv.unsetenv("PYTHONHOME");
-        } else {
-            ProcessEnv.setenv("PYTHONHOME", installation.home().toString());
         }
-        if (BundledUserSite.appliesTo(installation)) {
-            // easel pip's packages: the bundled Python's user site, and no other Python's.
-            ProcessEnv.setenv("PYTHONUSERBASE", BundledUserSite.userBase().toString());
-        }
+        // easel pip's packages: the bundled Python's user site, and no other Python's (reserved in main
+        // with the bundled value: put back here to what the process started with).
+        ProcessEnv.put("PYTHONUSERBASE", BundledUserSite.appliesTo(installation)
+                ? BundledUserSite.userBase().toString() : System.getenv("PYTHONUSERBASE"));
     }
 
     /**
@@ -54,6 +61,9 @@ final class InitPaths {
      *                               without the venv's packages
      */
     static void beforeInitialize(PythonInstallation installation) {
+        if (VirtualEnvironment.of(installation).isEmpty()) {
+            setHome(installation.home());
+        }
         Optional<Path> exe = installation.executable();
         if (exe.isEmpty()) {
             return;
@@ -68,6 +78,17 @@ final class InitPaths {
         // CPython copies the name; the arena only has to outlive the call.
         try (Arena a = Arena.ofConfined()) {
             Py_SetProgramName(wideString(a, exe.get().toString()));
+        }
+    }
+
+    /** The home CPython uses over {@code PYTHONHOME}; through the environment only where the call is gone. */
+    private static void setHome(Path home) {
+        if (!has_Py_SetPythonHome()) {
+            ProcessEnv.setenv("PYTHONHOME", home.toString()); // a future CPython without it: PyConfig's home then
+            return;
+        }
+        try (Arena a = Arena.ofConfined()) {
+            Py_SetPythonHome(wideString(a, home.toString())); // copied by CPython
         }
     }
 

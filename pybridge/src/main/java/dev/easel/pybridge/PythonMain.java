@@ -108,9 +108,9 @@ final class PythonMain {
     private void run(CompletableFuture<Started> ready) {
         MemorySegment tstate;
         try {
-            InitPaths.beforeLoad(rt.installation); // PYTHONHOME, unless a venv's pyvenv.cfg is to decide
+            InitPaths.beforeLoad(rt.installation); // no PYTHONHOME for a venv's pyvenv.cfg to decide; PYTHONUSERBASE
             // A user's PYTHONPATH stays; these would change how CPython starts inside a JVM.
-            ProcessEnv.unsetenv("PYTHONSTARTUP");
+            ProcessEnv.put("PYTHONSTARTUP", null);
             CPython.load(rt.installation.library());
             String v = CPython.cString(Py_GetVersion());
             PythonVersion pv = Versions.parse(v);

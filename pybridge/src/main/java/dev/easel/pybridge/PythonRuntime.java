@@ -73,6 +73,16 @@ public final class PythonRuntime implements AutoCloseable {
     }
 
 
+    /**
+     * Adds to the process environment, now, the variables a later start may set ({@code PYTHONUSERBASE}), so
+     * that the start only replaces or removes them. Call it first thing in {@code main} when Python will start
+     * beside other native code that reads the environment (a GUI toolkit starting): adding a variable there
+     * can crash that code's {@code getenv} ({@link ProcessEnv}). Without it a start is just as correct.
+     */
+    public static void reserveEnvironment() {
+        ProcessEnv.reserve("PYTHONUSERBASE", BundledUserSite.userBase().toString());
+    }
+
     /** Starts the one runtime with the Python {@link PythonLocator#locate(String) chosen} by {@code choice} (null: default order). */
     public static PythonRuntime start(String choice) {
         return start(PythonLocator.locate(choice));

@@ -1,5 +1,9 @@
 package dev.easel.pybridge;
 
+import java.lang.foreign.Linker;
+import java.lang.foreign.MemorySegment;
+import java.lang.foreign.ValueLayout;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 
@@ -14,8 +18,24 @@ public final class SmokeMain {
     private SmokeMain() {}
 
     public static void main(String[] args) throws Exception {
+        PythonRuntime.reserveEnvironment(); // as easel's main does
+        java.util.Set<String> namesBefore = environNames();
         PythonRuntime rt = ChildMain.start(Duration.ofSeconds(5));
         Interpreter main = rt.main();
+        // Nothing added to the C environment by the start (an add may move the array a GUI thread's getenv
+        // walks: ProcessEnv), and the home not in it (Py_SetPythonHome instead).
+        java.util.Set<String> added = new java.util.TreeSet<>(environNames());
+        added.removeAll(namesBefore);
+        check(added.isEmpty(), "Python's start added to the C environment: " + added);
+        PythonInstallation inst = ChildMain.installation();
+        check(Boolean.TRUE.equals(main.evalToJava("'PYTHONHOME' not in __import__('os').environ")), "PYTHONHOME in os.environ");
+        if (VirtualEnvironment.of(inst).isEmpty()) {
+            String prefix = (String) main.evalToJava("__import__('sys').prefix");
+            check(Path.of(prefix).toRealPath().equals(inst.home().toRealPath()), "sys.prefix " + prefix + " vs home " + inst.home());
+        }
+        String userBase = BundledUserSite.appliesTo(inst) ? BundledUserSite.userBase().toString() : System.getenv("PYTHONUSERBASE");
+        check(java.util.Objects.equals(userBase, main.evalToJava("__import__('os').environ.get('PYTHONUSERBASE')")),
+                "PYTHONUSERBASE: expected " + userBase);
         String version = (String) main.evalToJava("'%d.%d.%d' % __import__('sys').version_info[:3]");
         check(version.equals(rt.version().toString()), "version " + version + " vs " + rt.version());
         check(Long.valueOf(42).equals(main.evalToJava("6 * 7")), "eval");
@@ -105,6 +125,22 @@ public final class SmokeMain {
                     + " (" + subs + ", close " + r.took().toMillis() + " ms)");
         }
         ChildMain.finish("smoke done");
+    }
+
+    /** The names in libc's {@code environ}, the C environment as it is now. */
+    private static java.util.Set<String> environNames() {
+        MemorySegment symbol = Linker.nativeLinker().defaultLookup().find("environ").orElseThrow();
+        MemorySegment array = symbol.reinterpret(ValueLayout.ADDRESS.byteSize()).get(ValueLayout.ADDRESS, 0)
+                .reinterpret(Long.MAX_VALUE);
+        java.util.Set<String> names = new java.util.HashSet<>();
+        for (long i = 0; ; i++) {
+            MemorySegment entry = array.getAtIndex(ValueLayout.ADDRESS, i);
+            if (entry.equals(MemorySegment.NULL)) {
+                return names;
+            }
+            String e = entry.reinterpret(Long.MAX_VALUE).getString(0);
+            names.add(e.substring(0, Math.max(0, e.indexOf('='))));
+        }
     }
 
     private static String probeJavaError(Interpreter main) {

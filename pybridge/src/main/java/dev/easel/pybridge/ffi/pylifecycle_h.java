@@ -61,4 +61,12 @@ public final class pylifecycle_h {
         try { Py_SetProgramName$.H.invokeExact(name); } catch (Throwable ex) { throw CPython.rethrow(ex); }
     }
 
+    private static final class Py_SetPythonHome$ { static final MethodHandle H = CPython.downcallOrNull("Py_SetPythonHome", FunctionDescriptor.ofVoid(ADDRESS)); }
+    /** Whether this libpython exports {@code Py_SetPythonHome} (3.11 to 3.14 do; deprecated since 3.11). */
+    public static boolean has_Py_SetPythonHome() { return Py_SetPythonHome$.H != null; }
+    /** {@code home}: a NUL-terminated {@code wchar_t} string, used over {@code PYTHONHOME}; CPython copies it. Before initialisation only. */
+    public static void Py_SetPythonHome(MemorySegment home) {
+        try { Py_SetPythonHome$.H.invokeExact(home); } catch (Throwable ex) { throw CPython.rethrow(ex); }
+    }
+
 }
