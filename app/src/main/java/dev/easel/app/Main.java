@@ -39,6 +39,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     /** Entry point; exits with the command's code (0 ok, 1 the script raised, 2 usage or configuration). */
     public static void main(String[] args) {
         Startup.mark("main");
+        // The toolkit may start (a window, the launcher) unless headless or without a display.
+        reserveEnvironment(!Displays.missing() && !java.util.Arrays.asList(args).contains("--headless"));
         // Easel draws with Java2D off screen and never opens an AWT window. Without this, AWT's X11 toolkit
         // started anyway when a font or image was first used: its own X connection, and GTK's
         // "XSetErrorHandler() called with a GDK error trap pushed" warning in every run's output.
@@ -54,6 +56,26 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         }
         int code = commandLine(fx).execute(args);
         System.exit(code);
+    }
+
+    /**
+     * Adds, while this is the only thread that may read the environment, the variables that the JavaFX
+     * toolkit's start and Python's start will set: later they are replaced in place. Added later, by one
+     * while the other reads (the two start side by side), they crashed GTK's start about one run in a
+     * few hundred here (glibc's setenv frees the array a getenv walks: {@link dev.easel.pybridge.ProcessEnv}).
+     * The values are the ones the toolkit sets (glass: {@code GDK_BACKEND=x11}; its GTK start:
+     * {@code IBUS_ENABLE_SYNC_MODE=1}), only when it may start: a headless run's sketch passes no
+     * {@code GDK_BACKEND} on to the programs it starts.
+     */
+    static void reserveEnvironment(boolean toolkit) {
+        if (!System.getProperty("os.name", "").startsWith("Linux")) {
+            return; // the crash was glibc's, beside GTK: Linux (elsewhere not seen, and ProcessEnv is libc's)
+        }
+        if (toolkit) {
+            dev.easel.pybridge.ProcessEnv.reserve("GDK_BACKEND", "x11");
+            dev.easel.pybridge.ProcessEnv.reserve("IBUS_ENABLE_SYNC_MODE", "1");
+        }
+        dev.easel.pybridge.PythonRuntime.reserveEnvironment();
     }
 
     /** The configured command line (exit codes: usage errors are 2). */
