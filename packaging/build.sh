@@ -137,6 +137,37 @@ for o in "${JOPTS[@]}"; do JARGS+=(--java-options "$o"); done
   --input "$OUT/work/input" --main-jar easel-app.jar --main-class dev.easel.app.Main \
   --runtime-image "$OUT/runtime" --icon "$ICON" --dest "$OUT/image" "${JARGS[@]}"
 IMG="$OUT/image/$NAME"
+# jpackage's launcher asks `rpm -qf` and `dpkg -S` which package owns it, at every start, to find its
+# library: ~0.3 s of each start here (dpkg -S reads the whole package database: the more packages a
+# machine has, the longer). bin/easel is a shell script instead, starting the image's runtime with the
+# options, class path and main class of jpackage's configuration (lib/app/easel.cfg, kept for jpackage),
+# as ChildJava already starts the app's child JVMs. EASEL_JAVA_OPTS adds JVM options, as in ./easel.
+CP=$(sed -n 's/^app\.classpath=\$APPDIR\//$APPDIR\//p' "$IMG/lib/app/$NAME.cfg" | paste -sd: -)
+[ -n "$CP" ] && grep -q '^app.mainclass=dev.easel.app.Main$' "$IMG/lib/app/$NAME.cfg" \
+  || { log "jpackage's $NAME.cfg has no class path or another main class"; exit 1; }
+JAVA_LINE=""
+for o in "-Djpackage.app-version=$APP_VERSION" "${JOPTS[@]}"; do JAVA_LINE="$JAVA_LINE \"$o\""; done
+rm "$IMG/bin/$NAME"
+cat > "$IMG/bin/$NAME" <<SH
+#!/bin/sh
+# Easel, installed: the image's Java runtime started on Easel (made by packaging/build.sh). Not jpackage's
+# launcher, which asks rpm and dpkg which package owns it at every start (docs/packaging.md).
+# Where it really is (through /usr/bin/easel, a link): coreutils' readlink by its path, PATH may be bare.
+self=\$0
+for r in /usr/bin/readlink /bin/readlink; do
+  if [ -x "\$r" ]; then self=\$("\$r" -f -- "\$0") || self=\$0; break; fi
+done
+APPDIR=\${self%/bin/*}/lib/app
+if [ -f "\$APPDIR/easel.aot" ]; then   # the AOT cache (absent while it is being trained)
+  set -- -XX:AOTCache="\$APPDIR/easel.aot" -Xlog:aot*=off -Xlog:cds*=off -Deasel.aot="\$APPDIR/easel.aot" \\
+    -cp "$CP" dev.easel.app.Main "\$@"
+else
+  set -- -cp "$CP" dev.easel.app.Main "\$@"
+fi
+# shellcheck disable=SC2086 # EASEL_JAVA_OPTS: options split at spaces, as ./easel does
+exec "\$APPDIR/../runtime/bin/java"$JAVA_LINE -Djpackage.app-path="\$self" \${EASEL_JAVA_OPTS:-} "\$@"
+SH
+chmod 755 "$IMG/bin/$NAME"
 mkdir -p "$IMG/lib/python"
 mv "$OUT/work/pycache/$PYDIR" "$IMG/lib/python/$PYDIR"            # a move, not a copy of ~200 MB
 mv "$OUT/work/pycache/$PKGDIR" "$IMG/lib/python/easel-package"
@@ -158,20 +189,13 @@ fi
 #    check it, and the training run costs ~30 s.)
 if [ "$MODE" = release ]; then
 step "training the AOT cache"
-CFG="$IMG/lib/app/$NAME.cfg"
-cp "$CFG" "$OUT/work/cfg.orig"
-{ cat "$OUT/work/cfg.orig"; echo 'java-options=-XX:AOTCacheOutput=$APPDIR/easel.aot'
-  echo 'java-options=-Xlog:aot*=off'; echo 'java-options=-Xlog:cds*=off'
-  echo 'java-options=-Dglass.platform=Headless'; echo 'java-options=-Dprism.order=sw'; } > "$CFG"
 mkdir -p "$OUT/work/home-aot"
-if ( cd "$OUT/work" && HOME="$OUT/work/home-aot" PATH=/nonexistent "$IMG/bin/$NAME" run one_rect.py ) >"$OUT/work/aot.log" 2>&1 \
-    && [ -f "$IMG/lib/app/easel.aot" ]; then
-  { cat "$OUT/work/cfg.orig"; echo 'java-options=-XX:AOTCache=$APPDIR/easel.aot'
-    echo 'java-options=-Xlog:aot*=off'; echo 'java-options=-Xlog:cds*=off'
-    echo 'java-options=-Deasel.aot=$APPDIR/easel.aot'; } > "$CFG"
+if ( cd "$OUT/work" && HOME="$OUT/work/home-aot" PATH=/nonexistent \
+      EASEL_JAVA_OPTS="-XX:AOTCacheOutput=$IMG/lib/app/easel.aot -Xlog:aot*=off -Xlog:cds*=off -Dglass.platform=Headless -Dprism.order=sw" \
+      "$IMG/bin/$NAME" run one_rect.py ) >"$OUT/work/aot.log" 2>&1 && [ -f "$IMG/lib/app/easel.aot" ]; then
+  :  # bin/easel uses it from now on
 else
   log "could not train the AOT cache (see $OUT/work/aot.log): the image starts without one"
-  cp "$OUT/work/cfg.orig" "$CFG"
   rm -f "$IMG/lib/app/easel.aot"
 fi
 left=$(cd "$OUT/work/home-aot" && find . -path ./.openjfx -o -path './.cache/easel/*python-*' -o -path './.cache/easel/cpython-*')
