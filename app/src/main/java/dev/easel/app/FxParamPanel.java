@@ -48,7 +48,8 @@ final class FxParamPanel {
     private final Path preset;
     private Stage stage;
     private final Map<String, Control> controls = new LinkedHashMap<>();
-    private final Label status = new Label();
+    /** Made with the panel: a canvas without parameters makes no Control (the first loads JavaFX's stylesheet). */
+    private Label status;
     private final Timeline poll;
     /** A value set from the canvas' report, not by the user: not sent back. */
     private boolean updating;
@@ -111,9 +112,16 @@ final class FxParamPanel {
         return c instanceof NodeControl n ? n.node() : null;
     }
 
+    private Label statusLine() {
+        if (status == null) {
+            status = new Label();
+        }
+        return status;
+    }
+
     /** The status line (the last preset saved or loaded, or why not). */
     String status() {
-        return status.getText();
+        return status == null ? "" : status.getText();
     }
 
     void dispose() {
@@ -201,7 +209,7 @@ final class FxParamPanel {
         load.setOnAction(e -> choosePreset(false));
         save.setDisable(preset == null);
         load.setDisable(preset == null);
-        VBox box = new VBox(10, grid, new HBox(8, save, load), status);
+        VBox box = new VBox(10, grid, new HBox(8, save, load), statusLine());
         box.setPadding(new Insets(10));
         if (stage == null) {
             stage = new Stage(StageStyle.UTILITY);
@@ -239,9 +247,9 @@ final class FxParamPanel {
 
     /** FX thread: the values now, to {@code file} (JSON). */
     void savePreset(Path file) {
-        status.setText("saving…");
+        statusLine().setText("saving…");
         ParamControls.savePreset(host, file).whenComplete((v, error) -> Platform.runLater(() ->
-                status.setText(error == null ? "saved " + file.getFileName() : "not saved: " + reason(error))));
+                statusLine().setText(error == null ? "saved " + file.getFileName() : "not saved: " + reason(error))));
     }
 
     /** FX thread: the values of {@code <sketch>.params.json}, each as a control change. */
@@ -251,9 +259,9 @@ final class FxParamPanel {
 
     /** FX thread: the values of the preset {@code file}, each as a control change (on_param runs). */
     void loadPreset(Path file) {
-        status.setText("loading…");
+        statusLine().setText("loading…");
         ParamControls.loadPreset(host, file).whenComplete((n, error) -> Platform.runLater(() -> {
-            status.setText(error == null ? "loaded " + file.getFileName() : "not loaded: " + reason(error));
+            statusLine().setText(error == null ? "loaded " + file.getFileName() : "not loaded: " + reason(error));
             refresh();
         }));
     }

@@ -76,7 +76,8 @@ final class FxWindowRecording {
     private final Path sketch;
     private final PendingWrites writes;
     private final Pane parent;
-    private final Label indicator = new Label();
+    /** Made at the first recording: the first Control of a canvas window loads JavaFX's stylesheet (~60-100 ms). */
+    private Label indicator;
     private final Timeline tick = new Timeline(new KeyFrame(Duration.millis(250), e -> showTime()));
     private final AtomicReference<Active> active = new AtomicReference<>();
     /** The last recording's end: its frame count, or why it failed (tests wait on it). */
@@ -92,21 +93,30 @@ final class FxWindowRecording {
     /** Record…'s last choice per sketch. */
     RecordMemory memory = RecordMemory.NONE;
 
-    /** FX thread: the indicator goes over {@code parent} (top right), hidden. */
+    /** FX thread: the indicator will go over {@code parent} (top right) when a recording starts. */
     FxWindowRecording(CanvasHost host, Path sketch, Pane parent, PendingWrites writes) {
         this.host = host;
         this.sketch = sketch;
         this.writes = writes;
         this.parent = parent;
-        indicator.setId("easel-rec-indicator");
-        indicator.setMouseTransparent(true);
-        indicator.setVisible(false);
-        indicator.setStyle("-fx-text-fill: #ff3030; -fx-font-weight: bold; -fx-font-size: 12px;"
-                + " -fx-background-color: rgba(0,0,0,0.6); -fx-background-radius: 4; -fx-padding: 2 6 2 6;");
-        indicator.layoutXProperty().bind(parent.widthProperty().subtract(indicator.widthProperty()).subtract(8));
-        indicator.setLayoutY(8);
         tick.setCycleCount(Animation.INDEFINITE);
-        parent.getChildren().add(indicator);
+    }
+
+    /** The REC indicator, put over the canvas (top right, above what is there) at its first use. FX thread. */
+    private Label indicator() {
+        if (indicator == null) {
+            Label l = new Label();
+            l.setId("easel-rec-indicator");
+            l.setMouseTransparent(true);
+            l.setVisible(false);
+            l.setStyle("-fx-text-fill: #ff3030; -fx-font-weight: bold; -fx-font-size: 12px;"
+                    + " -fx-background-color: rgba(0,0,0,0.6); -fx-background-radius: 4; -fx-padding: 2 6 2 6;");
+            l.layoutXProperty().bind(parent.widthProperty().subtract(l.widthProperty()).subtract(8));
+            l.setLayoutY(8);
+            parent.getChildren().add(l);
+            indicator = l;
+        }
+        return indicator;
     }
 
     /** Ctrl+Shift+S: stops a recording, else asks where and how to record and starts. FX thread. */
@@ -140,7 +150,7 @@ final class FxWindowRecording {
 
     /** What the indicator says (tests), or null when hidden. FX thread. */
     String indicatorText() {
-        return indicator.isVisible() ? indicator.getText() : null;
+        return indicator != null && indicator.isVisible() ? indicator.getText() : null;
     }
 
     /** {@code <sketch>-<date>-<time>.mp4} in the sketch's folder (the capture folder when there is no sketch). */
@@ -173,7 +183,7 @@ final class FxWindowRecording {
         active.set(new Active(rec, target, realTime, now, (long) (1e9 / fps)));
         System.err.println("easel: recording to " + target + (realTime ? " in real time" : "")
                 + " (Ctrl+Shift+S stops)");
-        indicator.setVisible(true);
+        indicator().setVisible(true);
         showTime();
         tick.play();
     }
@@ -183,18 +193,18 @@ final class FxWindowRecording {
         if (a == null) {
             PendingWrites.Write w = encoding;
             if (w != null && !w.done().isDone()) { // stopped, the frames left being encoded
-                indicator.setText(String.format(Locale.ROOT, "encoding\u2026 %d %%", (int) (100 * w.fraction())));
-                indicator.setVisible(true);
+                indicator().setText(String.format(Locale.ROOT, "encoding\u2026 %d %%", (int) (100 * w.fraction())));
+                indicator().setVisible(true);
                 tick.play();
             } else {
                 tick.stop();
-                indicator.setVisible(false);
+                indicator().setVisible(false);
             }
             return;
         }
         long s = TimeUnit.NANOSECONDS.toSeconds(System.nanoTime() - a.startNanos);
         int skipped = a.skipped.get();
-        indicator.setText(String.format(Locale.ROOT, "\u25CF REC %d:%02d", s / 60, s % 60)
+        indicator().setText(String.format(Locale.ROOT, "\u25CF REC %d:%02d", s / 60, s % 60)
                 + (skipped > 0 ? "  " + skipped + " skipped" : ""));
     }
 
@@ -272,7 +282,7 @@ final class FxWindowRecording {
             Platform.runLater(() -> {
                 if (active.get() == null) {
                     tick.stop();
-                    indicator.setVisible(false);
+                    indicator().setVisible(false);
                 }
             });
             if (err == null) {

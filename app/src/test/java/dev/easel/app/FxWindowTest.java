@@ -187,7 +187,24 @@ class FxWindowTest {
             assertEquals(260.0, onFx(() -> w.surface().getWidth()));
             assertEquals(170.0, onFx(() -> w.surface().getHeight()));
             assertEquals(260.0, onFx(() -> w.stage().getScene().getWidth()));
+            // No Control in a plain canvas window (the REC indicator and the parameter panel's status line
+            // come when used): the first Control loads JavaFX's stylesheet, ~0.1 s before the first frame.
+            assertEquals(List.of(), onFx(() -> controlsIn(w.stage().getScene().getRoot())));
         }
+    }
+
+    /** The Controls among {@code n} and its descendants (their class names). */
+    static List<String> controlsIn(javafx.scene.Node n) {
+        List<String> found = new java.util.ArrayList<>();
+        if (n instanceof javafx.scene.control.Control) {
+            found.add(n.getClass().getName());
+        }
+        if (n instanceof javafx.scene.Parent p) {
+            for (javafx.scene.Node c : p.getChildrenUnmodifiable()) {
+                found.addAll(controlsIn(c));
+            }
+        }
+        return found;
     }
 
     @Test
