@@ -148,6 +148,12 @@ final class FxWindowRecording {
         return a == null ? -1 : a.offered.get();
     }
 
+    private void hideIndicator() {
+        if (indicator != null) {
+            indicator.setVisible(false);
+        }
+    }
+
     /** What the indicator says (tests), or null when hidden. FX thread. */
     String indicatorText() {
         return indicator != null && indicator.isVisible() ? indicator.getText() : null;
@@ -198,7 +204,7 @@ final class FxWindowRecording {
                 tick.play();
             } else {
                 tick.stop();
-                indicator().setVisible(false);
+                hideIndicator();
             }
             return;
         }
@@ -282,7 +288,7 @@ final class FxWindowRecording {
             Platform.runLater(() -> {
                 if (active.get() == null) {
                     tick.stop();
-                    indicator().setVisible(false);
+                    hideIndicator();
                 }
             });
             if (err == null) {

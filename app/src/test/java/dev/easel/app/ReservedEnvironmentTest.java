@@ -5,7 +5,9 @@ import dev.easel.pybridge.ProcessEnv;
 import org.junit.jupiter.api.Test;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * main adds the variables JavaFX's GTK start and Python's start set, before either starts, so that they
@@ -19,5 +21,13 @@ class ReservedEnvironmentTest {
         assertEquals(System.getenv().getOrDefault("IBUS_ENABLE_SYNC_MODE", "1"), ProcessEnv.get("IBUS_ENABLE_SYNC_MODE"));
         assertEquals(System.getenv().getOrDefault("PYTHONUSERBASE", BundledUserSite.userBase().toString()),
                 ProcessEnv.get("PYTHONUSERBASE"));
+    }
+
+    @Test
+    void aHeadlessRunIsToldFromItsOptionsNotItsSketchsArguments() {
+        assertTrue(Main.headless(new String[]{"run", "--headless", "s.py"}));
+        assertTrue(Main.headless(new String[]{"run", "s.py", "--headless"}));
+        assertFalse(Main.headless(new String[]{"run", "s.py", "--", "--headless"}));
+        assertFalse(Main.headless(new String[]{"run", "s.py"}));
     }
 }
