@@ -43,25 +43,6 @@ final class FxLauncher {
     }
 
     /**
-     * Whether a command line runs a sketch in a window, so that {@link Main#main} may start the toolkit
-     * before parsing it: {@code run SKETCH ...} or {@code SKETCH.py} (the desktop entry's "Open with"),
-     * without {@code --headless} and without help or version options. Only a guess made before parsing:
-     * when wrong, the toolkit starts for nothing (a {@code run} that then fails its options), never the
-     * other way round, since {@code run} starts it itself when not started here.
-     */
-    static boolean earlyStartWanted(String[] args) {
-        if (args.length == 0 || !(args[0].equals("run") || args[0].endsWith(".py") && !args[0].startsWith("-"))) {
-            return false;
-        }
-        for (String a : args) {
-            if (a.equals("--headless") || a.equals("-h") || a.equals("--help") || a.equals("-V") || a.equals("--version")) {
-                return false;
-            }
-        }
-        return true;
-    }
-
-    /**
      * The FX thread never runs Python: any attach there throws (the classic GUI/GIL deadlock made
      * impossible). Queued, not awaited: every later task on the FX thread runs after it.
      */

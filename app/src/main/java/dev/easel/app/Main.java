@@ -40,7 +40,8 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
     public static void main(String[] args) {
         Startup.mark("main");
         // The toolkit may start (a window, the launcher) unless headless or without a display.
-        reserveEnvironment(!Displays.missing() && !headless(args));
+        boolean display = !Displays.missing();
+        reserveEnvironment(display && !EarlyArgs.headless(args));
         // Easel draws with Java2D off screen and never opens an AWT window. Without this, AWT's X11 toolkit
         // started anyway when a font or image was first used: its own X connection, and GTK's
         // "XSetErrorHandler() called with a GDK error trap pushed" warning in every run's output.
@@ -50,7 +51,7 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
         // A sketch in a window: the JavaFX toolkit starts now, on a core the command line's parsing leaves
         // idle (~0.1-0.2 s of picocli on this machine's 2 cores: docs/startup.md), rather than after it.
         CompletableFuture<Void> fx = null;
-        if (FxLauncher.earlyStartWanted(args) && !Displays.missing()) {
+        if (display && EarlyArgs.windowedRun(args)) {
             Startup.mark("fx starting");
             fx = FxLauncher.startAsync();
         }
@@ -76,19 +77,6 @@ public final class Main implements java.util.concurrent.Callable<Integer> {
             dev.easel.pybridge.ProcessEnv.reserve("IBUS_ENABLE_SYNC_MODE", "1");
         }
         dev.easel.pybridge.PythonRuntime.reserveEnvironment();
-    }
-
-    /** Whether {@code --headless} is among the options (not among a sketch's own arguments, after {@code --}). */
-    static boolean headless(String[] args) {
-        for (String a : args) {
-            if (a.equals("--")) {
-                return false;
-            }
-            if (a.equals("--headless")) {
-                return true;
-            }
-        }
-        return false;
     }
 
     /** The configured command line (exit codes: usage errors are 2). */

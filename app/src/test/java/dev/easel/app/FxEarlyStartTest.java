@@ -8,7 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** Which command lines start the JavaFX toolkit before they are parsed (a sketch in a window only). */
 class FxEarlyStartTest {
     private static boolean wanted(String... args) {
-        return FxLauncher.earlyStartWanted(args);
+        return EarlyArgs.windowedRun(args);
     }
 
     @Test
@@ -17,6 +17,9 @@ class FxEarlyStartTest {
         assertTrue(wanted("run", "sketch.py", "--size", "800x600", "a", "b"));
         assertTrue(wanted("run", "--python", "3.12", "sketch.py"));
         assertTrue(wanted("sketch.py")); // the desktop entry's "Open with Easel"
+        // after --, the sketch's own arguments
+        assertTrue(wanted("run", "sketch.py", "--", "--headless"));
+        assertTrue(wanted("run", "sketch.py", "--", "--help", "-V"));
     }
 
     @Test

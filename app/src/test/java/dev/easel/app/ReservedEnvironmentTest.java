@@ -25,9 +25,9 @@ class ReservedEnvironmentTest {
 
     @Test
     void aHeadlessRunIsToldFromItsOptionsNotItsSketchsArguments() {
-        assertTrue(Main.headless(new String[]{"run", "--headless", "s.py"}));
-        assertTrue(Main.headless(new String[]{"run", "s.py", "--headless"}));
-        assertFalse(Main.headless(new String[]{"run", "s.py", "--", "--headless"}));
-        assertFalse(Main.headless(new String[]{"run", "s.py"}));
+        assertTrue(EarlyArgs.headless(new String[]{"run", "--headless", "s.py"}));
+        assertTrue(EarlyArgs.headless(new String[]{"run", "s.py", "--headless"}));
+        assertFalse(EarlyArgs.headless(new String[]{"run", "s.py", "--", "--headless"}));
+        assertFalse(EarlyArgs.headless(new String[]{"run", "s.py"}));
     }
 }
