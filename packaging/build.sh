@@ -158,11 +158,9 @@ for r in /usr/bin/readlink /bin/readlink; do
   if [ -x "\$r" ]; then self=\$("\$r" -f -- "\$0") || self=\$0; break; fi
 done
 APPDIR=\${self%/bin/*}/lib/app
+set -- -cp "$CP" dev.easel.app.Main "\$@"
 if [ -f "\$APPDIR/easel.aot" ]; then   # the AOT cache (absent while it is being trained)
-  set -- -XX:AOTCache="\$APPDIR/easel.aot" -Xlog:aot*=off -Xlog:cds*=off -Deasel.aot="\$APPDIR/easel.aot" \\
-    -cp "$CP" dev.easel.app.Main "\$@"
-else
-  set -- -cp "$CP" dev.easel.app.Main "\$@"
+  set -- -XX:AOTCache="\$APPDIR/easel.aot" -Xlog:aot*=off -Xlog:cds*=off -Deasel.aot="\$APPDIR/easel.aot" "\$@"
 fi
 # shellcheck disable=SC2086 # EASEL_JAVA_OPTS: options split at spaces, as ./easel does
 exec "\$APPDIR/../runtime/bin/java"$JAVA_LINE -Djpackage.app-path="\$self" \${EASEL_JAVA_OPTS:-} "\$@"
@@ -190,14 +188,13 @@ fi
 if [ "$MODE" = release ]; then
 step "training the AOT cache"
 mkdir -p "$OUT/work/home-aot"
-if ( cd "$OUT/work" && HOME="$OUT/work/home-aot" PATH=/nonexistent \
+( cd "$OUT/work" && HOME="$OUT/work/home-aot" PATH=/nonexistent \
       EASEL_JAVA_OPTS="-XX:AOTCacheOutput=$IMG/lib/app/easel.aot -Xlog:aot*=off -Xlog:cds*=off -Dglass.platform=Headless -Dprism.order=sw" \
-      "$IMG/bin/$NAME" run one_rect.py ) >"$OUT/work/aot.log" 2>&1 && [ -f "$IMG/lib/app/easel.aot" ]; then
-  :  # bin/easel uses it from now on
-else
-  log "could not train the AOT cache (see $OUT/work/aot.log): the image starts without one"
-  rm -f "$IMG/lib/app/easel.aot"
-fi
+      "$IMG/bin/$NAME" run one_rect.py ) >"$OUT/work/aot.log" 2>&1 && [ -f "$IMG/lib/app/easel.aot" ] \
+  || {  # bin/easel uses the cache when it is there
+    log "could not train the AOT cache (see $OUT/work/aot.log): the image starts without one"
+    rm -f "$IMG/lib/app/easel.aot"
+  }
 left=$(cd "$OUT/work/home-aot" && find . -path ./.openjfx -o -path './.cache/easel/*python-*' -o -path './.cache/easel/cpython-*')
 [ -z "$left" ] || { log "the training run unpacked into HOME ($OUT/work/home-aot: $left): the image would too"; exit 1; }
 fi
