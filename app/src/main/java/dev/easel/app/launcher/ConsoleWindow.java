@@ -5,8 +5,6 @@ import dev.easel.app.runs.ConsoleLines.Line;
 import dev.easel.app.runs.SketchRun;
 import dev.easel.app.runs.SystemEditor;
 import javafx.animation.AnimationTimer;
-import javafx.collections.FXCollections;
-import javafx.collections.ObservableList;
 import javafx.geometry.Insets;
 import javafx.geometry.Pos;
 import javafx.scene.Scene;
@@ -41,7 +39,7 @@ public final class ConsoleWindow {
     public static final int MAX_SHOWN = 20_000;
 
     private final Stage stage = new Stage();
-    private final ObservableList<Line> items = FXCollections.observableArrayList();
+    private final RingObservableList<Line> items = new RingObservableList<>(MAX_SHOWN);
     private final ListView<Line> list = new ListView<>(items);
     private final Label status = new Label();
     private final TextField find = new TextField();
@@ -64,7 +62,11 @@ public final class ConsoleWindow {
         this.runAgain = runAgain;
         list.getSelectionModel().setSelectionMode(SelectionMode.MULTIPLE);
         list.setCellFactory(v -> new LineCell());
-        list.setStyle("-fx-font-family: monospace; -fx-font-size: 12px;");
+        list.setStyle(LIST_STYLE);
+        // Every line is one row of one font: with a fixed height the list measures no cell. Measured, its
+        // layout (each new line's text laid out to estimate the list's height, again on every scroll to
+        // the end) took the FX thread past two pulse periods while a flood of output began.
+        list.setFixedCellSize(rowHeight());
         list.setId("console-lines");
 
         Button stop = button("Stop", "console-stop", () -> this.run.stop());
@@ -123,6 +125,25 @@ public final class ConsoleWindow {
         }));
     }
 
+    /** The console's font size, in pixels. */
+    private static final double FONT_PX = 12;
+
+    /** The list's font. */
+    static final String LIST_STYLE = "-fx-font-family: monospace; -fx-font-size: " + FONT_PX + "px;";
+
+    /**
+     * A row's height: what a cell of the list's font takes (in a monospace family bold and italic lines
+     * are as high as plain ones), measured on a cell styled as the list's, outside any window.
+     */
+    static double rowHeight() {
+        ListCell<String> probe = new ListCell<>();
+        probe.setText("Ag|");
+        probe.setStyle(LIST_STYLE);
+        new Scene(new javafx.scene.Group(probe));
+        probe.applyCss();
+        return probe.prefHeight(-1);
+    }
+
     /** Takes the lines that arrived since the last pulse: one list change, trimmed to {@link #MAX_SHOWN}. */
     private void pulse() {
         pulses++;
@@ -131,15 +152,7 @@ public final class ConsoleWindow {
             return;
         }
         boolean atEnd = items.isEmpty() || list.getSelectionModel().isEmpty();
-        if (batch.size() >= MAX_SHOWN) {
-            items.setAll(batch.subList(batch.size() - MAX_SHOWN, batch.size()));
-        } else {
-            int over = items.size() + batch.size() - MAX_SHOWN;
-            if (over > 0) {
-                items.remove(0, over);
-            }
-            items.addAll(batch);
-        }
+        items.append(batch);
         linesShown += batch.size();
         if (atEnd) {
             list.scrollTo(items.size() - 1);
