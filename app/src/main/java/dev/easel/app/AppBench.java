@@ -25,13 +25,13 @@ import java.util.prefs.Preferences;
  * {@code easel bench app}: the desktop app's figures, one JSON object. {@code launcher_open_ms}:
  * launcher built and shown to its first pulse with the gallery laid out (thumbnails cached);
  * {@code console_lines_per_s}: the highest rate tried (50k to 800k lines/s, from a thread printing
- * evenly) that a console showed with no line dropped and no pulse missed (a gap over 2.5 pulse
+ * evenly, one new string a line as the console's reader makes them: {@link #frameLine}) that a console
+ * showed with no line dropped and no pulse missed (a gap over 2.5 pulse
  * periods that begins inside the 3-s measurement); {@code console_lines_per_s_fx_kept_up}: the
  * highest with no line dropped and the console's FX work a pulse (animation timers to the end of
  * layout, {@code fx_pulse_ms_p95}) under one pulse period; with the figures of each rate: pulses
  * missed, how many of them overlapped a garbage collection
- * ({@code missed_in_gc}; the others, on two cores, are the JVM's other threads and Xvfb's software
- * rendering taking the CPU: docs/desktop-app.md), and how long the new
+ * ({@code missed_in_gc}: docs/desktop-app.md), and how long the new
  * console took to show its first screenful ({@code first_fill_ms}: before the measurement, see
  * {@link #FIRST_FILL}); the window's drawing figures ({@link WindowBench}:
  * {@code fps_10k_lines}, {@code fps_10k_lines_hidpi2}, {@code upload_ms}, ...); and the cost of
@@ -164,6 +164,9 @@ final class AppBench {
             win.complete(c);
         });
         ConsoleWindow c = win.get(30, TimeUnit.SECONDS);
+        // The FX and render threads' stacks when a pulse is late (each sample stops the JVM: not with the figures).
+        Thread sampler = System.getenv("EASEL_BENCH_STACKS") != null
+                ? StallSampler.start(() -> counting[0] ? pulseStart[0] : 0) : null;
         // The window's first screenful of output, before the measurement: the pulse that first shows more
         // lines than fit makes the list's cells and its scroll bar (CSS, skins), once per console; in a
         // fresh process that code is still interpreted and took one pulse over 2.5 periods (the missed
@@ -184,14 +187,14 @@ final class AppBench {
             return c.counters();
         });
         long t0 = System.nanoTime();
+        long t0Uptime = java.lang.management.ManagementFactory.getRuntimeMXBean().getUptime();
         long end = t0 + TimeUnit.SECONDS.toNanos(seconds);
         long sent = 0;
         try (GcPauses gc = new GcPauses()) {
             while (System.nanoTime() < end) {
                 long due = (long) ((System.nanoTime() - t0) / 1e9 * rate);
                 for (; sent < due; sent++) {
-                    lines.add(ConsoleLines.Stream.OUT, String.format(Locale.ROOT, "frame %d: x=%.3f y=%.3f", sent,
-                            sent * 0.5, sent * 0.25));
+                    lines.add(ConsoleLines.Stream.OUT, frameLine(sent));
                 }
                 LockSupport.parkNanos(200_000);
             }
@@ -207,14 +210,23 @@ final class AppBench {
                 return null;
             });
             run.stop();
+            if (sampler != null) {
+                sampler.interrupt();
+            }
             Files.deleteIfExists(script);
             long inGc = 0;
+            if (trace) {
+                System.err.printf(Locale.ROOT, "bench console %d lines/s: collections in the measurement: %s%n", rate,
+                        gc.during(t0, System.nanoTime()).stream().map(x -> String.format(Locale.ROOT, "%s %.3f-%.3f s",
+                                x.what(), (x.startNanos() - t0) / 1e9, (x.endNanos() - t0) / 1e9)).toList());
+            }
             for (long[] g : gaps) {
                 List<GcPauses.Pause> p = gc.during(g[0], g[1]);
                 inGc += p.isEmpty() ? 0 : 1;
                 if (trace) {
-                    System.err.printf(Locale.ROOT, "bench console %d lines/s: pulse missed at %.3f s, gap %.1f ms,"
+                    System.err.printf(Locale.ROOT, "bench console %d lines/s: pulse missed at %.3f s (the JVM's %.3f s), gap %.1f ms,"
                             + " the pulse before took %.1f ms; collections then: %s%n", rate, (g[0] - t0) / 1e9,
+                            (g[0] - t0) / 1e9 + (t0Uptime / 1e3),
                             (g[1] - g[0]) / 1e6, g[2] / 1e6, p.stream().map(x -> String.format(Locale.ROOT,
                                     "%s %.1f ms", x.what(), (x.endNanos() - x.startNanos()) / 1e6)).toList());
                 }
@@ -230,6 +242,25 @@ final class AppBench {
             return new long[]{Math.round((after[1] - before[1]) / took), lines.dropped(), gaps.size(), inGc, firstFillMs,
                     median, p95};
         }
+    }
+
+    /**
+     * {@code "frame N: x=X.XXX y=Y.YYY"} (x = N/2, y = N/4), as a sketch's {@code print} would send it: one
+     * new string a line, as the console's reader makes from the sketch's output. Not through a
+     * {@link java.util.Formatter}, whose ~1 KB of garbage a line is the sketch's process's, not the
+     * console's: made here it set off a young collection every 1-2 s at 50,000 lines/s.
+     */
+    static String frameLine(long n) {
+        StringBuilder b = new StringBuilder(40).append("frame ").append(n).append(": x=");
+        milli(b, n * 500);
+        b.append(" y=");
+        milli(b, n * 250);
+        return b.toString();
+    }
+
+    private static void milli(StringBuilder b, long m) {
+        long frac = m % 1000;
+        b.append(m / 1000).append('.').append(frac < 100 ? (frac < 10 ? "00" : "0") : "").append(frac);
     }
 
     /** Runs {@code work} on the FX thread and returns its result (30 s at most). */
