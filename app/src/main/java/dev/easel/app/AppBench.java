@@ -34,8 +34,10 @@ import java.util.prefs.Preferences;
  * ({@code missed_in_gc}: docs/desktop-app.md), and how long the new
  * console took to show its first screenful ({@code first_fill_ms}: before the measurement, see
  * {@link #FIRST_FILL}); the window's drawing figures ({@link WindowBench}:
- * {@code fps_10k_lines}, {@code fps_10k_lines_hidpi2}, {@code upload_ms}, ...); and the cost of
- * recording a window ({@link RecordingBench}).
+ * {@code fps_10k_lines}, {@code fps_10k_lines_hidpi2}, {@code upload_ms}, ...); the cost of
+ * recording a window ({@link RecordingBench}); and live reload's latency, sketch saved to the first
+ * frame of the new code ({@code reload_ms}, {@code reload_ms_p95}: a shared canvas, as
+ * {@code easel bench reload} measures it).
  */
 final class AppBench {
     private AppBench() {}
@@ -73,6 +75,10 @@ final class AppBench {
         try (dev.easel.pybridge.PythonRuntime rt = dev.easel.pybridge.PythonRuntime.start(python(args))) {
             out.putAll(WindowBench.measure(rt, quick ? 2 : 5));
             out.putAll(RecordingBench.measure(rt, quick ? 2 : 4)); // one CPython per process: the same runtime
+            // Live reload, sketch saved -> first frame of the new code (easel bench reload: both modes, p95, max).
+            var reload = dev.easel.canvas.bench.ReloadBench.run(rt, false, quick ? 5 : 20);
+            out.put("reload_ms", reload.get("reload_ms"));
+            out.put("reload_ms_p95", reload.get("reload_ms_p95"));
         }
         StringBuilder json = new StringBuilder("{");
         for (var e : out.entrySet()) {

@@ -63,7 +63,12 @@ public final class ReloadBench {
         }
     }
 
-    private static Map<String, Object> run(PythonRuntime rt, boolean isolated, int saves) throws Exception {
+    /**
+     * Saves the sketch {@code saves} times with a new colour and returns the figures (keys above, with
+     * {@code bench}, {@code python} and {@code mode}); {@code isolated}: the canvas in its own
+     * sub-interpreter. Also part of {@code easel bench app}.
+     */
+    public static Map<String, Object> run(PythonRuntime rt, boolean isolated, int saves) throws Exception {
         Path dir = Files.createTempDirectory("easel-reload-bench");
         Path script = dir.resolve("swatch.py");
         String py = isolated ? "True" : "False";
