@@ -23,14 +23,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 class ConsoleRowTest {
     @Test
     void theFixedRowHeightIsTheHeightACellTakes() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException already) {
-            started.complete(null);
-        }
-        started.get(30, TimeUnit.SECONDS);
-        Platform.setImplicitExit(false); // the window closed here is not the last of the test run's
+        FxToolkit.start();
         CompletableFuture<List<Double>> heights = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {

@@ -17,13 +17,7 @@ import static org.junit.jupiter.api.Assertions.*;
 class LooksTest {
     @Test
     void iconAndDarkLookFollowTheColourScheme() throws Exception {
-        CompletableFuture<Void> started = new CompletableFuture<>();
-        try {
-            Platform.startup(() -> started.complete(null));
-        } catch (IllegalStateException already) {
-            started.complete(null);
-        }
-        started.get(30, TimeUnit.SECONDS);
+        FxToolkit.start();
         CompletableFuture<boolean[]> seen = new CompletableFuture<>();
         Platform.runLater(() -> {
             try {
