@@ -50,7 +50,12 @@ public final class Looks {
             }
         };
         follow.run();
-        scheme.addListener((o, was, now) -> follow.run());
+        // The scheme is the platform's, for the process's life: a plain listener on it kept every window
+        // that ever opened (a closed console, its 20,000 lines, its scene) reachable. Weak there, held
+        // by the stage, it goes with the stage.
+        javafx.beans.value.ChangeListener<ColorScheme> l = (o, was, now) -> follow.run();
+        stage.getProperties().put(Looks.class, l);
+        scheme.addListener(new javafx.beans.value.WeakChangeListener<>(l));
     }
 
     /** Whether the dark look is on for {@code scene} (tests). */

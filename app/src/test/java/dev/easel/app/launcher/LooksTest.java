@@ -43,4 +43,25 @@ class LooksTest {
         assertFalse(r[2], "light again");
         assertTrue(r[3], "the 256 px icon loaded");
     }
+
+    /** Following the desktop's scheme (the platform's, alive as long as the process) keeps no window alive. */
+    @Test
+    void aWindowThatFollowsTheSchemeCanBeCollected() throws Exception {
+        FxToolkit.start();
+        SimpleObjectProperty<ColorScheme> scheme = new SimpleObjectProperty<>(ColorScheme.LIGHT);
+        CompletableFuture<java.lang.ref.WeakReference<Stage>> made = new CompletableFuture<>();
+        Platform.runLater(() -> {
+            Stage s = new Stage();
+            s.setScene(new Scene(new Label("x")));
+            Looks.apply(s, scheme);
+            made.complete(new java.lang.ref.WeakReference<>(s));
+        });
+        java.lang.ref.WeakReference<Stage> stage = made.get(30, TimeUnit.SECONDS);
+        for (int i = 0; i < 50 && stage.get() != null; i++) {
+            System.gc();
+            Thread.sleep(20);
+        }
+        assertTrue(stage.get() == null, "the stage was collected while its scheme lives on");
+        scheme.set(ColorScheme.DARK); // and the scheme still changes without it
+    }
 }
