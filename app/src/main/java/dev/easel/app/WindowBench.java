@@ -21,6 +21,9 @@ import java.util.concurrent.locks.LockSupport;
  * (the stage's render scale stands in for a HiDPI screen). Prints one JSON object:
  * {@code fps_10k_lines}, {@code fps_10k_lines_hidpi2} (frames shown per second),
  * {@code upload_ms}, {@code upload_ms_hidpi2} (FX-thread time per shown frame),
+ * {@code cpu_ms_per_shown}, {@code cpu_ms_per_shown_hidpi2} (the whole process's CPU time per shown
+ * frame: on 2 cores, 2,000 / this bounds the frames shown per second), {@code prism_ms},
+ * {@code prism_ms_hidpi2} (of which JavaFX's render thread, which draws the canvas image into the window),
  * {@code drawn_per_shown} (frames recorded per frame shown, pacing: 1 when none is wasted) and
  * {@code frames_dropped}. Run by {@code easel bench draw} and {@code easel bench app} in a child
  * JVM (JavaFX's headless platform when there is no display).
@@ -92,13 +95,17 @@ final class WindowBench {
             CanvasHost h = until(() -> s.canvases().isEmpty() ? null : s.canvases().get(0));
             FxCanvasWindow w = until(() -> windows.windows().get(h));
             until(() -> w.presented > 0 ? Boolean.TRUE : null);
-            double[] one = run(h, w, 1.0, seconds);
-            double[] two = run(h, w, 2.0, seconds);
-            out.put("fps_10k_lines", round(one[0], 1));
-            out.put("fps_10k_lines_hidpi2", round(two[0], 1));
-            out.put("upload_ms", round(one[1], 3));
-            out.put("upload_ms_hidpi2", round(two[1], 3));
-            out.put("drawn_per_shown", round(one[2], 2));
+            Figures one = run(h, w, 1.0, seconds);
+            Figures two = run(h, w, 2.0, seconds);
+            out.put("fps_10k_lines", round(one.fps(), 1));
+            out.put("fps_10k_lines_hidpi2", round(two.fps(), 1));
+            out.put("upload_ms", round(one.uploadMs(), 3));
+            out.put("upload_ms_hidpi2", round(two.uploadMs(), 3));
+            out.put("cpu_ms_per_shown", round(one.cpuMs(), 2));
+            out.put("cpu_ms_per_shown_hidpi2", round(two.cpuMs(), 2));
+            out.put("prism_ms", round(one.prismMs(), 2));
+            out.put("prism_ms_hidpi2", round(two.prismMs(), 2));
+            out.put("drawn_per_shown", round(one.drawnPerShown(), 2));
             out.put("frames_dropped", h.stats().framesDropped());
             out.put("window_renderer", "\"" + w.pixels().rendererName() + "\"");
         } finally {
@@ -108,8 +115,17 @@ final class WindowBench {
         return out;
     }
 
-    /** {frames shown per second, FX ms per shown frame, frames drawn per frame shown} at render scale {@code scale}. */
-    private static double[] run(CanvasHost h, FxCanvasWindow w, double scale, int seconds) throws Exception {
+    /**
+     * One scale's figures: frames shown per second, the FX thread's CPU ms per shown frame, frames
+     * drawn per frame shown, the process's CPU ms per shown frame, and that of JavaFX's render thread.
+     */
+    private record Figures(double fps, double uploadMs, double drawnPerShown, double cpuMs, double prismMs) {}
+
+    /** JavaFX's render thread (Prism's), which draws the scene and so the canvas image into the window. */
+    private static final String PRISM_THREAD = "QuantumRenderer";
+
+    /** {@link Figures} at render scale {@code scale}; with EASEL_BENCH_TRACE set, each thread's share on stderr. */
+    private static Figures run(CanvasHost h, FxCanvasWindow w, double scale, int seconds) throws Exception {
         onFx(() -> {
             w.stage().setRenderScaleX(scale);
             w.stage().setRenderScaleY(scale);
@@ -118,13 +134,25 @@ final class WindowBench {
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // the new scale's buffers, the JIT
         long[] u0 = onFx(w::uploadStats);
         long shown0 = h.stats().framesShown(), drawn0 = h.stats().frames(), t0 = System.nanoTime();
+        ThreadCpu cpu0 = ThreadCpu.now();
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(seconds));
+        ThreadCpu cpu1 = ThreadCpu.now();
         long[] u1 = onFx(w::uploadStats);
         long shown = h.stats().framesShown() - shown0, drawn = h.stats().frames() - drawn0;
         double took = (System.nanoTime() - t0) / 1e9;
         long uploads = u1[1] - u0[1];
-        return new double[]{shown / took, uploads == 0 ? 0 : (u1[0] - u0[0]) / 1e6 / uploads,
-                shown == 0 ? 0 : (double) drawn / shown};
+        double perShown = shown == 0 ? 0 : 1e-6 / shown; // ns in all → ms per shown frame
+        if (System.getenv("EASEL_BENCH_TRACE") != null) {
+            cpu1.byNameSince(cpu0).forEach((name, ns) -> {
+                if (ns * perShown >= 0.05) {
+                    System.err.printf(Locale.ROOT, "window bench, scale %.0f: %-40s %6.2f CPU ms per shown frame%n",
+                            scale, name, ns * perShown);
+                }
+            });
+        }
+        return new Figures(shown / took, uploads == 0 ? 0 : (u1[0] - u0[0]) / 1e6 / uploads,
+                shown == 0 ? 0 : (double) drawn / shown,
+                cpu1.processSince(cpu0) * perShown, cpu1.namedSince(cpu0, PRISM_THREAD) * perShown);
     }
 
     private static <T> T until(java.util.function.Supplier<T> value) {
