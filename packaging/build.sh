@@ -63,6 +63,8 @@ if [ -n "$missing" ]; then
 fi
 ICON="$ROOT/app/src/main/resources/dev/easel/app/icon.png"   # the windows' icon
 [ -f "$APP/easel-app.jar" ] && [ -d "$APP/lib/javafx" ] || { log "no $APP/easel-app.jar: build the app first"; exit 2; }
+BENCH_JAR="$ROOT/bench/target/easel-bench.jar"   # what `easel bench` runs (the bench module)
+[ -f "$BENCH_JAR" ] || { log "no $BENCH_JAR: build the bench module first"; exit 2; }
 
 rm -rf "$OUT/work" "$OUT/runtime" "$OUT/image" "$OUT"/*.deb "$OUT"/*.tar.gz
 mkdir -p "$OUT/work/input" "$OUT/work/pycache" "$OUT/image"
@@ -94,8 +96,9 @@ UNPACK=$!
 trap 'kill "$UNPACK" 2>/dev/null || true' EXIT   # a failing step 2 or 3 does not leave it running
 
 # 2. What goes on the class path: the app's jars without the CPython/numpy/OpenBLAS jars (their files
-#    are the tree above) and JavaCPP (only those jars use it). The examples come along for the launcher.
-for j in "$APP"/easel-app.jar "$APP"/lib/*.jar; do
+#    are the tree above) and JavaCPP (only those jars use it), and the benchmarks' jar. The examples come
+#    along for the launcher.
+for j in "$APP"/easel-app.jar "$APP"/lib/*.jar "$BENCH_JAR"; do
   case "$(basename "$j")" in cpython-*|numpy-*|openblas-*|javacpp-*) ;; *) cp "$j" "$OUT/work/input/" ;; esac
 done
 mkdir -p "$OUT/work/input/assets"

@@ -21,6 +21,22 @@ import java.util.concurrent.Callable;
         + "  startup: where a start goes, launch to first frame of a one-rect sketch (median of --runs), "
         + "in a window and headless", mixinStandardHelpOptions = true)
 final class BenchCommand implements Callable<Integer> {
+    /**
+     * The benchmarks live in their own jar (the bench module), not in the app's, pybridge's or canvas'
+     * jars: this command runs each in a child JVM by class name, with the class path of this one.
+     */
+    static final String BENCH_JAR = "easel-bench.jar";
+
+    /** Each benchmark's main class, in the bench module's jar. */
+    static final java.util.Map<String, String> MAIN_CLASSES = java.util.Map.of(
+            "bridge", "dev.easel.pybridge.bench.BridgeBench",
+            "draw", "dev.easel.canvas.bench.DrawBench",
+            "scale", "dev.easel.canvas.bench.ScaleBench",
+            "runaway", "dev.easel.canvas.bench.RunawayBench",
+            "reload", "dev.easel.canvas.bench.ReloadBench",
+            "app", "dev.easel.app.AppBench",
+            "startup", "dev.easel.app.StartupBench");
+
     @Parameters(index = "0", description = "bridge, draw, scale, runaway, reload, app or startup")
     String which;
 
@@ -56,23 +72,25 @@ final class BenchCommand implements Callable<Integer> {
             System.err.println("easel bench: --console-only is for 'easel bench app'");
             return 2;
         }
-        if (which.equals("startup")) {
-            return StartupBench.run(launcher, runs, headless);
+        String mainClass = MAIN_CLASSES.get(which);
+        if (mainClass == null) {
+            System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale, runaway, reload, app or startup)");
         }
-        String mainClass = switch (which) {
-            case "bridge" -> "dev.easel.pybridge.bench.BridgeBench";
-            case "draw" -> "dev.easel.canvas.bench.DrawBench";
-            case "scale" -> "dev.easel.canvas.bench.ScaleBench";
-            case "runaway" -> "dev.easel.canvas.bench.RunawayBench";
-            case "reload" -> "dev.easel.canvas.bench.ReloadBench";
-            case "app" -> "dev.easel.app.AppBench";
-            default -> {
-                System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale, runaway, reload, app or startup)");
-                yield null;
-            }
-        };
         if (mainClass == null) {
             return 2;
+        }
+        if (ClassLoader.getSystemResource(mainClass.replace('.', '/') + ".class") == null) {
+            System.err.println("easel bench: the benchmarks are not on the class path (" + BENCH_JAR
+                    + ", built by the bench module: ./mvnw -B package -DskipTests)");
+            return 2;
+        }
+        if (which.equals("startup")) {
+            // It only starts and times other processes: its own JVM's start is not measured.
+            List<String> args = new ArrayList<>(List.of(launcher, String.valueOf(runs)));
+            if (headless) {
+                args.add("--headless");
+            }
+            return new ProcessBuilder(ChildJava.command(mainClass, args)).inheritIO().start().waitFor();
         }
         try {
             dev.easel.canvas.RendererChoice.parse(renderer);

@@ -39,4 +39,14 @@ class BenchCommandTest {
         assertTrue(((String) r[1]).contains("unknown benchmark 'nonsense'"), (String) r[1]);
         assertTrue(((String) r[1]).contains("startup"), (String) r[1]);
     }
+
+    /** This module's tests run without the bench module's jar: every benchmark says where they are, and starts nothing. */
+    @Test
+    void withoutTheBenchJarEachBenchmarkSaysWhatIsMissing() {
+        for (String which : BenchCommand.MAIN_CLASSES.keySet()) {
+            Object[] r = run("bench", which, "--quick");
+            assertEquals(2, r[0], which + ": " + r[1]);
+            assertTrue(((String) r[1]).contains("the benchmarks are not on the class path (easel-bench.jar"), which + ": " + r[1]);
+        }
+    }
 }

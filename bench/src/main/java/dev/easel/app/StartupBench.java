@@ -236,6 +236,11 @@ final class StartupBench {
         }
     }
 
+    /** Usage: {@code StartupBench LAUNCHER RUNS [--headless]}: {@code easel bench startup} runs it in a child JVM. */
+    public static void main(String[] args) throws IOException, InterruptedException {
+        System.exit(run(args[0], Integer.parseInt(args[1]), args.length > 2 && args[2].equals("--headless")));
+    }
+
     static long median(long[] v) {
         long[] s = v.clone();
         Arrays.sort(s);
