@@ -11,8 +11,9 @@ import java.util.Map;
  * The CPU time of this process and of each of its Java threads at one moment, so a benchmark can
  * say where the CPU of what it measured went (a window's frame: the raster threads, JavaFX's render
  * thread, the canvas thread). Threads that are not Java threads (the collector's, the compilers')
- * count in the process's time only. The process's clock is coarse (10 ms ticks on Linux), the
- * threads' fine: measure the process over seconds.
+ * count in the process's time only. The process's clock is coarse (on Linux user and system time,
+ * each in 10 ms ticks: up to 20 ms off over an interval), the threads' exact: measure the process
+ * over seconds.
  */
 record ThreadCpu(long processNanos, Map<Long, Named> threads) {
     /** One thread's name and CPU time so far. */
