@@ -75,8 +75,6 @@ final class BenchCommand implements Callable<Integer> {
         String mainClass = MAIN_CLASSES.get(which);
         if (mainClass == null) {
             System.err.println("easel bench: unknown benchmark '" + which + "' (bridge, draw, scale, runaway, reload, app or startup)");
-        }
-        if (mainClass == null) {
             return 2;
         }
         if (ClassLoader.getSystemResource(mainClass.replace('.', '/') + ".class") == null) {

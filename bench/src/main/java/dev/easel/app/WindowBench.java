@@ -3,7 +3,6 @@ package dev.easel.app;
 import dev.easel.canvas.host.loop.CanvasHost;
 import dev.easel.canvas.host.Session;
 import dev.easel.pybridge.PythonRuntime;
-import javafx.application.Platform;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -11,7 +10,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
@@ -126,18 +124,18 @@ final class WindowBench {
 
     /** {@link Figures} at render scale {@code scale}; with EASEL_BENCH_TRACE set, each thread's share on stderr. */
     private static Figures run(CanvasHost h, FxCanvasWindow w, double scale, int seconds) throws Exception {
-        onFx(() -> {
+        AppBench.onFx(() -> {
             w.stage().setRenderScaleX(scale);
             w.stage().setRenderScaleY(scale);
             return null;
         });
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(1)); // the new scale's buffers, the JIT
-        long[] u0 = onFx(w::uploadStats);
+        long[] u0 = AppBench.onFx(w::uploadStats);
         long shown0 = h.stats().framesShown(), drawn0 = h.stats().frames(), t0 = System.nanoTime();
         ThreadCpu cpu0 = ThreadCpu.now();
         LockSupport.parkNanos(TimeUnit.SECONDS.toNanos(seconds));
         ThreadCpu cpu1 = ThreadCpu.now();
-        long[] u1 = onFx(w::uploadStats);
+        long[] u1 = AppBench.onFx(w::uploadStats);
         long shown = h.stats().framesShown() - shown0, drawn = h.stats().frames() - drawn0;
         double took = (System.nanoTime() - t0) / 1e9;
         long uploads = u1[1] - u0[1];
@@ -163,18 +161,6 @@ final class WindowBench {
             }
         }
         throw new IllegalStateException("the benchmark window did not show a frame within 60 s");
-    }
-
-    private static <T> T onFx(java.util.concurrent.Callable<T> work) throws Exception {
-        CompletableFuture<T> f = new CompletableFuture<>();
-        Platform.runLater(() -> {
-            try {
-                f.complete(work.call());
-            } catch (Throwable t) {
-                f.completeExceptionally(t);
-            }
-        });
-        return f.get(30, TimeUnit.SECONDS);
     }
 
     private static String round(double v, int places) {
