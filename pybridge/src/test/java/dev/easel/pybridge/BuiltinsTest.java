@@ -188,6 +188,10 @@ class BuiltinsTest {
         assertEquals(5L, eval("m.big(__import__('enum').IntEnum('E', 'A B C D E').E)"), "anything with __index__");
         assertEquals(true, eval("m.truth([0])"));
         assertEquals(false, eval("m.truth('')"));
+        assertEquals(true, eval("m.truth(True)"), "the singletons answer without a call");
+        assertEquals(false, eval("m.truth(False)"));
+        assertEquals(false, eval("m.truth(None)"));
+        assertEquals(true, eval("m.truth(2)"));
         assertEquals("no b", eval("m.optional(1)"));
         assertEquals("no b", eval("m.optional(1, None)"));
         assertEquals("b=x", eval("m.optional(1, 'x')"));
