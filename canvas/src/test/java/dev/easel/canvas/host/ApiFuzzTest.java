@@ -39,7 +39,8 @@ class ApiFuzzTest {
         String source = "import sys\nsys._easel_test.update(calls=" + calls + ", seed=" + seed + ")\n" + fuzz;
         var r = Sketches.run(source, calls / FRAME_CALLS + 3);
         String context = "seed " + seed + " (replay with -Deasel.fuzz.seed=" + seed + ")";
-        assertEquals(true, r.fact("finished"), "the fuzz ran to its last frame; " + context + ", done: " + r.fact("done"));
+        assertEquals(true, r.fact("finished"), "the fuzz ran to its last frame; " + context + ", done: " + r.fact("done") + " in "
+                + r.canvas(0).stats().frames() + " frames");
         Object bad = r.fact("bad");
         assertTrue(bad instanceof List<?> l && l.isEmpty(), "unexpected outcomes, " + context + ":\n"
                 + (bad instanceof List<?> l ? String.join("\n", l.stream().map(String::valueOf).toList()) : bad));
